@@ -1,0 +1,46 @@
+"""A document's bytes and name in, a ParsedArticle out: the one entry point of the ingest package."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+from . import html, people, quotes, read, text
+from .parsed import ParsedArticle
+
+
+def content_hash(body: str) -> str:
+    """Hash of the text with white space folded, so copies differing only in layout collide."""
+    folded = re.sub(r"\s+", " ", body).strip().casefold()
+    return hashlib.sha256(folded.encode("utf-8")).hexdigest()
+
+
+def parse_document(data: bytes, name: str) -> ParsedArticle:
+    """Parse one document; raises read.UnreadableDocument with a one-line reason."""
+    raw = read.decode(data)
+    layout = html.parse_html(raw) if read.is_html(name) else text.parse_text(raw)
+    if not layout.body.strip():
+        raise read.UnreadableDocument("no article text found")
+    found = quotes.extract_quotes(layout.body)
+    speakers = people.fold_speakers(found)
+    return ParsedArticle(
+        source_file=name,
+        raw_text=raw,
+        content_hash=content_hash(layout.body),
+        title=layout.title,
+        subtitle=layout.subtitle,
+        outlet=layout.outlet,
+        section=layout.section,
+        author=layout.author,
+        published_at=layout.published_at,
+        url=layout.url,
+        body=layout.body,
+        speakers=speakers.speakers,
+        quotes=speakers.quotes,
+        warnings=list(layout.warnings),
+    )
+
+
+def parse_path(path: Path, max_bytes: int = read.DEFAULT_MAX_BYTES) -> ParsedArticle:
+    return parse_document(read.read_bytes(path, max_bytes), path.name)

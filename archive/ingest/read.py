@@ -1,0 +1,138 @@
+"""Bytes in, text out: decoding, size and binary checks, line endings and NUL bytes.
+
+Every refusal is an ``UnreadableDocument`` whose message is one short reason, fit to print
+after the file name.
+"""
+
+from __future__ import annotations
+
+import codecs
+import gzip
+import io
+import unicodedata
+from pathlib import Path
+
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+
+TEXT_SUFFIXES = (".txt",)
+HTML_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz")
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
+
+
+class UnreadableDocument(Exception):
+    """The file cannot be turned into article text; str(exc) says why in a few words."""
+
+
+def is_supported(path: Path) -> bool:
+    return path.name.lower().endswith(SUPPORTED_SUFFIXES)
+
+
+def is_html(name: str) -> bool:
+    return name.lower().endswith(HTML_SUFFIXES)
+
+
+def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """Read a file, refusing it by its size before reading it whole."""
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise UnreadableDocument(f"file is {size:,} bytes, over the limit of {max_bytes:,}")
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except PermissionError:
+        raise UnreadableDocument("permission denied") from None
+    except IsADirectoryError:
+        raise UnreadableDocument("is a directory") from None
+    except FileNotFoundError:
+        raise UnreadableDocument("no such file") from None
+    except OSError as exc:
+        raise UnreadableDocument(f"cannot read: {exc.strerror or exc}") from None
+    if len(data) > max_bytes:
+        raise UnreadableDocument(f"file grew over the limit of {max_bytes:,} bytes while being read")
+    if path.name.lower().endswith(".gz"):
+        data = gunzip(data, max_bytes)
+    return data
+
+
+def gunzip(data: bytes, max_bytes: int) -> bytes:
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as handle:
+            out = handle.read(max_bytes * 4 + 1)
+    except (OSError, EOFError):
+        raise UnreadableDocument("not a valid gzip file") from None
+    if len(out) > max_bytes * 4:
+        raise UnreadableDocument("decompressed size over the limit")
+    return out
+
+
+BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def decode(data: bytes) -> str:
+    """Decode bytes as UTF-8 (with or without BOM), UTF-16/32 with BOM, else cp1252/Latin-1.
+
+    Refuses empty and binary input. The result has Unix line endings and no NUL bytes.
+    """
+    if not data.strip():
+        raise UnreadableDocument("file is empty")
+    text = None
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                raise UnreadableDocument(f"invalid {encoding} text") from None
+            break
+    if text is None:
+        if looks_binary(data):
+            raise UnreadableDocument("binary file, not text")
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            # Western news sites that are not UTF-8 are nearly always Windows-1252;
+            # its five undefined bytes fall back to Latin-1 so nothing is refused.
+            text = data.decode("cp1252", errors="strict") if _cp1252_ok(data) else data.decode("latin-1")
+    text = normalise_text(text)
+    if not text.strip():
+        raise UnreadableDocument("file has no text")
+    if control_ratio(text) > 0.05:
+        raise UnreadableDocument("binary file, not text")
+    return text
+
+
+def _cp1252_ok(data: bytes) -> bool:
+    try:
+        data.decode("cp1252")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def looks_binary(data: bytes) -> bool:
+    """NULs in a sample mean binary, unless they follow the pattern of BOM-less UTF-16."""
+    sample = data[:8192]
+    nuls = sample.count(0)
+    if not nuls:
+        return False
+    # A stray NUL byte or two in otherwise plain text is damage, not binary: it is dropped later.
+    return nuls > max(2, len(sample) // 100)
+
+
+def control_ratio(text: str) -> float:
+    sample = text[:8192]
+    controls = sum(1 for ch in sample if unicodedata.category(ch) == "Cc" and ch not in "\n\t")
+    return controls / max(1, len(sample))
+
+
+def normalise_text(text: str) -> str:
+    """Unix line endings, no NULs, no BOM; everything else (NBSPs, double spaces) kept as printed."""
+    text = text.replace("\x00", "")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\u2028", "\n").replace("\u2029", "\n\n")
+    return text.lstrip("\ufeff")
