@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import unicodedata
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Length
@@ -59,11 +60,11 @@ class Topic(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    def natural_key(self):
-        return (self.slug,)
-
     def get_absolute_url(self) -> str:
         return reverse("topic_detail", args=[self.slug])
+
+    def natural_key(self):
+        return (self.slug,)
 
     def keyword_list(self) -> list[str]:
         return [line.strip() for line in self.keywords.splitlines() if line.strip()]
@@ -111,11 +112,11 @@ class Article(models.Model):
     def __str__(self) -> str:
         return self.title or self.source_file
 
-    def natural_key(self):
-        return (self.content_hash,)
-
     def get_absolute_url(self) -> str:
         return reverse("article_detail", args=[self.slug])
+
+    def natural_key(self):
+        return (self.content_hash,)
 
     @property
     def display_title(self) -> str:
@@ -142,11 +143,11 @@ class Speaker(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    def natural_key(self):
-        return (self.slug,)
-
     def get_absolute_url(self) -> str:
         return reverse("speaker_detail", args=[self.slug])
+
+    def natural_key(self):
+        return (self.slug,)
 
 
 class SpeakerAliasManager(models.Manager):
@@ -170,14 +171,14 @@ class SpeakerAlias(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def save(self, *args, **kwargs):
+        self.key = name_key(self.name)
+        super().save(*args, **kwargs)
+
     def natural_key(self):
         return (self.name,)
 
     natural_key.dependencies = ["archive.speaker"]
-
-    def save(self, *args, **kwargs):
-        self.key = name_key(self.name)
-        super().save(*args, **kwargs)
 
 
 class QuoteQuerySet(models.QuerySet):
@@ -242,21 +243,19 @@ class Quote(models.Model):
         short = self.text if len(self.text) <= 80 else self.text[:77] + "…"
         return f"“{short}”"
 
-    def natural_key(self):
-        return (self.article.content_hash, self.start, self.end)
-
-    natural_key.dependencies = ["archive.article", "archive.speaker"]
+    def save(self, *args, **kwargs):
+        if self.article_id and self.published_at is None:
+            self.published_at = self.article.published_at
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("quote_detail", args=[self.pk])
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         if self.article_id and self.article.body[self.start : self.end] != self.text:
             raise ValidationError("The quote's text must be exactly the article body between start and end.")
 
-    def save(self, *args, **kwargs):
-        if self.article_id and self.published_at is None:
-            self.published_at = self.article.published_at
-        super().save(*args, **kwargs)
+    def natural_key(self):
+        return (self.article.content_hash, self.start, self.end)
+
+    natural_key.dependencies = ["archive.article", "archive.speaker"]

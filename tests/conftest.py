@@ -64,5 +64,3 @@ def make_quote(db, make_article):
         )
 
     return make
-
-
