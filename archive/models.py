@@ -217,6 +217,8 @@ class Quote(models.Model):
     attribution = models.CharField(max_length=300, blank=True)
     # Set when an editor changes the text, speaker or kind: re-imports leave such quotes alone.
     edited = models.BooleanField(default=False)
+    # False when a re-imported source no longer contains a curated quote's text: an editor should look.
+    anchored = models.BooleanField(default=True)
     # Copied from the article so that date-ordered lists and a speaker's latest quotes use one index.
     published_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -2,18 +2,11 @@
 
 from __future__ import annotations
 
-import hashlib
-import re
 from pathlib import Path
 
 from . import html, people, quotes, read, text
 from .parsed import ParsedArticle
-
-
-def content_hash(body: str) -> str:
-    """Hash of the text with white space folded, so copies differing only in layout collide."""
-    folded = re.sub(r"\s+", " ", body).strip().casefold()
-    return hashlib.sha256(folded.encode("utf-8")).hexdigest()
+from .read import content_hash
 
 
 def parse_document(data: bytes, name: str) -> ParsedArticle:

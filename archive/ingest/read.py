@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import codecs
 import gzip
+import hashlib
 import io
+import re
 import unicodedata
 from pathlib import Path
 
@@ -136,3 +138,29 @@ def normalise_text(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u2028", "\n").replace("\u2029", "\n\n")
     return text.lstrip("\ufeff")
+
+
+def find_documents(paths: list[Path]) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """Files to import under the given files and folders, sorted; and the paths that cannot be used, with why."""
+    found: list[Path] = []
+    problems: list[tuple[Path, str]] = []
+    for path in paths:
+        if path.is_dir():
+            try:
+                found.extend(sorted(p for p in path.rglob("*") if p.is_file() and is_supported(p)))
+            except PermissionError:
+                problems.append((path, "permission denied"))
+        elif path.is_file() or path.is_symlink():
+            if is_supported(path):
+                found.append(path)
+            else:
+                problems.append((path, f"not an article file (expected {', '.join(SUPPORTED_SUFFIXES)})"))
+        else:
+            problems.append((path, "no such file or folder"))
+    return found, problems
+
+
+def content_hash(body: str) -> str:
+    """Hash of the text with white space folded, so copies differing only in layout collide."""
+    folded = re.sub(r"\s+", " ", body).strip().casefold()
+    return hashlib.sha256(folded.encode("utf-8")).hexdigest()

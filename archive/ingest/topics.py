@@ -1,0 +1,42 @@
+"""Text and editor-maintained keyword rules in, the slugs of the topics the text matches out."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+
+
+class TopicMatcher:
+    """Whole-word, case-insensitive keyword rules, compiled once for a whole import run.
+
+    A rule ending in ``*`` matches any word starting with it ("negotiat*" finds "negotiations").
+    """
+
+    def __init__(self, rules: Mapping[str, Iterable[str]]) -> None:
+        self._patterns: list[tuple[str, re.Pattern[str]]] = []
+        for slug, keywords in rules.items():
+            alternatives = [_keyword_pattern(k) for k in keywords if k.strip()]
+            if alternatives:
+                pattern = re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
+                self._patterns.append((slug, pattern))
+
+    def __bool__(self) -> bool:
+        return bool(self._patterns)
+
+    def match(self, text: str) -> list[str]:
+        """The slugs of every topic with a keyword in text, in rule order."""
+        return [slug for slug, pattern in self._patterns if pattern.search(text)]
+
+
+def _keyword_pattern(keyword: str) -> str:
+    keyword = " ".join(keyword.split())
+    prefix = keyword.endswith("*")
+    words = [re.escape(w) for w in keyword.rstrip("*").split(" ")]
+    # Any run of spaces (including NBSP) or a hyphen between words of a phrase.
+    body = r"[\s\-]+".join(words)
+    return body + r"\w*" if prefix else body
+
+
+def parse_keywords(text: str) -> list[str]:
+    """Keywords as an editor types them in the admin: one per line, blank lines ignored."""
+    return [line.strip() for line in text.splitlines() if line.strip()]

@@ -1,0 +1,221 @@
+"""ParsedArticle in, rows out: one atomic transaction per article, idempotent, curation kept.
+
+Rules (DESIGN.md section 3):
+- the same article read twice is one article: match on url, then (outlet, title, date), then content hash;
+- an article whose text and extraction are unchanged is left alone ("unchanged");
+- a re-import never touches a quote an editor verified, rejected or edited; it re-anchors those to their
+  text in the new body, or flags them (``anchored=False``) when the text is gone;
+- unreviewed quotes are updated in place, so their permalinks survive a re-import;
+- speakers are found across the whole archive through their aliases, so a merged speaker is never
+  re-created: its names live on as aliases of the speaker it was merged into;
+- topic suggestions only ever add: an editor's topics are never dropped.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import PurePath
+
+from django.db import transaction
+
+from .ingest.parsed import ParsedArticle, ParsedQuote, ParsedSpeaker
+from .ingest.topics import TopicMatcher
+from .models import Article, Quote, Speaker, SpeakerAlias, Topic, name_key, unique_slug
+
+CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    action: str  # CREATED, UPDATED or UNCHANGED
+    article: Article
+    quotes_created: int = 0
+    quotes_flagged: int = 0
+
+
+def extraction_hash(parsed: ParsedArticle) -> str:
+    """Fingerprint of everything the extractor produced, to tell an unchanged re-import."""
+    fields = dataclasses.asdict(parsed)
+    fields.pop("source_file")
+    fields.pop("raw_text")
+    return hashlib.sha256(json.dumps(fields, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def aware(moment: datetime | None) -> datetime | None:
+    # Pages print local times without a zone; the archive keeps them as printed, labelled UTC.
+    if moment is None or moment.tzinfo is not None:
+        return moment
+    return moment.replace(tzinfo=UTC)
+
+
+class ArchiveLoader:
+    """Writes parsed articles into the archive. Build one per import run: it compiles the topic rules once."""
+
+    def __init__(self) -> None:
+        topics = list(Topic.objects.only("id", "slug", "keywords"))
+        self.topics_by_slug = {t.slug: t for t in topics}
+        self.matcher = TopicMatcher({t.slug: t.keyword_list() for t in topics})
+
+    @transaction.atomic
+    def load(self, parsed: ParsedArticle) -> LoadResult:
+        fingerprint = extraction_hash(parsed)
+        article = self.find_existing(parsed)
+        if article is not None and article.extraction_hash == fingerprint:
+            return LoadResult(UNCHANGED, article)
+        action = CREATED if article is None else UPDATED
+        article = self.save_article(article, parsed, fingerprint)
+        speakers = {s.name: self.resolve_speaker(s) for s in parsed.speakers}
+        created, flagged = self.sync_quotes(article, parsed.quotes, speakers)
+        self.suggest_article_topics(article)
+        return LoadResult(action, article, created, flagged)
+
+    def find_existing(self, parsed: ParsedArticle) -> Article | None:
+        articles = Article.objects.all()
+        if parsed.url:
+            found = articles.filter(url=parsed.url).first()
+            if found:
+                return found
+        if parsed.title and (parsed.outlet or parsed.published_at):
+            found = articles.filter(
+                outlet=parsed.outlet, title=parsed.title, published_at=aware(parsed.published_at)
+            ).first()
+            if found:
+                return found
+        return articles.filter(content_hash=parsed.content_hash).first()
+
+    def save_article(self, article: Article | None, parsed: ParsedArticle, fingerprint: str) -> Article:
+        if article is None:
+            article = Article(slug=unique_slug(Article, parsed.title or PurePath(parsed.source_file).stem))
+        old_date = article.published_at
+        for field in ("title", "subtitle", "outlet", "section", "author", "url", "source_file"):
+            setattr(article, field, getattr(parsed, field))
+        article.published_at = aware(parsed.published_at)
+        article.body = parsed.body
+        article.raw_text = parsed.raw_text
+        article.content_hash = parsed.content_hash
+        article.import_warnings = list(parsed.warnings)
+        article.extraction_hash = fingerprint
+        article.save()
+        if article.published_at != old_date:
+            article.quotes.update(published_at=article.published_at)
+        return article
+
+    def resolve_speaker(self, parsed: ParsedSpeaker) -> Speaker:
+        """The archive's speaker for a parsed one, found through any full-name alias, else a new one."""
+        forms = [parsed.name, *parsed.variants]
+        # A surname alone names nobody across articles: two Aliyevs must stay two people.
+        full_keys = [name_key(f) for f in forms if len(name_key(f).split()) > 1] or [name_key(parsed.name)]
+        alias = (
+            SpeakerAlias.objects.filter(key__in=full_keys).select_related("speaker").order_by("speaker_id").first()
+        )
+        if alias is not None:
+            speaker = alias.speaker
+            if not speaker.description and parsed.description:
+                speaker.description = parsed.description
+                speaker.save(update_fields=["description", "updated_at"])
+        else:
+            speaker = Speaker.objects.create(
+                name=parsed.name, slug=unique_slug(Speaker, parsed.name), description=parsed.description
+            )
+        taken = set(SpeakerAlias.objects.filter(name__in=forms).values_list("name", flat=True))
+        SpeakerAlias.objects.bulk_create(
+            [SpeakerAlias(speaker=speaker, name=f, key=name_key(f)) for f in dict.fromkeys(forms) if f not in taken]
+        )
+        return speaker
+
+    def sync_quotes(
+        self, article: Article, parsed_quotes: list[ParsedQuote], speakers: dict[str, Speaker]
+    ) -> tuple[int, int]:
+        """Bring the article's quotes in line with the extraction; returns (created, flagged)."""
+        existing = list(article.quotes.all())
+        curated = [q for q in existing if q.status != Quote.Status.UNREVIEWED or q.edited]
+        flagged = self.reanchor(article, curated)
+        taken_spans = [(q.start, q.end) for q in curated if q.anchored]
+        reusable = {(q.text, q.start): q for q in existing if q not in curated}
+        by_text = {}
+        for q in reusable.values():
+            by_text.setdefault(q.text, q)
+
+        keep, new = set(), []
+        for pq in parsed_quotes:
+            if any(pq.start < end and start < pq.end for start, end in taken_spans):
+                continue  # an editor's quote holds this span
+            speaker = speakers.get(pq.speaker) if pq.speaker else None
+            quote = reusable.get((pq.text, pq.start)) or by_text.get(pq.text)
+            if quote is not None and quote.pk not in keep:
+                keep.add(quote.pk)
+                quote.start, quote.end, quote.kind = pq.start, pq.end, pq.kind
+                quote.speaker, quote.attribution = speaker, pq.attribution[:300]
+                quote.published_at = article.published_at
+                quote.save()
+                self.suggest_quote_topics(quote)
+            else:
+                new.append(
+                    Quote(
+                        article=article,
+                        text=pq.text,
+                        start=pq.start,
+                        end=pq.end,
+                        kind=pq.kind,
+                        speaker=speaker,
+                        attribution=pq.attribution[:300],
+                        published_at=article.published_at,
+                    )
+                )
+        stale = [q.pk for q in reusable.values() if q.pk not in keep]
+        Quote.objects.filter(pk__in=stale).delete()
+        # bulk_create sets primary keys on SQLite and PostgreSQL, so the topic links can be made in one go.
+        Quote.objects.bulk_create(new)
+        Quote.topics.through.objects.bulk_create(
+            [
+                Quote.topics.through(quote_id=quote.pk, topic_id=self.topics_by_slug[slug].pk)
+                for quote in new
+                for slug in self.matcher.match(quote.text)
+            ]
+        )
+        return len(new), flagged
+
+    @staticmethod
+    def reanchor(article: Article, curated: list[Quote]) -> int:
+        """Point curated quotes at their text in the (possibly changed) body; flag those whose text is gone."""
+        flagged = 0
+        for quote in curated:
+            if article.body[quote.start : quote.end] == quote.text:
+                found = quote.start
+            else:
+                found = nearest_occurrence(article.body, quote.text, quote.start)
+            if found is None:
+                flagged += 1
+                if quote.anchored:
+                    quote.anchored = False
+                    quote.save(update_fields=["anchored", "updated_at"])
+                continue
+            if (found, quote.anchored) != (quote.start, True) or quote.published_at != article.published_at:
+                quote.start, quote.end, quote.anchored = found, found + len(quote.text), True
+                quote.published_at = article.published_at
+                quote.save(update_fields=["start", "end", "anchored", "published_at", "updated_at"])
+        return flagged
+
+    def suggest_article_topics(self, article: Article) -> None:
+        slugs = self.matcher.match(f"{article.title}\n{article.subtitle}\n{article.body}")
+        if slugs:
+            article.topics.add(*(self.topics_by_slug[s] for s in slugs))
+
+    def suggest_quote_topics(self, quote: Quote) -> None:
+        slugs = self.matcher.match(quote.text)
+        if slugs:
+            quote.topics.add(*(self.topics_by_slug[s] for s in slugs))
+
+
+def nearest_occurrence(body: str, text: str, near: int) -> int | None:
+    """Start of the occurrence of text in body closest to where it used to be, or None."""
+    best, pos = None, body.find(text)
+    while pos != -1:
+        if best is None or abs(pos - near) < abs(best - near):
+            best = pos
+        pos = body.find(text, pos + 1)
+    return best
