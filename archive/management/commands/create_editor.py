@@ -1,0 +1,29 @@
+"""Create (or reset) an editor account: staff, in the Editors group, with a fresh random password."""
+
+from __future__ import annotations
+
+import secrets
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand
+
+
+class Command(BaseCommand):
+    help = "Create or reset an editor login and print its new random password (there is no default password)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--username", default="editor")
+
+    def handle(self, *args, username: str, **options):
+        user, created = get_user_model().objects.get_or_create(username=username)
+        password = secrets.token_urlsafe(12)
+        user.set_password(password)
+        user.is_staff = True
+        user.is_active = True
+        user.save()
+        user.groups.add(Group.objects.get(name="Editors"))
+        verb = "Created" if created else "Reset the password of"
+        self.stdout.write(f"{verb} editor account. Log in at http://127.0.0.1:8000/admin/")
+        self.stdout.write(f"  username: {username}")
+        self.stdout.write(f"  password: {password}")

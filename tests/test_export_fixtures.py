@@ -1,0 +1,83 @@
+import json
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+
+from archive.models import Article, Quote, Speaker, SpeakerAlias, Topic
+
+COMMITTED = Path(settings.BASE_DIR) / "fixtures" / "archive.json"
+TIMESTAMPS = ("created_at", "updated_at")
+
+
+def export(path: Path) -> bytes:
+    call_command("export_fixtures", "--output", str(path), stdout=StringIO())
+    return path.read_bytes()
+
+
+def without_timestamps(data: bytes) -> list[dict]:
+    records = json.loads(data)
+    for record in records:
+        for field in TIMESTAMPS:
+            record["fields"].pop(field, None)
+    return records
+
+
+@pytest.mark.django_db
+def test_export_then_flush_then_loaddata_then_export_gives_the_same_bytes(tmp_path):
+    call_command("import_seeds", stdout=StringIO())
+    first = export(tmp_path / "first.json")
+
+    call_command("flush", "--no-input", verbosity=0)
+    assert Article.objects.count() == 0 and Topic.objects.count() == 0
+    call_command("loaddata", str(tmp_path / "first.json"), verbosity=0)
+
+    assert export(tmp_path / "second.json") == first
+
+
+@pytest.mark.django_db
+def test_the_export_uses_natural_keys_and_the_contract_field_names(tmp_path):
+    call_command("import_seeds", stdout=StringIO())
+    records = json.loads(export(tmp_path / "out.json"))
+    by_model = {}
+    for record in records:
+        assert "pk" not in record
+        by_model.setdefault(record["model"], []).append(record["fields"])
+    assert {
+        "title",
+        "subtitle",
+        "outlet",
+        "section",
+        "author",
+        "published_at",
+        "url",
+        "source_file",
+        "content_hash",
+        "body",
+        "raw_text",
+        "slug",
+        "topics",
+        "import_warnings",
+    } <= set(by_model["archive.article"][0])
+    assert {"article", "speaker", "text", "start", "end", "kind", "status", "topics"} <= set(
+        by_model["archive.quote"][0]
+    )
+    assert {"name", "slug", "description"} <= set(by_model["archive.speaker"][0])
+    assert {"speaker", "name"} <= set(by_model["archive.speakeralias"][0])
+    assert {"name", "slug", "description", "parent", "keywords"} <= set(by_model["archive.topic"][0])
+    assert len(by_model["archive.quote"]) == Quote.objects.count()
+    assert len(by_model["archive.speakeralias"]) == SpeakerAlias.objects.count()
+    assert len(by_model["archive.speaker"]) == Speaker.objects.count()
+    quote = by_model["archive.quote"][0]
+    assert isinstance(quote["article"], list) and len(quote["article"][0]) == 64  # the article's content hash
+
+
+@pytest.mark.django_db
+def test_the_committed_fixture_matches_a_fresh_import_of_the_seeds(tmp_path):
+    """Fails when the extraction changed and fixtures/archive.json was not regenerated
+    (run: python manage.py import_seeds && python manage.py export_fixtures on a fresh database)."""
+    call_command("import_seeds", stdout=StringIO())
+    fresh = export(tmp_path / "fresh.json")
+    assert without_timestamps(COMMITTED.read_bytes()) == without_timestamps(fresh)
