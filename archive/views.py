@@ -1,17 +1,184 @@
-"""Public, read-only pages. Placeholder: being written."""
+"""Public, read-only pages: articles, speakers, quotes and topics, for readers and people citing them.
 
-from django.http import HttpResponse
-from django.views.generic import View
+Rejected quotes never leave the database: every quote shown comes through `Quote.objects.public()`.
+Each page runs a fixed number of queries whatever its size (related rows are joined or prefetched), and
+lists are ordered newest first on the indexed `published_at` of the row they list.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db.models import Count, F, Func, IntegerField, OuterRef, Subquery
+from django.db.models.functions import Coalesce
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.dateformat import format as format_date
+from django.views.generic import DetailView, ListView
+from django.views.generic.detail import SingleObjectMixin
+from django_filters.views import FilterView
+
+from .filters import QuoteFilter
+from .models import Article, Quote, Speaker, Topic
+
+PAGE_SIZE = settings.ARCHIVE_PAGE_SIZE
+# Columns no list shows, and the largest: lists leave them in the database.
+HEAVY_ARTICLE_FIELDS = ("body", "raw_text", "import_warnings")
+
+# The home page's "most quoted" counts the speakers of this many latest public quotes.
+RECENT_QUOTES_WINDOW = 1000
+
+
+def light_articles():
+    return Article.objects.newest_first().defer(*HEAVY_ARTICLE_FIELDS)
+
+
+def public_quotes():
+    """Public quotes, newest first, each with its speaker and (light) article in the same query."""
+    return (
+        Quote.objects.public()
+        .newest_first()
+        .select_related("article", "speaker")
+        .defer(*(f"article__{name}" for name in HEAVY_ARTICLE_FIELDS))
+    )
+
+
+def count_of(queryset):
+    """A correlated COUNT(*) of `queryset` (filtered on an OuterRef), to annotate rows with."""
+    counted = queryset.order_by().annotate(n=Func(F("pk"), function="COUNT")).values("n")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
 
 
 def home(request):
-    return HttpResponse("Quote archive")
+    # "Most quoted" over the latest quotes only: a count over the whole archive is a scan of every quote
+    # (over a second at a million), while this window is read from the date index and is always fresh.
+    recent = Quote.objects.public().exclude(speaker=None).newest_first().values("pk")[:RECENT_QUOTES_WINDOW]
+    top_speakers = (
+        Quote.objects.filter(pk__in=recent)
+        .order_by()
+        .values(name=F("speaker__name"), slug=F("speaker__slug"))
+        .annotate(quote_count=Count("pk"))
+        .order_by("-quote_count", "name")[:10]
+    )
+    context = {
+        "latest_articles": light_articles()[:8],
+        "latest_quotes": public_quotes()[:5],
+        "top_speakers": top_speakers,
+        "recent_window": RECENT_QUOTES_WINDOW,
+        "topics": Topic.objects.order_by("name")[:40],
+    }
+    return render(request, "archive/home.html", context)
 
 
-class _Stub(View):
+class ArticleListView(ListView):
+    queryset = light_articles().prefetch_related("topics")
+    paginate_by = PAGE_SIZE
+    context_object_name = "articles"
+
+
+class ArticleDetailView(DetailView):
+    queryset = Article.objects.prefetch_related("topics")
+    context_object_name = "article"
+
+    def get_context_data(self, **kwargs):
+        quotes = self.object.quotes.public().select_related("speaker").order_by("start", "end")
+        return super().get_context_data(quotes=list(quotes), **kwargs)
+
+
+class SpeakerListView(ListView):
+    queryset = Speaker.objects.order_by("name", "id")
+    paginate_by = PAGE_SIZE
+    context_object_name = "speakers"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # Counted for the page only: annotating the list itself would group every quote of the archive
+        # before the page is cut (and again for the paginator's count).
+        speakers = context["speakers"]
+        counts = dict(
+            Quote.objects.public()
+            .filter(speaker__in=[speaker.pk for speaker in speakers])
+            .order_by()
+            .values_list("speaker")
+            .annotate(Count("pk"))
+        )
+        for speaker in speakers:
+            speaker.quote_count = counts.get(speaker.pk, 0)
+        return context
+
+
+class SpeakerDetailView(SingleObjectMixin, ListView):
+    """A speaker, their names and role, and a page of their public quotes."""
+
+    template_name = "archive/speaker_detail.html"
+    paginate_by = PAGE_SIZE
+
     def get(self, request, *args, **kwargs):
-        return HttpResponse("")
+        self.object = self.get_object(queryset=Speaker.objects.prefetch_related("aliases"))
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        # Through the reverse manager, each quote's .speaker is self.object: no query per row.
+        return (
+            self.object.quotes.public()
+            .newest_first()
+            .select_related("article")
+            .defer(*(f"article__{name}" for name in HEAVY_ARTICLE_FIELDS))
+        )
+
+    def get_context_data(self, **kwargs):
+        speaker = self.object
+        other_names = [alias.name for alias in speaker.aliases.all() if alias.name != speaker.name]
+        return super().get_context_data(speaker=speaker, other_names=other_names, **kwargs)
 
 
-ArticleListView = ArticleDetailView = SpeakerListView = SpeakerDetailView = _Stub
-QuoteListView = QuoteDetailView = TopicListView = TopicDetailView = _Stub
+class QuoteListView(FilterView):
+    filterset_class = QuoteFilter
+    queryset = public_quotes()
+    paginate_by = PAGE_SIZE
+    template_name = "archive/quote_list.html"
+    context_object_name = "quotes"
+
+
+def citation(quote: Quote, url: str) -> str:
+    """One line to paste into a text: speaker, “quote”, article title, outlet, date, permalink."""
+    article = quote.article
+    parts = [quote.speaker.name if quote.speaker else "Unknown speaker", f"“{quote.text}”"]
+    parts.append(f"in “{article.display_title}”")
+    if article.outlet:
+        parts.append(article.outlet)
+    published = quote.published_at or article.published_at
+    parts.append(format_date(timezone.localtime(published), "j F Y") if published else "date unknown")
+    return ", ".join(parts) + f". {url}"
+
+
+class QuoteDetailView(DetailView):
+    queryset = Quote.objects.public().select_related("article", "speaker").prefetch_related("topics")
+    context_object_name = "quote"
+
+    def get_context_data(self, **kwargs):
+        permalink = self.request.build_absolute_uri(self.object.get_absolute_url())
+        return super().get_context_data(permalink=permalink, citation=citation(self.object, permalink), **kwargs)
+
+
+class TopicListView(ListView):
+    # Articles are counted in the link table alone, on its topic index. Public quotes are not counted
+    # here: that needs every tagged quote's status, a scan of the archive for a broad topic.
+    queryset = Topic.objects.select_related("parent").annotate(
+        article_count=count_of(Article.topics.through.objects.filter(topic=OuterRef("pk")))
+    )
+    paginate_by = 100
+    context_object_name = "topics"
+
+
+class TopicDetailView(DetailView):
+    """A topic with two lists, each paged on its own: its quotes (?page=) and its articles (?articles_page=)."""
+
+    queryset = Topic.objects.select_related("parent").prefetch_related("children")
+    context_object_name = "topic"
+
+    def get_context_data(self, **kwargs):
+        topic, query = self.object, self.request.GET
+        quotes = Paginator(public_quotes().filter(topics=topic), PAGE_SIZE).get_page(query.get("page"))
+        articles = Paginator(light_articles().filter(topics=topic), PAGE_SIZE).get_page(query.get("articles_page"))
+        return super().get_context_data(quotes_page=quotes, articles_page=articles, **kwargs)

@@ -1,0 +1,91 @@
+"""Query-string filters of the public lists: django-filter parses and validates, the views stay short."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta
+
+import django_filters as filters
+from django import forms
+from django.utils import timezone
+
+from .models import Article, Quote, Speaker, Topic
+
+
+class DayFilter(filters.DateFilter):
+    """A calendar day compared with a datetime column as a bound in time.
+
+    `published_at__date` would wrap the column in a function and lose its index; comparing with the day's
+    first instant (or the next day's, for an inclusive "to") keeps the (published_at, id) index usable.
+    """
+
+    def __init__(self, *args, next_day: bool = False, **kwargs):
+        self.next_day = next_day
+        kwargs.setdefault("widget", forms.DateInput(attrs={"type": "date"}))
+        super().__init__(*args, **kwargs)
+
+    def filter(self, qs, value):
+        if value is None:
+            return qs
+        if self.next_day:
+            if value == date.max:
+                return qs  # "up to the end of time": no bound
+            value += timedelta(days=1)
+        try:
+            # In UTC now, so that a day at the edge of the calendar fails here rather than in the database.
+            instant = datetime.combine(value, time.min, tzinfo=timezone.get_current_timezone()).astimezone(UTC)
+        except OverflowError:
+            return qs  # before or after any date the database can hold: no bound
+        return super().filter(qs, instant)
+
+
+def outlet_choices() -> list[tuple[str, str]]:
+    outlets = Article.objects.exclude(outlet="").order_by("outlet").values_list("outlet", flat=True).distinct()
+    return [(outlet, outlet) for outlet in outlets]
+
+
+class FilterForm(forms.Form):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+
+class QuoteFilter(filters.FilterSet):
+    text = filters.CharFilter(field_name="text", lookup_expr="icontains", label="Words")
+    # A text box, not a <select>: an archive can hold many thousands of speakers. Links pass the slug.
+    speaker = filters.ModelChoiceFilter(
+        field_name="speaker",
+        lookup_expr="exact",
+        to_field_name="slug",
+        queryset=Speaker.objects.all(),
+        widget=forms.TextInput,
+        label="Speaker",
+        help_text="As in the address of the speaker's page, e.g. ilham-aliyev.",
+        error_messages={"invalid_choice": "No speaker has this address name."},
+    )
+    topic = filters.ModelChoiceFilter(
+        field_name="topics",
+        lookup_expr="exact",
+        to_field_name="slug",
+        queryset=Topic.objects.all(),
+        empty_label="Any topic",
+        label="Topic",
+        error_messages={"invalid_choice": "There is no such topic."},
+    )
+    outlet = filters.ChoiceFilter(
+        field_name="article__outlet", lookup_expr="exact", empty_label="Any outlet", label="Outlet"
+    )
+    kind = filters.ChoiceFilter(
+        field_name="kind", lookup_expr="exact", choices=Quote.Kind.choices, empty_label="Any kind"
+    )
+    date_from = DayFilter(field_name="published_at", lookup_expr="gte", label="From")
+    date_to = DayFilter(field_name="published_at", lookup_expr="lt", next_day=True, label="To")
+
+    class Meta:
+        model = Quote
+        form = FilterForm
+        fields: list[str] = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Read once per request: a callable would be run again on validation and on rendering.
+        self.filters["outlet"].extra["choices"] = outlet_choices()

@@ -1,0 +1,155 @@
+"""Template helpers of the public pages: quotes highlighted in their article's text, dates, page links.
+
+Imported text is never marked safe: every slice of it goes through `conditional_escape`/`format_html`,
+and only the markup built around those slices here is trusted.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from django import template
+from django.utils import timezone
+from django.utils.dateformat import format as format_date
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import SafeString, mark_safe
+
+register = template.Library()
+
+_LINE = re.compile(r"[^\n]+")
+
+
+@dataclass(frozen=True)
+class Segment:
+    start: int
+    end: int
+    quotes: tuple  # the quotes covering this stretch of text, outermost first
+
+
+def paragraph_spans(body: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of each non-blank line of the body, its surrounding spaces left out."""
+    spans = []
+    for match in _LINE.finditer(body):
+        line = match.group()
+        stripped = line.strip()
+        if stripped:
+            start = match.start() + (len(line) - len(line.lstrip()))
+            spans.append((start, start + len(stripped)))
+    return spans
+
+
+def _usable(quote, body: str) -> bool:
+    # A quote whose offsets no longer match the body (a changed source) is listed, never mis-highlighted.
+    return 0 <= quote.start < quote.end <= len(body) and body[quote.start : quote.end] == quote.text
+
+
+def segments(paragraph: tuple[int, int], quotes: list) -> list[Segment]:
+    """The paragraph cut at every quote boundary inside it, each piece with the quotes that cover it."""
+    lo, hi = paragraph
+    cuts = {lo, hi}
+    for quote in quotes:
+        cuts.update(point for point in (quote.start, quote.end) if lo < point < hi)
+    points = sorted(cuts)
+    pieces = []
+    for start, end in zip(points, points[1:], strict=False):
+        covering = tuple(q for q in quotes if q.start <= start and end <= q.end)
+        pieces.append(Segment(start, end, covering))
+    return pieces
+
+
+def _said_by(quote) -> SafeString:
+    if quote.speaker is None:
+        return mark_safe('<small class="said-by">— unknown speaker</small>')
+    return format_html(
+        '<small class="said-by">— <a href="{}">{}</a></small>', quote.speaker.get_absolute_url(), quote.speaker.name
+    )
+
+
+def _speaker_name(quote) -> str:
+    return quote.speaker.name if quote.speaker else "an unknown speaker"
+
+
+def _render_segment(body: str, piece: Segment, links: bool) -> SafeString:
+    text = body[piece.start : piece.end]
+    if not piece.quotes:
+        return conditional_escape(text)
+    css = "quote overlap" if len(piece.quotes) > 1 else "quote"
+    title = "; ".join(f"Quote by {_speaker_name(q)}" for q in piece.quotes)
+    if not links:
+        return format_html('<mark class="{}" title="{}">{}</mark>', css, title, text)
+    # Links cannot nest: where quotes overlap, the innermost (latest to start) is the one linked.
+    inner = max(piece.quotes, key=lambda q: (q.start, -q.end))
+    return format_html(
+        '<mark class="{}"><a href="{}" title="{}">{}</a></mark>', css, inner.get_absolute_url(), title, text
+    )
+
+
+def highlight(body: str, quotes, *, window: tuple[int, int] | None = None, links: bool = True) -> SafeString:
+    """The body as <p> paragraphs with each quote in a <mark>, followed by its speaker's name.
+
+    Quotes may cross paragraphs, overlap or touch: the text is cut into flat pieces at every boundary, so
+    the markup nests correctly whatever the spans. `window` keeps only the paragraphs touching that range.
+    """
+    quotes = sorted((q for q in quotes if _usable(q, body)), key=lambda q: (q.start, -q.end))
+    paragraphs = paragraph_spans(body)
+    if window is not None:
+        paragraphs = [(lo, hi) for lo, hi in paragraphs if lo < window[1] and window[0] < hi]
+    cut = [segments(paragraph, quotes) for paragraph in paragraphs]
+    # Each quote's speaker is named once, after the last piece of the quote that is shown.
+    last_piece = {}
+    for p, pieces in enumerate(cut):
+        for i, piece in enumerate(pieces):
+            for quote in piece.quotes:
+                last_piece[id(quote)] = (p, i)
+    html = []
+    for p, pieces in enumerate(cut):
+        parts = []
+        for i, piece in enumerate(pieces):
+            parts.append(_render_segment(body, piece, links))
+            # Inner quotes end first: name their speakers before the outer ones'.
+            for quote in sorted(piece.quotes, key=lambda q: (q.end, -q.start)):
+                if last_piece[id(quote)] == (p, i):
+                    parts.append(_said_by(quote))
+        html.append(format_html("<p>{}</p>", mark_safe("".join(parts))))  # every part was escaped above
+    return mark_safe("\n".join(html))
+
+
+@register.simple_tag
+def highlighted_body(article, quotes) -> SafeString:
+    """{% highlighted_body article quotes %}: the article's text with its quotes marked and linked."""
+    return highlight(article.body, quotes)
+
+
+@register.simple_tag
+def quote_in_context(quote) -> SafeString:
+    """{% quote_in_context quote %}: the paragraphs holding the quote, with the quote marked."""
+    return highlight(quote.article.body, [quote], window=(quote.start, quote.end), links=False)
+
+
+@register.filter
+def human_date(value) -> SafeString:
+    """A <time> element reading "8 June 2023", or "Date unknown" when the source gave none."""
+    if value is None:
+        return mark_safe('<span class="unknown-date">Date unknown</span>')
+    local = timezone.localtime(value) if timezone.is_aware(value) else value
+    return format_html('<time datetime="{}">{}</time>', local.isoformat(), format_date(local, "j F Y"))
+
+
+@register.simple_tag(takes_context=True)
+def page_url(context, number, param: str = "page") -> str:
+    """The current address with one page number changed, keeping the filters: {% page_url 3 "page" %}."""
+    query = context["request"].GET.copy()
+    if str(number) == "1":
+        query.pop(param, None)
+    else:
+        query[param] = number
+    encoded = query.urlencode()
+    return f"?{encoded}" if encoded else context["request"].path
+
+
+@register.filter
+def web_url(value: str) -> str:
+    """The address if it is an http(s) one, else "": an imported "javascript:" URL must not become a link."""
+    value = (value or "").strip()
+    return value if value.lower().startswith(("http://", "https://")) else ""

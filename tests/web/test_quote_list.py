@@ -1,0 +1,206 @@
+from datetime import UTC, datetime
+
+import pytest
+from django.urls import reverse
+
+from archive.models import Quote
+
+URL = reverse("quote_list")
+XSS = "<script>alert(1)</script>"
+ESCAPED_XSS = "&lt;script&gt;alert(1)&lt;/script&gt;"
+
+
+@pytest.fixture
+def archive(make_article, make_quote, make_speaker, make_topic):
+    """Three public quotes that differ in every filtered field, and a rejected one."""
+    ann = make_speaker("Ann Lee")
+    bob = make_speaker("Bob Stone")
+    energy = make_topic("Wind farms")
+    first = make_article(
+        body="“Gas prices will fall,” said Ann Lee. “Ships are late,” Bob Stone said.",
+        outlet="Daily Planet",
+        published_at=datetime(2023, 3, 10, 23, 30, tzinfo=UTC),
+    )
+    second = make_article(
+        body="Bob Stone told us the harvest was good.",
+        outlet="Morning Star",
+        published_at=datetime(2023, 5, 2, 8, tzinfo=UTC),
+    )
+    quotes = {
+        "gas": make_quote("Gas prices will fall", article=first, speaker=ann),
+        "ships": make_quote("Ships are late", article=first, speaker=bob, kind=Quote.Kind.DIRECT),
+        "harvest": make_quote("the harvest was good", article=second, speaker=bob, kind=Quote.Kind.REPORTED),
+    }
+    quotes["gas"].topics.add(energy)
+    make_quote("Bob Stone told us", article=second, speaker=bob, status=Quote.Status.REJECTED)
+    return quotes
+
+
+def listed(response) -> list[str]:
+    return [quote.text for quote in response.context["quotes"]]
+
+
+def test_it_lists_public_quotes_newest_first(client, archive):
+    response = client.get(URL)
+    assert response.status_code == 200
+    assert listed(response) == ["the harvest was good", "Ships are late", "Gas prices will fall"]
+    html = response.content.decode()
+    assert "3 quotes, newest first." in html
+    assert '<a class="speaker" href="/speakers/ann-lee/">Ann Lee</a>' in html
+    assert "Daily Planet" in html and "10 March 2023" in html
+    assert "Reported speech" in html
+
+
+def test_it_never_shows_rejected_quotes(client, archive):
+    for query in ("", "?text=told", "?speaker=bob-stone", "?kind=direct&kind=reported"):
+        assert "Bob Stone told us" not in listed(client.get(URL + query))
+
+
+def test_it_filters_on_words_in_any_case(client, archive):
+    assert listed(client.get(URL, {"text": "SHIPS"})) == ["Ships are late"]
+
+
+def test_it_filters_on_the_speaker_slug(client, archive):
+    assert listed(client.get(URL, {"speaker": "ann-lee"})) == ["Gas prices will fall"]
+    assert len(listed(client.get(URL, {"speaker": "bob-stone"}))) == 2
+
+
+def test_it_filters_on_the_topic_slug(client, archive):
+    assert listed(client.get(URL, {"topic": "wind-farms"})) == ["Gas prices will fall"]
+
+
+def test_it_filters_on_the_outlet(client, archive):
+    response = client.get(URL, {"outlet": "Morning Star"})
+    assert listed(response) == ["the harvest was good"]
+    assert '<option value="Daily Planet">Daily Planet</option>' in response.content.decode()
+
+
+def test_it_filters_on_the_kind(client, archive):
+    assert listed(client.get(URL, {"kind": "reported"})) == ["the harvest was good"]
+
+
+def test_it_filters_on_a_date_range_including_both_days(client, archive):
+    # The first article was published late on 10 March: "to 10 March" still includes it.
+    assert len(listed(client.get(URL, {"date_from": "2023-03-10", "date_to": "2023-03-10"}))) == 2
+    assert listed(client.get(URL, {"date_from": "2023-03-11"})) == ["the harvest was good"]
+    assert len(listed(client.get(URL, {"date_to": "2023-05-01"}))) == 2
+
+
+def test_it_combines_filters(client, archive):
+    assert listed(client.get(URL, {"speaker": "bob-stone", "outlet": "Daily Planet"})) == ["Ships are late"]
+    assert listed(client.get(URL, {"speaker": "ann-lee", "kind": "reported"})) == []
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"speaker": "nobody-at-all"},
+        {"topic": "no-such-topic"},
+        {"outlet": "Unknown Gazette"},
+        {"kind": "shouted"},
+        {"date_from": "2023-13-45"},
+        {"date_to": "yesterday"},
+    ],
+)
+def test_it_shows_no_quotes_and_an_error_for_a_bad_filter_value(client, archive, query):
+    response = client.get(URL, query)
+    assert response.status_code == 200
+    assert listed(response) == []
+    html = response.content.decode()
+    assert 'class="errorlist' in html
+    assert "please correct the filters above" in html
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"date_from": "0001-01-01", "date_to": "9999-12-31"},
+        {"text": "nul\x00byte"},
+        {"speaker": "\x00"},
+        {"text": "%_'\"()*"},
+        {"page": "1", "speaker": ["ann-lee", "bob-stone"]},
+    ],
+)
+def test_it_never_fails_on_odd_input(client, archive, query):
+    assert client.get(URL, query).status_code == 200
+
+
+def test_it_writes_the_empty_states_for_people(client, db):
+    assert "No quotes yet." in client.get(URL).content.decode()
+
+
+def test_it_says_when_no_quote_matches(client, archive):
+    assert "No quotes match these filters." in client.get(URL, {"text": "zebra"}).content.decode()
+
+
+def test_it_labels_every_filter_field(client, archive):
+    html = client.get(URL).content.decode()
+    for name in ("text", "speaker", "topic", "outlet", "kind", "date_from", "date_to"):
+        assert f'<label for="id_{name}">' in html
+    assert '<form class="site-search" role="search"' in html
+
+
+def test_it_escapes_imported_text(client, make_article, make_quote, make_speaker):
+    article = make_article(title=XSS, body=f"“{XSS}” said Evil.", outlet=XSS)
+    make_quote(XSS, article=article, speaker=make_speaker(f"Evil {XSS}"))
+    html = client.get(URL).content.decode()
+    assert XSS not in html
+    assert html.count(ESCAPED_XSS) >= 4  # quote, speaker, title, outlet (and the outlet choice)
+
+
+def test_it_pages_the_quotes_and_keeps_the_filters_in_page_links(client, make_quote, make_speaker):
+    ann = make_speaker("Ann Lee")
+    for n in range(23):
+        make_quote(f"Numbered remark {n:02}", speaker=ann)
+    first = client.get(URL, {"speaker": "ann-lee"})
+    assert len(listed(first)) == 20
+    html = first.content.decode()
+    assert "Page 1 of 2" in html
+    assert 'href="?speaker=ann-lee&amp;page=2"' in html
+    second = client.get(URL, {"speaker": "ann-lee", "page": 2})
+    assert len(listed(second)) == 3
+    assert not set(listed(first)) & set(listed(second))
+
+
+def test_it_answers_404_for_a_page_that_does_not_exist(client, archive):
+    assert client.get(URL, {"page": 9}).status_code == 404
+    assert client.get(URL, {"page": "abc"}).status_code == 404
+
+
+def add_quotes(make_quote, make_speaker, make_topic, how_many, speaker=None, topic=None):
+    for _ in range(how_many):
+        quote = make_quote(speaker=speaker or make_speaker())
+        quote.topics.add(topic or make_topic())
+
+
+def test_it_runs_the_same_queries_whatever_the_page_holds(
+    client, make_quote, make_speaker, make_topic, django_assert_num_queries
+):
+    add_quotes(make_quote, make_speaker, make_topic, 3)
+    # Expect 4 queries: the outlets for the outlet choice, the count, the page of quotes joined
+    # with their speakers and articles, the topics for the topic choice
+    with django_assert_num_queries(4):
+        client.get(URL)
+    add_quotes(make_quote, make_speaker, make_topic, 12)
+    with django_assert_num_queries(4):
+        client.get(URL)
+
+
+def test_it_runs_two_more_queries_when_filtering_on_a_speaker_and_a_topic(
+    client, make_quote, make_speaker, make_topic, django_assert_num_queries
+):
+    speaker, topic = make_speaker(), make_topic()
+    add_quotes(make_quote, make_speaker, make_topic, 3, speaker, topic)
+    query = {"speaker": speaker.slug, "topic": topic.slug, "kind": "direct", "date_from": "2000-01-01", "text": "o"}
+    # Expect 6 queries: the outlets, the speaker and the topic named by the filters, the count,
+    # the page of quotes, the topics for the topic choice
+    with django_assert_num_queries(6):
+        client.get(URL, query)
+    add_quotes(make_quote, make_speaker, make_topic, 12, speaker, topic)
+    assert len(client.get(URL, query).context["quotes"]) == 15
+    with django_assert_num_queries(6):
+        client.get(URL, query)
+
+
+def test_it_explains_an_unknown_speaker_in_words(client, archive):
+    assert "No speaker has this address name." in client.get(URL, {"speaker": "nobody"}).content.decode()
