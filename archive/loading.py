@@ -22,6 +22,7 @@ from pathlib import PurePath
 
 from django.db import transaction
 
+from .curation import find_anchor
 from .ingest.parsed import ParsedArticle, ParsedQuote, ParsedSpeaker
 from .ingest.topics import TopicMatcher
 from .models import Article, Quote, Speaker, SpeakerAlias, Topic, name_key, unique_slug
@@ -187,7 +188,7 @@ class ArchiveLoader:
             if article.body[quote.start : quote.end] == quote.text:
                 found = quote.start
             else:
-                found = nearest_occurrence(article.body, quote.text, quote.start)
+                found = find_anchor(article.body, quote.text, quote.start)
             if found is None:
                 flagged += 1
                 if quote.anchored:
@@ -210,12 +211,3 @@ class ArchiveLoader:
         if slugs:
             quote.topics.add(*(self.topics_by_slug[s] for s in slugs))
 
-
-def nearest_occurrence(body: str, text: str, near: int) -> int | None:
-    """Start of the occurrence of text in body closest to where it used to be, or None."""
-    best, pos = None, body.find(text)
-    while pos != -1:
-        if best is None or abs(pos - near) < abs(best - near):
-            best = pos
-        pos = body.find(text, pos + 1)
-    return best

@@ -1,0 +1,175 @@
+"""Pieces the model admins share: quotes shown in their context, bulk history entries, intermediate action pages."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+
+from django.contrib import admin
+from django.contrib.admin import helpers
+from django.contrib.admin.models import CHANGE, LogEntry
+from django.contrib.admin.views.main import ChangeList
+from django.db.models import Count, IntegerField, OuterRef, Subquery
+from django.db.models.functions import Coalesce
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.dates import MONTHS
+from django.utils.html import format_html, format_html_join
+
+from ..curation import chunks
+from ..models import Topic
+
+
+def in_context(body: str, start: int, end: int, width: int = 150):
+    """The quoted span marked in the article text around it; imported text is escaped, never trusted."""
+    return format_html(
+        '<div class="quote-context" style="white-space: pre-wrap; max-width: 60em">{}{}<mark>{}</mark>{}{}</div>',
+        "…" if start > width else "",
+        body[max(0, start - width) : start],
+        body[start:end],
+        body[end : end + width],
+        "…" if end + width < len(body) else "",
+    )
+
+
+def highlighted_body(body: str, spans: Iterable[tuple[int, int]]):
+    """The whole body with every quote marked; a span overlapping the previous one is left unmarked."""
+    pieces, pos = [], 0
+    for start, end in sorted(spans):
+        if start < pos or end > len(body):
+            continue
+        pieces.append((body[pos:start], body[start:end]))
+        pos = end
+    return format_html(
+        '<div class="article-body" style="white-space: pre-wrap; max-width: 60em">{}{}</div>',
+        format_html_join("", "{}<mark>{}</mark>", pieces),
+        body[pos:],
+    )
+
+
+def count_of(model, fk: str, **filters) -> Coalesce:
+    """Number of related rows as a correlated subquery: computed only for the page shown, unlike a JOIN + GROUP BY
+    over the whole table, and it can use the index that starts with fk."""
+    rows = model.objects.filter(**{fk: OuterRef("pk")}, **filters).order_by().values(fk)
+    return Coalesce(Subquery(rows.annotate(n=Count("*")).values("n"), output_field=IntegerField()), 0)
+
+
+class PublishedFilter(admin.SimpleListFilter):
+    """Year, then month, of publication: a date hierarchy whose choices cost two index lookups.
+
+    Django's ``date_hierarchy`` lists the years with a DISTINCT over a date function of every row, 2.3 s for a
+    million quotes on SQLite; this finds the first and last date through the (published_at, id) index instead.
+    """
+
+    title = "published"
+    parameter_name = "published"
+
+    def lookups(self, request, model_admin):
+        dates = (
+            model_admin.model._default_manager.filter(published_at__isnull=False)
+            .order_by("published_at")
+            .values_list("published_at", flat=True)
+        )
+        first, last = dates.first(), dates.last()
+        if first is None:
+            return []
+        first, last = timezone.localtime(first), timezone.localtime(last)
+        choices = []
+        selected_year = self._year()
+        for year in range(last.year, first.year - 1, -1):
+            choices.append((str(year), str(year)))
+            if year == selected_year:
+                months = range(first.month if year == first.year else 1, (last.month if year == last.year else 12) + 1)
+                choices += [(f"{year}-{m:02d}", f"\u2003{MONTHS[m]} {year}") for m in months]
+        return choices
+
+    def queryset(self, request, queryset):
+        year, month = self._year(), self._month()
+        if year is None:
+            return queryset
+        if month is None:
+            start, end = datetime(year, 1, 1), datetime(year + 1, 1, 1)
+        else:
+            start, end = datetime(year, month, 1), datetime(year + month // 12, month % 12 + 1, 1)
+        tz = timezone.get_current_timezone()
+        return queryset.filter(
+            published_at__gte=timezone.make_aware(start, tz), published_at__lt=timezone.make_aware(end, tz)
+        )
+
+    def _parts(self) -> list[int]:
+        try:
+            parts = [int(p) for p in (self.value() or "").split("-")]
+        except ValueError:
+            return []
+        if not 1 <= len(parts) <= 2 or not 1 <= parts[0] <= 9998 or (len(parts) == 2 and not 1 <= parts[1] <= 12):
+            return []
+        return parts
+
+    def _year(self) -> int | None:
+        parts = self._parts()
+        return parts[0] if parts else None
+
+    def _month(self) -> int | None:
+        parts = self._parts()
+        return parts[1] if len(parts) == 2 else None
+
+
+class TopicFilter(admin.SimpleListFilter):
+    """Rows tagged with a topic, found through the link table with IN: Django's own filter on a many-to-many
+    field adds DISTINCT over whole rows, which sorts the table (250 ms for a million quotes)."""
+
+    title = "topic"
+    parameter_name = "topic"
+
+    def lookups(self, request, model_admin):
+        return [(str(pk), name) for pk, name in Topic.objects.values_list("pk", "name")]
+
+    def queryset(self, request, queryset):
+        if not (self.value() or "").isdigit():
+            return queryset
+        links = queryset.model.topics.through.objects.filter(topic_id=int(self.value()))
+        return queryset.filter(pk__in=links.values(f"{queryset.model._meta.model_name}_id"))
+
+
+class LeanChangeList(ChangeList):
+    """A change list that leaves out the long text columns its model admin names in ``list_defer``."""
+
+    def get_queryset(self, request, exclude_parameters=None):
+        queryset = super().get_queryset(request, exclude_parameters)
+        return queryset.defer(*getattr(self.model_admin, "list_defer", ()))
+
+
+def log_changes(request, model, ids: list[int], message: str) -> None:
+    """One history entry per changed object, written in bulk, so a bulk action shows on each object's history."""
+    for chunk in chunks(ids):
+        LogEntry.objects.log_actions(
+            user_id=request.user.pk,
+            queryset=model._default_manager.filter(pk__in=chunk),
+            action_flag=CHANGE,
+            change_message=message,
+        )
+
+
+def action_page(
+    model_admin, request, queryset, form, *, action: str, title: str, intro: str, submit: str, list_samples=True
+):
+    """The intermediate page of an action that asks something first; it posts back to the same action.
+
+    The selection travels as Django's own action fields (``_selected_action``, ``select_across``), and the page
+    keeps the change list's query string, so "select all" across a filtered list stays that filtered list.
+    """
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "opts": model_admin.model._meta,
+        "title": title,
+        "intro": intro,
+        "form": form,
+        "media": model_admin.media + form.media,
+        "count": queryset.count(),
+        "samples": list(queryset[:10]) if list_samples else [],
+        "selected": request.POST.getlist(helpers.ACTION_CHECKBOX_NAME),
+        "select_across": request.POST.get("select_across", "0"),
+        "action": action,
+        "submit": submit,
+    }
+    return TemplateResponse(request, "admin/archive/action_page.html", context)

@@ -1,0 +1,228 @@
+"""Quotes in the admin: the review queue, bulk verify/reject, reassigning and tagging, edits kept anchored."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
+from django.db.models import F
+from django.utils.html import format_html
+from django.utils.text import Truncator
+
+from .. import curation
+from ..models import Quote, Speaker, Topic
+from .common import LeanChangeList, PublishedFilter, TopicFilter, action_page, in_context, log_changes
+
+
+class QuoteEditForm(forms.ModelForm):
+    """Marks a quote edited when an editor adds one or changes what was said, by whom or how: re-imports then
+    leave it alone (DESIGN.md section 3). A status change alone is review, not an edit."""
+
+    def save(self, commit=True):
+        if self.instance._state.adding or curation.EDITED_FIELDS & set(self.changed_data):
+            self.instance.edited = True
+        return super().save(commit)
+
+
+class QuoteTextField(forms.CharField):
+    """A quote's text as the article has it: browsers send a textarea's line breaks as CRLF, bodies have LF."""
+
+    def to_python(self, value):
+        return super().to_python(value).replace("\r\n", "\n").replace("\r", "\n")
+
+
+class QuoteAdminForm(QuoteEditForm):
+    """Keeps the quote's text anchored in its article: a changed text is looked up in the body and its offsets
+    follow it, or the editor is told the article does not say that."""
+
+    text = QuoteTextField(widget=forms.Textarea)
+
+    def clean(self):
+        cleaned = super().clean()
+        quote, text = self.instance, cleaned.get("text")
+        article = cleaned.get("article") if "article" in self.fields else quote.article
+        if not text or article is None:
+            return cleaned
+        if quote.start is not None and article.pk == quote.article_id and article.body[quote.start : quote.end] == text:
+            quote.anchored = True
+            return cleaned
+        found = curation.find_anchor(article.body, text, quote.start or 0)
+        if found is None:
+            self.add_error("text", "The article does not contain this text. A quote must be exactly as printed.")
+            return cleaned
+        # start and end are not form fields, so the form would not check this constraint itself.
+        holder = Quote.objects.filter(article=article, start=found, end=found + len(text)).exclude(pk=quote.pk)
+        if holder.exists():
+            self.add_error("text", "Another quote of this article already holds exactly this text.")
+            return cleaned
+        quote.start, quote.end, quote.anchored = found, found + len(text), True
+        return cleaned
+
+
+class SpeakerForm(forms.Form):
+    speaker = forms.ModelChoiceField(
+        Speaker.objects.all(),
+        widget=AutocompleteSelect(Quote._meta.get_field("speaker"), admin.site),
+        help_text="Type to search speakers by name.",
+    )
+
+
+class TopicsForm(forms.Form):
+    topics = forms.ModelMultipleChoiceField(
+        Topic.objects.all(),
+        widget=AutocompleteSelectMultiple(Quote._meta.get_field("topics"), admin.site),
+        help_text="The quotes keep the topics they have; these are added.",
+    )
+
+
+class HasSpeakerFilter(admin.SimpleListFilter):
+    title = "speaker named"
+    parameter_name = "has_speaker"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "Yes"), ("no", "No: nobody named")]
+
+    def queryset(self, request, queryset):
+        if self.value() in ("yes", "no"):
+            return queryset.filter(speaker__isnull=self.value() == "no")
+        return queryset
+
+
+@admin.register(Quote)
+class QuoteAdmin(admin.ModelAdmin):
+    form = QuoteAdminForm
+    list_display = ["short_text", "speaker", "article_title", "kind", "status", "published_at"]
+    list_filter = ["status", "kind", HasSpeakerFilter, PublishedFilter, "anchored", "edited", TopicFilter]
+    # Only orders an index serves: sorting a million quotes by a joined name takes a second.
+    sortable_by = ["published_at"]
+    search_fields = ["text", "speaker__name", "article__title"]
+    search_help_text = "Search the quote's text, the speaker's name and the article's title."
+    list_select_related = ["speaker", "article"]
+    # A page of quotes needs the article's title, not its text.
+    list_defer = ["article__body", "article__raw_text", "article__subtitle", "article__import_warnings"]
+    autocomplete_fields = ["article", "speaker", "topics"]
+    # The unfiltered total is a second COUNT of a large table on every filtered page.
+    show_full_result_count = False
+    actions = ["verify", "reject", "mark_unreviewed", "reassign_speaker", "tag_with_topics"]
+    readonly_fields = [
+        "quote_in_context",
+        "attribution",
+        "start",
+        "end",
+        "anchored",
+        "edited",
+        "published_at",
+        "created_at",
+        "updated_at",
+    ]
+    fieldsets = [
+        (None, {"fields": ["quote_in_context", "text", "speaker", "kind", "status", "topics"]}),
+        (
+            "Source",
+            {
+                "fields": [
+                    "article",
+                    "attribution",
+                    ("start", "end"),
+                    ("anchored", "edited"),
+                    "published_at",
+                    ("created_at", "updated_at"),
+                ]
+            },
+        ),
+    ]
+
+    def get_changelist(self, request, **kwargs):
+        return LeanChangeList
+
+    def get_readonly_fields(self, request, obj=None):
+        # A quote belongs to the article it was found in; only a new quote chooses one.
+        return [*self.readonly_fields, "article"] if obj else self.readonly_fields
+
+    def get_ordering(self, request):
+        # The review queue works from the oldest unreviewed quote, along the (status, published_at) index.
+        if request.GET.get("status__exact") == Quote.Status.UNREVIEWED:
+            return [F("published_at").asc(nulls_last=True), "id"]
+        return super().get_ordering(request)
+
+    @admin.display(description="quote")
+    def short_text(self, quote):
+        return Truncator(quote.text).chars(90)
+
+    @admin.display(description="article")
+    def article_title(self, quote):
+        return Truncator(str(quote.article)).chars(60)
+
+    @admin.display(description="in its article")
+    def quote_in_context(self, quote):
+        if quote.pk is None:
+            return "-"
+        body = quote.article.body
+        if body[quote.start : quote.end] != quote.text:
+            return format_html(
+                "<strong>The article no longer contains this text.</strong> Correct the text to what it says now, "
+                "or reject the quote with the list's “Mark selected quotes as rejected” action. "
+                "The article around its old place:{}",
+                in_context(body, quote.start, quote.end, width=300),
+            )
+        return in_context(body, quote.start, quote.end, width=300)
+
+    @admin.action(description="Mark selected quotes as verified", permissions=["change"])
+    def verify(self, request, queryset):
+        self.set_status(request, queryset, Quote.Status.VERIFIED)
+
+    @admin.action(description="Mark selected quotes as rejected", permissions=["change"])
+    def reject(self, request, queryset):
+        self.set_status(request, queryset, Quote.Status.REJECTED)
+
+    @admin.action(description="Mark selected quotes as unreviewed", permissions=["change"])
+    def mark_unreviewed(self, request, queryset):
+        self.set_status(request, queryset, Quote.Status.UNREVIEWED)
+
+    def set_status(self, request, queryset, status):
+        label = Quote.Status(status).label
+        ids = curation.set_status(queryset, status)
+        log_changes(request, Quote, ids, f"Status set to {label} (bulk action).")
+        self.message_user(request, f"{len(ids)} quote(s) marked {label.lower()}.", messages.SUCCESS)
+
+    @admin.action(description="Reassign selected quotes to a speaker…", permissions=["change"])
+    def reassign_speaker(self, request, queryset):
+        form = SpeakerForm(request.POST if "apply" in request.POST else None)
+        if form.is_valid():
+            speaker = form.cleaned_data["speaker"]
+            ids = curation.reassign_quotes(queryset, speaker)
+            log_changes(request, Quote, ids, f"Speaker set to {speaker} (id {speaker.pk}) (bulk action).")
+            self.message_user(request, f"{len(ids)} quote(s) reassigned to {speaker}.", messages.SUCCESS)
+            return None
+        return action_page(
+            self,
+            request,
+            queryset,
+            form,
+            action="reassign_speaker",
+            title="Reassign quotes to a speaker",
+            intro="Attribute these quotes to the speaker you choose. They are marked edited, so a re-import "
+            "keeps the attribution.",
+            submit="Reassign",
+        )
+
+    @admin.action(description="Tag selected quotes with topics…", permissions=["change"])
+    def tag_with_topics(self, request, queryset):
+        form = TopicsForm(request.POST if "apply" in request.POST else None)
+        if form.is_valid():
+            topics = list(form.cleaned_data["topics"])
+            ids = curation.tag_quotes(queryset, topics)
+            names = ", ".join(t.name for t in topics)
+            log_changes(request, Quote, ids, f"Tagged with {names} (bulk action).")
+            self.message_user(request, f"{len(ids)} quote(s) tagged with {names}.", messages.SUCCESS)
+            return None
+        return action_page(
+            self,
+            request,
+            queryset,
+            form,
+            action="tag_with_topics",
+            title="Tag quotes with topics",
+            intro="Add topics to these quotes.",
+            submit="Tag",
+        )
