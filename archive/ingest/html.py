@@ -1,0 +1,278 @@
+"""An HTML page as text in, a Layout out: metadata from what the page declares, and its main text as paragraphs.
+
+Metadata comes from, best first: JSON-LD (an Article, also inside ``@graph``), Open Graph and ``article:*`` meta
+tags, plain meta tags, ``<time datetime>``, bylines and ``<title>``. The main text is mainbody.py's (trafilatura
+reconciled with our own scorer). Nothing here raises on a bad page: what cannot be read becomes a warning.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import json
+import re
+from collections.abc import Iterator
+from datetime import datetime
+from email.utils import parsedate_to_datetime
+
+from bs4 import BeautifulSoup, Tag
+
+from . import dates, htmlbody, mainbody
+from .parsed import Layout
+
+ARTICLE_TYPES = ("Article", "BlogPosting", "NewsArticle", "Report")  # any @type ending in one of these
+TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " « ", " » ")
+BY = re.compile(r"^\s*(by|from|von|par|por|di)\s+", re.I)
+SPACES = re.compile(r"\s+")
+DATE_META = (
+    "article:published_time",
+    "og:article:published_time",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "parsely-pub-date",
+    "sailthru.date",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.created",
+    "date",
+)
+
+
+def parse_html(raw: str) -> Layout:
+    """Read one page; never raises (a page that defeats the parser comes back as flat text with a warning)."""
+    # Broad catches on purpose: a third-party page must never stop an import, and the warning names the failure.
+    warnings: list[str] = []
+    try:
+        soup = BeautifulSoup(raw, "lxml")
+    except Exception as exc:
+        warnings.append(f"page could not be parsed ({type(exc).__name__}); text taken without layout")
+        return Layout(body=htmlbody.flat_text(raw), warnings=tuple(warnings))
+    try:
+        meta = read_metadata(soup)
+    except Exception as exc:
+        warnings.append(f"metadata not read ({type(exc).__name__})")
+        meta = {}
+    try:
+        paragraphs, found = mainbody.main_paragraphs(raw, soup)
+        warnings.extend(found)
+    except Exception as exc:
+        warnings.append(f"main text not found ({type(exc).__name__}); text taken without layout")
+        paragraphs = htmlbody.flat_text(raw).split("\n\n")
+    title = meta.get("title", "")
+    if paragraphs and title and fold(paragraphs[0]) == title:
+        paragraphs = paragraphs[1:]  # engines sometimes keep the headline as the first paragraph
+    body = "\n\n".join(p for p in paragraphs if p)
+    if not body:
+        warnings.append("no main text found")
+    return Layout(
+        title=title,
+        subtitle=meta.get("description", ""),
+        outlet=meta.get("outlet", ""),
+        section=meta.get("section", ""),
+        author=meta.get("author", ""),
+        published_at=meta.get("published_at"),
+        url=meta.get("url", ""),
+        body=body,
+        warnings=tuple(warnings),
+    )
+
+
+def read_metadata(soup: BeautifulSoup) -> dict:
+    """Title, outlet, section, author, description, url and published_at, each from its best source."""
+    metas = meta_tags(soup)
+    article = json_ld_article(soup)
+    outlet = first(metas.get("og:site_name"), org_name(article.get("publisher")), metas.get("application-name"))
+    title = first(
+        text_of(article.get("headline")),
+        metas.get("og:title"),
+        metas.get("twitter:title"),
+        page_title(soup),
+        soup.h1.get_text() if soup.h1 else "",
+    )
+    return {
+        "title": strip_site(fold(title), fold(outlet)),
+        "outlet": fold(outlet),
+        "description": fold(
+            first(text_of(article.get("description")), metas.get("og:description"), metas.get("description"))
+        ),
+        "section": fold(first(text_of(article.get("articleSection")), metas.get("article:section"))),
+        "author": find_author(soup, article, metas),
+        "url": find_url(soup, article, metas),
+        "published_at": find_date(soup, article, metas),
+    }
+
+
+def page_title(soup: BeautifulSoup) -> str:
+    """The document's <title>, not an SVG icon's (which lxml also calls title)."""
+    for title in soup.find_all("title", limit=5):
+        if not any(parent.name == "svg" for parent in title.parents):
+            return title.get_text()
+    return ""
+
+
+def meta_tags(soup: BeautifulSoup) -> dict[str, str]:
+    """Meta tag values by lower-cased name or property; the first one of a name wins."""
+    found: dict[str, str] = {}
+    for tag in soup.find_all("meta"):
+        key = tag.get("property") or tag.get("name") or tag.get("itemprop")
+        value = tag.get("content")
+        if isinstance(key, str) and isinstance(value, str) and value.strip():
+            found.setdefault(key.strip().lower(), value.strip())
+    return found
+
+
+def json_ld_article(soup: BeautifulSoup) -> dict:
+    """The first Article-like JSON-LD object on the page, or {} (broken JSON is skipped: it is common)."""
+    for script in soup.find_all("script", type=re.compile(r"ld\+json", re.I)):
+        source = script.string or script.get_text()
+        try:
+            data = json.loads(clean_json(source), strict=False)
+        except (ValueError, RecursionError):
+            continue
+        for item in walk_json(data):
+            types = item.get("@type")
+            types = types if isinstance(types, list) else [types]
+            if any(isinstance(t, str) and t.endswith(ARTICLE_TYPES) for t in types):
+                return item
+    return {}
+
+
+def clean_json(source: str) -> str:
+    source = source.strip()
+    source = re.sub(r"^(<!--|<!\[CDATA\[)|(-->|\]\]>)$", "", source).strip()
+    return re.sub(r",\s*([}\]])", r"\1", source)  # trailing commas, which CMS templates leave behind
+
+
+def walk_json(data: object, depth: int = 0) -> Iterator[dict]:
+    """Objects of a JSON-LD document in reading order: top level, list items, @graph members, mainEntity."""
+    if depth > 8:
+        return
+    if isinstance(data, list):
+        for item in data:
+            yield from walk_json(item, depth + 1)
+    elif isinstance(data, dict):
+        yield data
+        for key in ("@graph", "mainEntity", "itemListElement"):
+            if key in data:
+                yield from walk_json(data[key], depth + 1)
+
+
+def find_author(soup: BeautifulSoup, article: dict, metas: dict[str, str]) -> str:
+    names = person_names(article.get("author"))
+    if not names:
+        names = [v for v in (metas.get("author"), metas.get("article:author"), metas.get("dc.creator")) if v]
+        names = [n for n in names if not n.startswith(("http://", "https://", "www."))][:1]
+    if not names:
+        for tag in soup.select('[rel~="author"], [itemprop="author"], .byline, .author-name'):
+            text = fold(tag.get_text(" "))
+            if 0 < len(text) <= 80:
+                names = [text]
+                break
+    cleaned = []
+    for name in names:
+        name = BY.sub("", fold(name)).strip(" ,;|")
+        if name and name not in cleaned:
+            cleaned.append(name)
+    return ", ".join(cleaned)
+
+
+def person_names(value: object) -> list[str]:
+    """Author names from a JSON-LD author: a string, a Person, or a list of either."""
+    if isinstance(value, list):
+        return [name for item in value for name in person_names(item)]
+    if isinstance(value, dict):
+        name = value.get("name")
+        return [fold(name)] if isinstance(name, str) and fold(name) else []
+    if isinstance(value, str) and value.strip() and not value.startswith(("http://", "https://")):
+        return [fold(value)]
+    return []
+
+
+def org_name(value: object) -> str:
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, dict):
+        return text_of(value.get("name"))
+    return text_of(value)
+
+
+def find_url(soup: BeautifulSoup, article: dict, metas: dict[str, str]) -> str:
+    canonical = soup.find("link", rel=lambda rel: rel and "canonical" in rel)
+    entity = article.get("mainEntityOfPage")
+    candidates = (
+        canonical.get("href") if canonical else None,
+        metas.get("og:url"),
+        text_of(article.get("url")),
+        entity.get("@id") if isinstance(entity, dict) else entity,
+    )
+    for url in candidates:
+        if isinstance(url, str) and url.strip().startswith(("http://", "https://")):
+            return url.strip()
+    return ""
+
+
+def find_date(soup: BeautifulSoup, article: dict, metas: dict[str, str]) -> datetime | None:
+    values = [text_of(article.get("datePublished")), text_of(article.get("dateCreated"))]
+    values += [metas.get(name) for name in DATE_META]
+    published = soup.find(attrs={"itemprop": "datePublished"})
+    if isinstance(published, Tag):
+        values.append(published.get("datetime") or published.get("content") or "")
+    values += [time.get("datetime") for time in soup.find_all("time", attrs={"datetime": True}, limit=3)]
+    for value in values:
+        if isinstance(value, str) and value.strip():
+            parsed = parse_datetime(value)
+            # Templates print placeholders such as 0001-01-01 when the date field is empty.
+            if parsed is not None and 1900 <= parsed.year <= 2100:
+                return parsed
+    return None
+
+
+def parse_datetime(value: str) -> datetime | None:
+    """ISO 8601 (aware when it carries an offset, naive otherwise), RFC 2822, or a date as printed."""
+    value = value.strip()
+    iso = re.sub(r"^(\d{4}-\d{2}-\d{2}) (\d)", r"\1T\2", value)
+    iso = re.sub(r"(\.\d{6})\d+", r"\1", iso)  # nanoseconds
+    iso = re.sub(r"\s*(UTC|GMT)$", "Z", iso)
+    try:
+        return datetime.fromisoformat(iso)
+    except ValueError:
+        pass
+    try:
+        return parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        pass
+    try:
+        return dates.parse_date(value)
+    except (ValueError, OverflowError):
+        return None
+
+
+def strip_site(title: str, outlet: str) -> str:
+    """Drop a trailing " | Site" (or " - Site", ...) when it is the site's name, or a leading "Site | "."""
+    if not outlet:
+        return title
+    key = outlet.casefold()
+    for separator in TITLE_SEPARATORS:
+        head, sep, tail = title.rpartition(separator)
+        if sep and head and tail.strip().casefold() == key:
+            return head.strip()
+        lead, sep, rest = title.partition(separator)
+        if sep and rest and lead.strip().casefold() == key:
+            return rest.strip()
+    return title
+
+
+def text_of(value: object) -> str:
+    if isinstance(value, list):
+        value = next((v for v in value if isinstance(v, str) and v.strip()), "")
+    return value.strip() if isinstance(value, str) else ""
+
+
+def first(*values: str | None) -> str:
+    return next((v for v in values if isinstance(v, str) and v.strip()), "")
+
+
+def fold(text: str) -> str:
+    """One line, single spaces, entities decoded: JSON-LD and meta values are often escaped twice by CMSs."""
+    return SPACES.sub(" ", html_lib.unescape(text)).strip()

@@ -1,0 +1,59 @@
+from bs4 import BeautifulSoup
+from lxml import etree
+
+from archive.ingest import htmlbody, mainbody
+
+ARTICLE = [
+    "The harbour authority said on Monday that the new pier would open in the spring, two years later than planned.",
+    "“We had to rebuild the foundations twice,” said Maria Lindqvist, the authority's chief engineer, at a briefing.",
+    "Local fishermen, who have moored their boats along the old quay since the storm, welcomed the news with relief.",
+    "The council will vote next week on the last part of the budget, which covers lighting and a new ferry ramp.",
+]
+
+
+def ours(html: str) -> htmlbody.Extraction:
+    return htmlbody.extract(BeautifulSoup(html, "lxml"))
+
+
+def test_trafilatura_output_is_rendered_as_one_paragraph_per_block_row_and_item():
+    tree = etree.fromstring(
+        "<body><p>a <hi>b</hi> c<lb/>d</p><list><item>one</item><item>two <ref>link</ref></item></list>"
+        "<table><row><cell>1</cell><cell>2</cell></row><row><cell>1</cell><cell>2</cell></row></table>"
+        "<quote><p>quoted</p></quote></body>"
+    )
+    out: list[str] = []
+    mainbody.render(tree, out)
+
+    assert mainbody.dedupe_rows(out) == ["a b c", "d", "one", "two link", "1 2", "quoted"]
+
+
+def test_paragraphs_only_trafilatura_kept_are_dropped_when_our_article_lies_inside_its():
+    html = "<body><article>" + "".join(f"<p>{p}</p>" for p in ARTICLE) + "</article></body>"
+    theirs = [*ARTICLE, "Read more: Ferry services cut for the winter after fuel costs double again"]
+
+    assert mainbody.reconcile(theirs, ours(html)) == ARTICLE
+
+
+def test_paragraphs_built_like_those_trafilatura_kept_are_added_when_it_stopped_early():
+    chunks = "".join(
+        f'<div class="chunk"><p class="body">{p}</p></div><div class="promo"><a href="/x">Subscribe now</a></div>'
+        for p in ARTICLE
+    )
+    html = f'<body><div class="article">{chunks}</div></body>'
+
+    assert mainbody.reconcile(ARTICLE[:1], ours(html)) == ARTICLE
+
+
+def test_trafilatura_is_kept_as_is_when_the_engines_disagree():
+    html = "<body><article><p>" + " ".join(f"Unrelated sentence number {i}." for i in range(30)) + "</p></article>"
+
+    assert mainbody.reconcile(ARTICLE, ours(html)) == ARTICLE
+
+
+def test_our_text_is_used_when_trafilatura_finds_nothing():
+    html = "<body><article>" + "".join(f"<p>{p}</p>" for p in ARTICLE[:1]) + "</article></body>"
+
+    paragraphs, warnings = mainbody.main_paragraphs(html, BeautifulSoup(html, "lxml"))
+
+    assert paragraphs == ARTICLE[:1]
+    assert warnings == []
