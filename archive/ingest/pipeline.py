@@ -15,7 +15,8 @@ def parse_document(data: bytes, name: str) -> ParsedArticle:
     layout = html.parse_html(raw) if read.is_html(name) else text.parse_text(raw)
     if not layout.body.strip():
         raise read.UnreadableDocument("no article text found")
-    found = quotes.extract_quotes(layout.body)
+    # The title and standfirst may name the interviewee of a Q&A whose body never does.
+    found = quotes.extract_quotes(layout.body, header=f"{layout.title}\n{layout.subtitle}")
     speakers = people.fold_speakers(found)
     return ParsedArticle(
         source_file=name,

@@ -1,0 +1,383 @@
+"""Article text with its quotes masked in, attribution cues out: the printed words that name who speaks.
+
+A cue is a name ("Prof. Berg"), a pronoun ("he"), a role ("the Finnish foreign minister") or an unnamed source
+("an official", "they"). Cues are found from the patterns of news writing: ``"...," NAME said``, ``"...,"
+said NAME``, ``NAME, ROLE, said: "..."``, ``NAME said that ... "..."``, ``according to NAME, "..."``. The text
+passed in has every quote's inner words replaced by ``_`` (same length), so names inside quotes are never
+taken for speakers. Resolving a pronoun or role to a person is people.py's job.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, replace
+
+from . import names
+from .roles import is_role_segment, is_role_word
+from .speech import (
+    BETWEEN,
+    DETERMINERS,
+    INDEFINITE,
+    PREPOSITIONS,
+    Item,
+    is_speech_verb,
+    items,
+    sentences,
+)
+
+
+@dataclass(frozen=True)
+class Cue:
+    """The printed words that name (or fail to name) a speaker, with absolute offsets."""
+
+    kind: str  # "name" | "pronoun" | "role" | "unnamed"
+    text: str
+    start: int
+    end: int
+    name: str = ""  # for names: the name proper, titles removed
+    title: str = ""
+    description: str = ""
+    strong: bool = True  # False for a named subject of an ordinary verb (a weaker antecedent)
+    appositives: tuple[tuple[int, int], ...] = ()  # spans of ", a senior analyst at Stratfor," after the name
+
+
+# --- cues after a quote -------------------------------------------------------------------------------------------
+
+
+def cue_after(text: str, start: int, end: int) -> Cue | None:
+    """``"...," he said`` / ``"...," said Prof. Berg`` / ``"...," Morrison, his superior, said`` in text[start:end]."""
+    words = items(text, start, end)
+    while words and words[0].text in (",", "—", "–", "-", ":"):
+        words = words[1:]
+    words = _until_sentence_end(words)
+    if not words:
+        return None
+    if is_speech_verb(words[0]):
+        if words[0].lower in ("told", "tells", "asked", "asks"):
+            return None
+        return _subject_after_verb(text, words[1:])
+    for index, word in enumerate(words[:30]):
+        if word.text in (".", "!", "?", ";", ":"):
+            break
+        if is_speech_verb(word) and index > 0:
+            if index > 10 and not any(w.text == "," for w in words[:index]):
+                return None  # a long stretch with no appositive commas is a new clause, not an attribution
+            return _subject_before_verb(text, words[:index], words[0].start)
+    return None
+
+
+def _until_sentence_end(words: list[Item]) -> list[Item]:
+    for index, word in enumerate(words):
+        if word.text in (".", "!", "?"):
+            return words[:index]
+    return words
+
+
+def _subject_after_verb(text: str, words: list[Item]) -> Cue | None:
+    """Inversion: ``said Prof. Berg``, ``says the Finnish Foreign Minister``, ``said he``."""
+    if not words:
+        return None
+    first = words[0]
+    if first.lower in names.PRONOUNS:
+        return Cue("pronoun", first.text, first.start, first.end)
+    if first.lower in names.PLURAL_PRONOUNS:
+        return Cue("unnamed", first.text, first.start, first.end)
+    span = []
+    for word in words:
+        if word.text in (",", ";", ":", "(", ")", "—", "–", "-") or (word.is_word and word.lower in PREPOSITIONS):
+            break
+        span.append(word)
+    if not span:
+        return None
+    cue = _noun_phrase(text, span, preposition_before=False)
+    rest = words[len(span) :]
+    if cue is not None and cue.kind == "name" and rest and rest[0].text == ",":
+        # "said Tomas Berg, the chairman of the dockers' union"
+        appositive = []
+        for word in rest[1:]:
+            if word.text in (",", ";", ".", "!", "?", ":", "(", ")"):
+                break
+            appositive.append(word)
+        participle = bool(appositive) and appositive[0].lower.endswith(("ing", "ed"))
+        if (
+            appositive
+            and not participle
+            and any(is_role_word(w.lower) for w in appositive)
+            and not any(is_speech_verb(w) for w in appositive)
+        ):
+            cue = replace(cue, appositives=((appositive[0].start, appositive[-1].end),))
+    return cue
+
+
+def _subject_before_verb(text: str, words: list[Item], floor: int) -> Cue | None:
+    """Walk left from a verb over adverbs, then read the subject: pronoun, name, role, or name + appositive."""
+    index = len(words) - 1
+    while (
+        index >= 0
+        and words[index].is_word
+        and (words[index].lower in BETWEEN or (words[index].lower.endswith("ly") and words[index].text.islower()))
+    ):
+        index -= 1
+    if index < 0:
+        return None
+    last = words[index]
+    if last.text == ",":
+        return _appositive_subject(text, words[: index + 1])
+    if last.text in (")", "]"):
+        depth_index = index
+        while depth_index >= 0 and words[depth_index].text not in ("(", "["):
+            depth_index -= 1
+        return _subject_before_verb(text, words[:depth_index], floor) if depth_index > 0 else None
+    if not last.is_word:
+        return None
+    if last.lower in names.PRONOUNS:
+        return Cue("pronoun", last.text, last.start, last.end)
+    if last.lower in names.PLURAL_PRONOUNS:
+        return Cue("unnamed", last.text, last.start, last.end)
+    if last.lower in ("who", "which", "that"):
+        return _relative_antecedent(text, words[:index])
+    span = _phrase_back(words[: index + 1])
+    if not span:
+        return None
+    before = words[len(words[: index + 1]) - len(span) - 1] if len(span) <= index else None
+    cue = _noun_phrase(text, span, preposition_before=bool(before and before.lower in PREPOSITIONS))
+    if cue is None or cue.kind != "name":
+        # "Paolo Ricci, former minister and head of the Center spoke": an appositive left unclosed.
+        comma = max((i for i in range(index) if words[i].text == ","), default=-1)
+        tail = words[comma + 1 : index + 1]
+        if comma > 0 and any(is_role_word(w.lower) for w in tail) and not any(is_speech_verb(w) for w in tail):
+            named = _appositive_subject(text, words[: comma + 1])
+            if named is not None:
+                return replace(named, appositives=(*named.appositives, (tail[0].start, tail[-1].end)))
+    return cue
+
+
+def _phrase_back(words: list[Item]) -> list[Item]:
+    """The noun phrase that ends the word list: back to a determiner, a comma or a clause word (8 words at most)."""
+    span: list[Item] = []
+    for word in reversed(words):
+        if not word.is_word and not word.text[:1].isdigit():
+            break
+        if word.lower in PREPOSITIONS and span and span[0].text[:1].isupper() and word.lower != "of":
+            break
+        if word.lower in ("that", "and", "but", "while", "when", "as", "because", "if", "said", "says"):
+            break
+        span.insert(0, word)
+        if word.lower in DETERMINERS or word.lower in INDEFINITE or len(span) >= 8:
+            break
+    return span
+
+
+def _appositive_subject(text: str, words: list[Item]) -> Cue | None:
+    """``Omar Lamrani, a senior analyst at Stratfor, told``: the name is the first comma segment that is one.
+
+    ``Its chief executive, Helen Price, told``: a role segment just before the name describes it too.
+    """
+    segments: list[list[Item]] = [[]]
+    for word in words:
+        if word.text == ",":
+            segments.append([])
+        else:
+            segments[-1].append(word)
+    segments = [segment for segment in segments if segment]
+    appositives: list[tuple[int, int]] = []
+    for number in range(len(segments) - 1, max(-1, len(segments) - 5), -1):
+        segment = segments[number]
+        cue = _noun_phrase(text, _phrase_back(segment), preposition_before=False)
+        if cue is not None and cue.kind == "name" and _covers(segment, cue):
+            before = segments[number - 1] if number > 0 else []
+            if before and is_role_segment(before, allow_determiner=True):
+                appositives.append((before[0].start, before[-1].end))
+            return replace(cue, appositives=tuple(appositives[::-1]))
+        if any(is_role_word(w.lower) for w in segment) and segment[0].lower not in ("who", "which"):
+            appositives.append((segment[0].start, segment[-1].end))
+        if segment[0].lower in ("and", "but") or (
+            segment[0].lower not in ("who", "which") and any(is_speech_verb(w) for w in segment)
+        ):
+            return None
+    return None
+
+
+def _covers(segment: list[Item], cue: Cue) -> bool:
+    """The segment is the name, perhaps after role words ("Wild coach Bruce Boudreau", "head of the Institute
+    Nino Kapanadze"), not a clause that ends with one ("At a meeting with John Smith")."""
+    if segment[-1].end != cue.end or segment[0].lower in PREPOSITIONS | _OPENERS:
+        return False
+    if not any(w.lower in PREPOSITIONS for w in segment if w.end <= cue.start):
+        return True
+    # After a preposition only a full name split from an office or organisation counts ("of the Institute Nino
+    # Kapanadze"); "a senior analyst at Stratfor" ends with an organisation, not a person.
+    return len(cue.name.split()) >= 2 and cue.text != cue.name and segment[0].lower not in DETERMINERS | INDEFINITE
+
+
+_OPENERS = names.wordset("and but or while when after before since as because although though if at in on with")
+
+
+def _relative_antecedent(text: str, words: list[Item]) -> Cue | None:
+    """``an official, who stressed``: the noun phrase before ``, who``."""
+    if words and words[-1].text == ",":
+        words = words[:-1]
+    span = _phrase_back(words)
+    if not span:
+        return None
+    return _noun_phrase(text, span, preposition_before=False)
+
+
+def _noun_phrase(text: str, span: list[Item], preposition_before: bool) -> Cue | None:
+    """Classify a short phrase as a name (perhaps after role words), a role with ``the``, or an unnamed source."""
+    if not span:
+        return None
+    start, end = span[0].start, span[-1].end
+    printed = text[start:end]
+    runs = names.capital_runs(text, start, end)
+    if runs and runs[-1][-1].end == end:
+        run = runs[-1]
+        word_before = [w for w in span if w.end <= run[0].start]
+        after_prep = preposition_before if not word_before else word_before[-1].lower in PREPOSITIONS
+        name = names.split_run(run, text, after_preposition=after_prep)
+        after_article = bool(word_before) and word_before[-1].lower in ("a", "an", "the")
+        if name is not None and (name.role or name.title or not (after_article or (after_prep and len(run) <= 2))):
+            return Cue("name", text[name.start : name.end], name.start, name.end, name.name, name.title)
+    head = span[-1]
+    if head.text[:1].isdigit() or len(span) > 8:
+        return None
+    first = span[0].lower
+    if first in INDEFINITE or (first not in DETERMINERS and head.lower.endswith("s") and head.text.islower()):
+        return Cue("unnamed", printed, start, end)
+    if first in DETERMINERS or (runs and names.split_run(runs[-1], text) is None):
+        return Cue("role", printed, start, end)
+    return None
+
+
+# --- cues before a quote ------------------------------------------------------------------------------------------
+
+_ACCORDING = re.compile(r"\baccording to\s+", re.IGNORECASE)
+_OPINION = re.compile(r"\b(?:in|to)\s+(his|her)\s+(?:opinion|view|words|mind)\b|\baccording to (him|her)\b", re.I)
+
+
+def cue_before(text: str, start: int, end: int) -> Cue | None:
+    """``NAME said: "..."``, ``NAME said that ... "..."``, ``According to NAME, "..."``, ``In his opinion, ... "``."""
+    words = items(text, start, end)
+    for index in range(len(words) - 1, -1, -1):
+        word = words[index]
+        if not is_speech_verb(word):
+            continue
+        if index > 0 and words[index - 1].lower == "to":
+            continue  # "it is possible to say that": an infinitive names nobody
+        if index == 0 or words[index - 1].text in (",", ";", "—", "–"):
+            inverted = _inversion_before_quote(text, words[index + 1 :], word)
+            if inverted is not None:
+                return inverted
+        cue = _subject_before_verb(text, words[:index], start)
+        if cue is not None and not (cue.kind == "unnamed" and cue.text.lower() == "it"):
+            return cue
+        if cue is not None:
+            continue
+        break
+    return according_to(text, start, end)
+
+
+def _inversion_before_quote(text: str, words: list[Item], verb: Item) -> Cue | None:
+    """``said Smith: "..."`` — the verb is followed by its subject and then only punctuation."""
+    if not words or len(words) > 9 or verb.lower in ("told", "tell", "tells", "telling", "asked", "asks"):
+        return None
+    trimmed = [w for w in words if w.text not in (",", ":", "—", "–", "-")]
+    if not trimmed or words[-1].text not in (",", ":", "—", "–", "-"):
+        return None
+    if any(w.is_word and w.lower in ("that", "to") for w in trimmed):
+        return None
+    cue = _subject_after_verb(text, trimmed)
+    return cue if cue is not None and cue.kind != "unnamed" else None
+
+
+def according_to(text: str, start: int, end: int) -> Cue | None:
+    hits = list(_ACCORDING.finditer(text, start, end))
+    if hits:
+        hit = hits[-1]
+        words = items(text, hit.end(), end)
+        span = []
+        for word in words:
+            if not word.is_word and not (word.text == "." and span):
+                break
+            span.append(word)
+        cue = _noun_phrase(text, span, preposition_before=False) if span else None
+        if cue is not None and span and span[0].lower in names.PRONOUNS:
+            return Cue("pronoun", span[0].text, span[0].start, span[0].end)
+        if cue is not None:
+            return cue
+    opinion = list(_OPINION.finditer(text, start, end))
+    if opinion:
+        group = 1 if opinion[-1].group(1) else 2
+        return Cue("pronoun", opinion[-1].group(group), opinion[-1].start(group), opinion[-1].end(group))
+    return None
+
+
+# --- narrative cues (no quote) -------------------------------------------------------------------------------------
+
+
+def narrative_cues(text: str, start: int, end: int) -> list[Cue]:
+    """Subjects of speech verbs and ``according to`` phrases in a stretch of narrative (quotes masked).
+
+    They make people salient: a later "he said" or "the pundit noted" refers to the last of them.
+    """
+    out = []
+    for sent_start, sent_end in sentences(text, start, end):
+        words = items(text, sent_start, sent_end)
+        for index, word in enumerate(words):
+            if not is_speech_verb(word):
+                continue
+            before = words[:index]
+            cue = None
+            if index == 0 or (before and before[-1].text == ","):
+                cue = _subject_after_verb(text, words[index + 1 :])
+                if cue is not None and cue.kind != "name":
+                    cue = None
+            if cue is None and before:
+                cue = _subject_before_verb(text, before, sent_start)
+            if cue is not None:
+                out.append(cue)
+        for match in _ACCORDING.finditer(text, sent_start, sent_end):
+            cue = according_to(text, match.start(), sent_end)
+            if cue is not None:
+                out.append(cue)
+        strong = {cue.start for cue in out}
+        out.extend(cue for cue in _introductions(text, sent_start, sent_end, words) if cue.start not in strong)
+    return sorted(set(out), key=lambda cue: cue.start)
+
+
+def _introductions(text: str, start: int, end: int, words: list[Item]) -> list[Cue]:
+    """Named subjects of any verb ("Wild defenseman Ryan Suter could see", "Boudreau gave his players"): weaker
+    antecedents than speakers, but a later "he said" may point at them."""
+    out = []
+    starts = [w.start for w in words]
+    reported = next((w.start for w in words if is_speech_verb(w) or w.lower == "that"), end)
+    for run in names.capital_runs(text, start, min(end, reported)):
+        name = names.split_run(run, text)
+        if name is None:
+            continue
+        # Only the main subject: the subject of a reported clause ("believes that Lahti found time") is not.
+        at = bisect.bisect_left(starts, run[0].start)
+        after = bisect.bisect_left(starts, run[-1].end)
+        if at > 12:
+            continue
+        following = words[after : after + 1]
+        preceding = words[at - 1 : at] if at > 0 else []
+        if following and following[0].text == "," and after + 1 < len(words):
+            # "Nino Kapanadze, disagrees" or "Ana Silva, a coach, said": the verb after the appositive.
+            nxt = after + 1
+            if words[nxt].lower in DETERMINERS | INDEFINITE or is_role_word(words[nxt].lower):
+                nxt = next((i + 1 for i in range(nxt, min(len(words), nxt + 12)) if words[i].text == ","), len(words))
+            following = words[nxt : nxt + 1]
+        if not following or not following[0].is_word or not following[0].text.islower():
+            continue
+        if following[0].lower in PREPOSITIONS or following[0].lower in ("and", "or", "who", "which", "s"):
+            continue
+        if is_role_word(following[0].lower):
+            continue  # "Georgian expert": an adjective before a noun, not a subject before its verb
+        if names.is_possessive(text, run[-1].end):
+            continue
+        if preceding and preceding[0].is_word and preceding[0].lower in PREPOSITIONS | {"and", "or", "a", "an", "the"}:
+            continue
+        out.append(Cue("name", text[name.start : name.end], name.start, name.end, name.name, name.title, strong=False))
+    return out

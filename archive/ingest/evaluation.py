@@ -1,0 +1,398 @@
+"""ParsedArticles and gold annotations (the ``shared/gold`` format) in, extraction scores out; no Django.
+
+Definitions, one article at a time, then summed over all articles (micro averages):
+
+Quotes
+    Predicted quote texts are matched one-to-one against the gold quotes after both are normalised: curly and
+    straight quote characters unified, runs of white space (NBSP included) folded to one space, surrounding white
+    space, outer quote marks and a trailing comma stripped. A prediction matching an ``optional: true`` gold quote
+    counts neither way. TP = predictions matching a required gold quote; FP = predictions matching nothing;
+    FN = required gold quotes left unmatched. Precision = TP / (TP + FP), recall = TP / (TP + FN), F1 their
+    harmonic mean (1.0 when there is nothing to find and nothing was found).
+Attribution accuracy
+    Among the matched required quotes, the share whose predicted speaker is the gold speaker: the predicted name
+    equals the gold ``name`` or one of its ``variants`` by ``name_key`` (case, accents and dots folded).
+Speakers
+    Predicted speakers that have at least one quote, matched one-to-one on name-or-variant against the gold
+    speakers. A gold speaker whose quotes are all optional counts neither way when predicted. Also counted: how
+    many predicted canonical names equal the gold ``name`` exactly (``exact``).
+Metadata
+    Eight fields: title, subtitle, source (the outlet), section, author, published, body_first_words (the body
+    starts with them, white space folded) and body_last_words (the body ends with them). Text fields are compared
+    with white space folded; a null in gold must be empty in ours. ``published`` compares the wall-clock value to
+    the precision the gold gives (minute, or second when gold prints seconds; the date alone when it has no time).
+    Accuracy = correct fields / all fields.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from . import names
+from .parsed import ParsedArticle
+
+META_FIELDS = ("title", "subtitle", "source", "section", "author", "published", "body_first_words", "body_last_words")
+_QUOTES = str.maketrans(
+    {
+        "‘": "'",
+        "’": "'",
+        "‚": "'",
+        "‛": "'",
+        "′": "'",
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "‟": '"',
+        "″": '"',
+        "«": '"',
+        "»": '"',
+    }
+)
+_OUTER = "\"'"
+
+
+def normalise_quote(text: str) -> str:
+    text = " ".join(text.translate(_QUOTES).split())
+    for _ in range(3):
+        text = text.strip().strip(_OUTER).strip().rstrip(",").rstrip()
+    return text
+
+
+def name_key(name: str) -> str:
+    return names.key(name)
+
+
+def fold(text: str | None) -> str:
+    return " ".join((text or "").split())
+
+
+@dataclass
+class FileScore:
+    file: str
+    quote_tp: int = 0
+    quote_fp: int = 0
+    quote_fn: int = 0
+    attribution_correct: int = 0
+    attribution_total: int = 0
+    speaker_tp: int = 0
+    speaker_fp: int = 0
+    speaker_fn: int = 0
+    exact_names: int = 0
+    predicted_speakers: int = 0
+    meta_correct: int = 0
+    meta_total: int = 0
+    speakers: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)  # one line per miss, to read when a score drops
+
+    @property
+    def quote_precision(self) -> float:
+        return ratio(self.quote_tp, self.quote_tp + self.quote_fp)
+
+    @property
+    def quote_recall(self) -> float:
+        return ratio(self.quote_tp, self.quote_tp + self.quote_fn)
+
+    @property
+    def quote_f1(self) -> float:
+        return f1(self.quote_precision, self.quote_recall, self.quote_tp + self.quote_fp + self.quote_fn)
+
+    @property
+    def attribution(self) -> float:
+        return ratio(self.attribution_correct, self.attribution_total)
+
+    @property
+    def speaker_precision(self) -> float:
+        return ratio(self.speaker_tp, self.speaker_tp + self.speaker_fp)
+
+    @property
+    def speaker_recall(self) -> float:
+        return ratio(self.speaker_tp, self.speaker_tp + self.speaker_fn)
+
+    @property
+    def speaker_f1(self) -> float:
+        return f1(self.speaker_precision, self.speaker_recall, self.speaker_tp + self.speaker_fp + self.speaker_fn)
+
+    @property
+    def metadata(self) -> float:
+        return ratio(self.meta_correct, self.meta_total)
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        for name in (
+            "quote_precision",
+            "quote_recall",
+            "quote_f1",
+            "attribution",
+            "speaker_precision",
+            "speaker_recall",
+            "speaker_f1",
+            "metadata",
+        ):
+            data[name] = round(getattr(self, name), 4)
+        return data
+
+
+def ratio(part: int, whole: int) -> float:
+    return part / whole if whole else 1.0
+
+
+def f1(precision: float, recall: float, support: int) -> float:
+    if not support:
+        return 1.0
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+def load_gold(path: Path) -> dict:
+    with path.open(encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def score_article(article: ParsedArticle, gold: dict) -> FileScore:
+    score = FileScore(file=gold.get("file", article.source_file))
+    forms = _speaker_forms(gold)
+    _score_quotes(article, gold, forms, score)
+    _score_speakers(article, gold, forms, score)
+    _score_metadata(article, gold.get("article", {}), score)
+    return score
+
+
+def _speaker_forms(gold: dict) -> dict[str, set[str]]:
+    return {
+        speaker["name"]: {name_key(speaker["name"]), *(name_key(v) for v in speaker.get("variants", []))}
+        for speaker in gold.get("speakers", [])
+    }
+
+
+def _score_quotes(article: ParsedArticle, gold: dict, forms: dict[str, set[str]], score: FileScore) -> None:
+    pending = [(normalise_quote(q["text"]), q) for q in gold.get("quotes", [])]
+    # Required gold first, so a text printed twice is matched where it counts.
+    pending.sort(key=lambda pair: bool(pair[1].get("optional")))
+    used = [False] * len(pending)
+    for quote in article.quotes:
+        text = normalise_quote(quote.text)
+        match = next((i for i, (gold_text, _) in enumerate(pending) if not used[i] and gold_text == text), None)
+        if match is None:
+            score.quote_fp += 1
+            score.errors.append(f"extra quote ({quote.speaker}): {_short(quote.text)}")
+            continue
+        used[match] = True
+        gold_quote = pending[match][1]
+        if gold_quote.get("optional"):
+            continue
+        score.quote_tp += 1
+        score.attribution_total += 1
+        if quote.speaker and name_key(quote.speaker) in forms.get(gold_quote["speaker"], set()):
+            score.attribution_correct += 1
+        else:
+            score.errors.append(f"wrong speaker {quote.speaker!r} for {gold_quote['speaker']!r}: {_short(quote.text)}")
+    for index, (_, gold_quote) in enumerate(pending):
+        if not used[index] and not gold_quote.get("optional"):
+            score.quote_fn += 1
+            score.errors.append(f"missed quote ({gold_quote['speaker']}): {_short(gold_quote['text'])}")
+
+
+def _score_speakers(article: ParsedArticle, gold: dict, forms: dict[str, set[str]], score: FileScore) -> None:
+    quoted = [s.name for s in article.speakers if any(q.speaker == s.name for q in article.quotes)]
+    for name in [q.speaker for q in article.quotes if q.speaker]:
+        if name not in quoted:
+            quoted.append(name)
+    required = {q["speaker"] for q in gold.get("quotes", []) if not q.get("optional")}
+    matched: set[str] = set()
+    score.speakers = quoted
+    score.predicted_speakers = len(quoted)
+    for name in quoted:
+        hit = next((g for g, keys in forms.items() if g not in matched and name_key(name) in keys), None)
+        if hit is None:
+            score.speaker_fp += 1
+            score.errors.append(f"extra speaker: {name}")
+            continue
+        matched.add(hit)
+        if name == hit:
+            score.exact_names += 1
+        if hit in required:
+            score.speaker_tp += 1
+    for name in sorted(required - matched):
+        score.speaker_fn += 1
+        score.errors.append(f"missed speaker: {name}")
+
+
+def _score_metadata(article: ParsedArticle, gold: dict, score: FileScore) -> None:
+    ours = {
+        "title": article.title,
+        "subtitle": article.subtitle,
+        "source": article.outlet,
+        "section": article.section,
+        "author": article.author,
+    }
+    body = fold(article.body)
+    for name in META_FIELDS:
+        expected = gold.get(name)
+        if name == "published":
+            ok = _same_time(article.published_at, expected)
+            got = article.published_at.isoformat() if article.published_at else None
+        elif name == "body_first_words":
+            ok, got = body.startswith(fold(expected)), body[:60]
+        elif name == "body_last_words":
+            ok, got = body.endswith(fold(expected)), body[-60:]
+        else:
+            ok, got = fold(ours[name]) == fold(expected), ours[name]
+        score.meta_total += 1
+        if ok:
+            score.meta_correct += 1
+        else:
+            score.errors.append(f"metadata {name}: expected {expected!r}, got {got!r}")
+
+
+def _same_time(value: datetime | None, expected: str | None) -> bool:
+    if not expected:
+        return value is None
+    if value is None:
+        return False
+    wall = value.replace(tzinfo=None)
+    if "T" not in expected:
+        return wall.date().isoformat() == expected
+    return wall.isoformat()[: len(expected)] == expected
+
+
+def _short(text: str, width: int = 70) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 3] + "..."
+
+
+def total(scores: Iterable[FileScore]) -> FileScore:
+    summed = FileScore(file="TOTAL")
+    for score in scores:
+        for name in (
+            "quote_tp",
+            "quote_fp",
+            "quote_fn",
+            "attribution_correct",
+            "attribution_total",
+            "speaker_tp",
+            "speaker_fp",
+            "speaker_fn",
+            "exact_names",
+            "predicted_speakers",
+            "meta_correct",
+            "meta_total",
+        ):
+            setattr(summed, name, getattr(summed, name) + getattr(score, name))
+    return summed
+
+
+def recurring_speakers(articles: Iterable[ParsedArticle]) -> dict[str, list[str]]:
+    """Canonical speaker names quoted in two or more articles, with the files; spellings folded like people.py."""
+    clusters: list[tuple[str, list[str]]] = []
+    for article in articles:
+        quoted = {q.speaker for q in article.quotes if q.speaker}
+        for name in sorted(quoted):
+            home = next((c for c in clusters if name_key(c[0]) == name_key(name) or _same_full_name(c[0], name)), None)
+            if home is None:
+                clusters.append((name, [article.source_file]))
+            elif article.source_file not in home[1]:
+                home[1].append(article.source_file)
+    return {name: files for name, files in clusters if len(files) >= 2}
+
+
+def _same_full_name(a: str, b: str) -> bool:
+    return bool(names.parts(a)[0]) and bool(names.parts(b)[0]) and names.same_person(a, b)
+
+
+def gold_files(directory: Path) -> list[Path]:
+    return sorted(path for path in directory.glob("*.json") if path.is_file())
+
+
+def row(score: FileScore) -> str:
+    return (
+        f"{score.file:<28} {score.quote_tp:>4} {score.quote_fp:>4} {score.quote_fn:>4} "
+        f"{score.quote_precision:>6.3f} {score.quote_recall:>6.3f} {score.quote_f1:>6.3f} "
+        f"{score.attribution_correct:>4}/{score.attribution_total:<4} {score.attribution:>6.3f} "
+        f"{score.speaker_tp:>4} {score.speaker_fp:>4} {score.speaker_fn:>4} {score.speaker_f1:>6.3f} "
+        f"{score.exact_names:>3}/{score.predicted_speakers:<3} "
+        f"{score.meta_correct:>3}/{score.meta_total:<3} {score.metadata:>6.3f}"
+    )
+
+
+HEADER = (
+    f"{'file':<28} {'q.tp':>4} {'q.fp':>4} {'q.fn':>4} {'q.P':>6} {'q.R':>6} {'q.F1':>6} "
+    f"{'attrib.':>9} {'acc':>6} {'s.tp':>4} {'s.fp':>4} {'s.fn':>4} {'s.F1':>6} {'exact':>7} "
+    f"{'meta':>7} {'acc':>6}"
+)
+
+
+def report(scores: list[FileScore], recurring: dict[str, list[str]], details: bool = False) -> list[str]:
+    """The lines the evaluate_extraction command prints: a table per file, totals, and recurring speakers."""
+    lines = [HEADER, "-" * len(HEADER)]
+    for score in scores:
+        lines.append(row(score))
+        if details:
+            lines.extend(f"    {error}" for error in score.errors)
+    summed = total(scores)
+    lines += ["-" * len(HEADER), row(summed), ""]
+    lines.append(
+        f"Quotes: precision {summed.quote_precision:.3f}, recall {summed.quote_recall:.3f}, "
+        f"F1 {summed.quote_f1:.3f} ({summed.quote_tp} found, {summed.quote_fp} extra, {summed.quote_fn} missed)"
+    )
+    lines.append(
+        f"Attribution accuracy: {summed.attribution:.3f} "
+        f"({summed.attribution_correct} of {summed.attribution_total} matched quotes)"
+    )
+    lines.append(
+        f"Speakers: precision {summed.speaker_precision:.3f}, recall {summed.speaker_recall:.3f}, "
+        f"F1 {summed.speaker_f1:.3f}; canonical names equal to gold: {summed.exact_names} "
+        f"of {summed.predicted_speakers}"
+    )
+    lines.append(f"Metadata accuracy: {summed.metadata:.3f} ({summed.meta_correct} of {summed.meta_total} fields)")
+    if recurring:
+        lines.append("Speakers in two or more articles:")
+        lines.extend(f"  {name}: {', '.join(files)}" for name, files in sorted(recurring.items()))
+    else:
+        lines.append("Speakers in two or more articles: none")
+    return lines
+
+
+@dataclass
+class Run:
+    """One evaluation over a folder of gold files: scores per file, the parsed articles, and files skipped."""
+
+    scores: list[FileScore] = field(default_factory=list)
+    articles: list[ParsedArticle] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+    def as_json(self) -> dict:
+        return {
+            "files": [score.to_dict() for score in self.scores],
+            "total": total(self.scores).to_dict(),
+            "recurring_speakers": recurring_speakers(self.articles),
+            "skipped": self.problems,
+        }
+
+
+def evaluate(gold_dir: Path, docs_dir: Path) -> Run:
+    """Parse the document each gold file names (from ``docs_dir``) and score it; unreadable ones are skipped."""
+    # Imported here so the scoring functions stay usable without the parsers' dependencies (bs4, trafilatura).
+    from . import pipeline, read
+
+    run = Run()
+    for path in gold_files(gold_dir):
+        try:
+            gold = load_gold(path)
+        except (OSError, ValueError) as exc:
+            run.problems.append(f"{path.name}: not a readable gold file ({exc})")
+            continue
+        name = gold.get("file") if isinstance(gold, dict) else None
+        if not isinstance(name, str) or not name:
+            run.problems.append(f'{path.name}: no "file" field')
+            continue
+        try:
+            article = pipeline.parse_path(docs_dir / name)
+        except read.UnreadableDocument as exc:
+            run.problems.append(f"{name}: {exc}")
+            continue
+        run.articles.append(article)
+        run.scores.append(score_article(article, gold))
+    return run

@@ -1,0 +1,328 @@
+"""Printed text in, person names out: runs of capitalised words, titles split off, comparison keys and spellings.
+
+Nothing here knows a particular person: a name is recognised by its shape (capitalised words, initials,
+particles), a title by a closed list of honorifics and offices, and two spellings of one surname by their
+consonant skeleton and edit distance.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+
+
+def wordset(text: str) -> frozenset[str]:
+    """A set of lower-case words written as one string (long word lists read better that way)."""
+    return frozenset(text.split())
+
+
+# Honorifics: dropped from the name, kept as the person's title.
+HONORIFICS = wordset(
+    """mr mrs ms miss mx dr prof professor sir dame lord lady rev reverend fr rabbi imam sheikh sheik
+    sen senator rep gov gen col lt capt maj sgt cmdr adm cpl pvt st hon msgr"""
+)
+# Offices and roles that, capitalised before a name, describe the person ("Health Minister Moshe Arbel").
+OFFICES = wordset(
+    """president minister premier chancellor ambassador secretary mayor governor king queen prince princess pope
+    speaker chairman chairwoman chairperson chair director deputy vice prime foreign chief coach judge justice
+    general colonel captain major lieutenant sergeant commander admiral officer attorney inspector superintendent
+    detective constable agent dean emir sultan crown ceo cfo coo founder head leader manager editor correspondent
+    spokesman spokeswoman spokesperson senator representative congressman congresswoman councillor councilman
+    councilwoman commissioner lawmaker mp mep envoy consul advisor adviser assistant economist analyst expert
+    researcher professor historian journalist author reporter writer publisher producer executive owner partner
+    counsel prosecutor sheriff marshal trustee principal chaplain bishop archbishop cardinal father sister
+    brother patriarch metropolitan ayatollah mullah defence defense economy interior justice health education
+    finance energy trade culture labour labor transport agriculture environment"""
+)
+# Words that end the name of an organisation or place; a person's name follows them, never includes them.
+ORG_WORDS = wordset(
+    """ministry ministries affairs committee council union office party agency department institute university
+    college school center centre company corporation corp inc ltd llc group association foundation commission
+    bank fund forces army navy police court parliament assembly senate congress house government administration
+    board bureau service services network channel news times post press journal daily tv radio club team league
+    gazette herald tribune chronicle ledger review today weekly magazine observer telegraph guardian express
+    courier examiner inquirer monitor bulletin wire media
+    federation organization organisation embassy project program programme society academy hospital church city
+    state states republic kingdom province region county district street avenue square journalists"""
+)
+PARTICLES = wordset("de del della der den van von da di du dos das la le ter bin ibn al el ben y")
+SUFFIXES = wordset("jr jr. sr sr. ii iii iv")
+# Capitalised words that open sentences and clauses but are never part of a name.
+NOT_NAMES = wordset(
+    """the a an and but or nor so yet for in on at as by to of from with into over under after before during since
+    while when whenever where whereas if unless although though because than then there here this that these
+    those it its he she they we i you his her their our your my me him them us who whom whose which what why how
+    also however meanwhile moreover furthermore besides indeed still yet now today yesterday tomorrow tonight
+    last next earlier later once instead thus hence therefore finally first second third according regarding
+    despite amid among between both either neither each every all some many most more much few several such
+    no not only just even perhaps maybe mr ms mrs monday tuesday wednesday thursday friday saturday sunday
+    january february march april may june july august september october november december apparently
+    unfortunately fortunately certainly clearly obviously of-course well oh yes okay ok please another other
+    former late"""
+)
+# Words that never stand inside a name, even capitalised.
+NEVER_IN_NAME = wordset(
+    "the a an and or but nor he she it they we i you his her its their our my your him them us me who which what "
+    "this that these those"
+)
+PRONOUNS = wordset("he she him her his hers")
+PLURAL_PRONOUNS = wordset("they them their it its we i you us")
+# Honorifics written with a dot; a dot after them does not end a sentence.
+ABBREVIATIONS = wordset(
+    """mr mrs ms dr prof sen rep gov gen col lt capt maj sgt cmdr adm cpl pvt st jr sr rev fr msgr hon no vs
+    jan feb mar apr jun jul aug sep sept oct nov dec inc ltd co corp dept univ est approx etc mt ft"""
+)
+
+# A word, with inner hyphens and apostrophes; "Newsline.Co" (a site name) is one word, and never a name.
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*(?:\.[A-Za-z]{2,}\b)*\.?")
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+    bare: str = ""  # the word without a trailing dot
+    lower: str = ""  # bare, lower-cased
+
+
+def _token(text: str, start: int, end: int) -> Token:
+    bare = text.rstrip(".")
+    return Token(text, start, end, bare, bare.lower())
+
+
+@dataclass(frozen=True)
+class Name:
+    """A name as printed, split into title words, role words and the name proper."""
+
+    printed: str  # the whole run as printed ("Finnish President Eero Lahti")
+    start: int
+    end: int
+    name: str  # the name proper ("Eero Lahti")
+    name_start: int
+    title: str = ""  # honorifics ("Prof.")
+    role: str = ""  # capitalised office words before the name ("Finnish President")
+
+    @property
+    def tokens(self) -> list[str]:
+        return self.name.split()
+
+
+@functools.lru_cache(maxsize=2048)
+def tokens(text: str, start: int = 0, end: int | None = None) -> tuple[Token, ...]:
+    """Words of ``text[start:end]``; a trailing dot stays only on abbreviations and initials.
+
+    Cached: attribution reads the same sentence several times (a string's hash is computed once).
+    """
+    out = []
+    for match in _WORD.finditer(text, start, len(text) if end is None else end):
+        word, wstart, wend = match.group(), match.start(), match.end()
+        if word.endswith(".") and not _keeps_dot(word[:-1]):
+            word, wend = word[:-1], wend - 1
+        if word[-2:] in ("'s", "’s") and len(word) > 2:
+            # A possessive is the name plus a clitic: "Lahti's visit" names Lahti.
+            word, wend = word[:-2], wend - 2
+        out.append(_token(word, wstart, wend))
+    return tuple(out)
+
+
+def is_possessive(text: str, end: int) -> bool:
+    """True when the word ending at ``end`` carries a possessive ("Lahti's", "Jones'")."""
+    return text[end : end + 2] in ("'s", "’s") or (
+        text[end - 1 : end] == "s" and text[end : end + 1] in "'’" and text[end + 1 : end + 2] in (" ", "")
+    )
+
+
+def _keeps_dot(word: str) -> bool:
+    return word.lower() in ABBREVIATIONS or (len(word) == 1 and word.isupper())
+
+
+def is_name_word(word: str) -> bool:
+    """Capitalised, not all capitals (acronyms are organisations), not a function word."""
+    bare = word.rstrip(".")
+    if not bare or not bare[0].isupper() or bare.lower() in NEVER_IN_NAME or "." in bare:
+        return False
+    letters = [ch for ch in bare if ch.isalpha()]
+    acronym = len(letters) >= 2 and all(ch.isupper() for ch in letters)
+    return not acronym or bare.lower() in SUFFIXES
+
+
+def capital_runs(text: str, start: int = 0, end: int | None = None) -> list[list[Token]]:
+    """Runs of name-like words separated only by single spaces (particles allowed inside a run)."""
+    words = tokens(text, start, end)
+    runs: list[list[Token]] = []
+    current: list[Token] = []
+    for index, token in enumerate(words):
+        joined = bool(current) and text[current[-1].end : token.start] in (" ", "\u00a0")
+        joined = joined and not is_possessive(text, current[-1].end)
+        particle = token.lower in PARTICLES and _particle_leads_to_name(words, index)
+        if is_name_word(token.text) or (particle and current):
+            if current and not joined:
+                runs.append(current)
+                current = []
+            current.append(token)
+        else:
+            if current:
+                runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    trimmed = []
+    for run in runs:
+        # Sentence openers ("Yesterday", "According", "May") are capitalised without being names.
+        while run and run[0].lower in NOT_NAMES:
+            run = run[1:]
+        while run and run[-1].lower in PARTICLES:
+            run = run[:-1]
+        if run:
+            trimmed.append(run)
+    return trimmed
+
+
+def _particle_leads_to_name(words: tuple[Token, ...], index: int) -> bool:
+    """ "von der Leyen": particles may follow each other before the surname."""
+    for token in words[index + 1 : index + 4]:
+        if token.lower not in PARTICLES:
+            return is_name_word(token.text)
+    return False
+
+
+def split_run(run: list[Token] | tuple[Token, ...], text: str, after_preposition: bool = False) -> Name | None:
+    """Split a run into title, role and name; None when no name is left ("the Finnish Foreign Minister")."""
+    cut = 0
+    for index, token in enumerate(run):
+        if token.lower in HONORIFICS or token.lower in OFFICES or token.lower in ORG_WORDS:
+            cut = index + 1
+    name_tokens = run[cut:]
+    if after_preposition and cut == 0 and _core_len(name_tokens) > 2:
+        # "the President of Finland Anna Virtanen": the word after "of" belongs to the office.
+        name_tokens = name_tokens[len(name_tokens) - 2 - _tail_len(name_tokens) :]
+    if not name_tokens or _core_len(name_tokens) == 0:
+        return None
+    if _core_len(name_tokens) > 4:
+        return None
+    prefix = run[: len(run) - len(name_tokens)]
+    title = " ".join(t.text for t in prefix if t.lower in HONORIFICS)
+    role = " ".join(t.text for t in prefix if t.lower not in HONORIFICS)
+    first = name_tokens[0]
+    return Name(
+        printed=text[run[0].start : run[-1].end],
+        start=run[0].start,
+        end=run[-1].end,
+        name=text[first.start : name_tokens[-1].end],
+        name_start=first.start,
+        title=title,
+        role=role,
+    )
+
+
+def _core_len(name_tokens: list[Token]) -> int:
+    return sum(1 for t in name_tokens if t.lower not in SUFFIXES and len(t.bare) > 1)
+
+
+def _tail_len(name_tokens: list[Token]) -> int:
+    return sum(1 for t in name_tokens if t.lower in SUFFIXES or len(t.bare) == 1)
+
+
+def strip_title(printed: str) -> tuple[str, str]:
+    """("Prof. Berg") -> ("Prof.", "Berg"); honorifics and offices in front of a name are not part of it."""
+    run = tokens(printed)
+    if not run:
+        return "", printed.strip()
+    name = split_run(run, printed)
+    if name is None:
+        return printed.strip(), ""
+    return " ".join(part for part in (name.role, name.title) if part), name.name
+
+
+def key(name: str) -> str:
+    """Comparison key: case, accents, dots, apostrophes and spacing folded."""
+    folded = unicodedata.normalize("NFKD", name)
+    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    folded = folded.casefold().replace("’", "'").replace(".", " ").replace("ı", "i")
+    return " ".join(folded.split())
+
+
+# Letters that transliterations swap (Nowakowska/Nowakovska, Mikhail/Michail), folded after the first letter.
+_SOUNDS = (
+    ("ph", "f"),
+    ("kh", "h"),
+    ("ch", "h"),
+    ("ck", "k"),
+    ("w", "v"),
+    ("c", "k"),
+    ("q", "k"),
+    ("x", "ks"),
+    ("z", "s"),
+    ("j", "y"),
+)
+
+
+def skeleton(word: str) -> str:
+    """Consonant skeleton of a word: similar sounds folded, vowels (and y) dropped after the first letter, doubled
+    letters collapsed."""
+    folded = "".join(ch for ch in key(word) if ch.isalpha())
+    for written, sound in _SOUNDS:
+        folded = folded.replace(written, sound)
+    if not folded:
+        return ""
+    out = [folded[0]]
+    for ch in folded[1:]:
+        if ch in "aeiouy":
+            continue
+        if ch != out[-1]:
+            out.append(ch)
+    return "".join(out)
+
+
+def edit_distance(a: str, b: str) -> int:
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
+
+
+def similar_words(a: str, b: str) -> bool:
+    """Two spellings of one name: equal keys, or (for words of 5+ letters) one consonant skeleton and a
+    normalised edit distance of at most a third ("Nowakowska"/"Nowakovska", "Hadad"/"Haddad")."""
+    ka, kb = key(a), key(b)
+    if ka == kb:
+        return True
+    if min(len(ka), len(kb)) < 5:
+        return False
+    return skeleton(ka) == skeleton(kb) and edit_distance(ka, kb) / max(len(ka), len(kb)) <= 0.34
+
+
+def parts(name: str) -> tuple[list[str], str]:
+    """Given names and surname of a name proper; suffixes (Jr.) are ignored."""
+    words = [w for w in name.split() if w.lower() not in SUFFIXES]
+    if not words:
+        return [], ""
+    return words[:-1], words[-1]
+
+
+def same_person(a: str, b: str) -> bool:
+    """True when two printed names can be one person: similar surnames and no conflicting given name.
+
+    "Maria Lopez" and "Daniel Lopez" never match; "Lahti" matches "Eero Lahti"; "J. Smith" matches
+    "John Smith".
+    """
+    given_a, surname_a = parts(a)
+    given_b, surname_b = parts(b)
+    if not surname_a or not surname_b or not similar_words(surname_a, surname_b):
+        return False
+    return given_compatible(given_a, given_b)
+
+
+def given_compatible(given_a: list[str], given_b: list[str]) -> bool:
+    if not given_a or not given_b:
+        return True
+    first_a, first_b = key(given_a[0]).rstrip(), key(given_b[0])
+    if len(first_a) == 1 or len(first_b) == 1:
+        return first_a[0] == first_b[0]
+    return similar_words(first_a, first_b)

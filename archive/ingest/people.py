@@ -1,0 +1,290 @@
+"""Quotes with their cues in, speakers out: names normalised, spellings folded into one person, pronouns and roles
+resolved to the person they point at.
+
+Reading goes in document order. Every speech-verb subject, ``according to`` phrase and named quote makes a person
+*salient*; "he said" then means the person last made salient (whatever the gender: the text rarely settles it),
+and "the pundit noted" the last salient person whose role fits (an office must be in their description; any
+commentator noun fits any commentator). Names inside quotes never count: the quote texts are masked.
+
+Quotes whose speaker cannot be named (an unnamed official, "they", a role nobody fits) are dropped: the archive
+records who said what, and a quote with no one to cite is not worth an editor's review.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from . import names
+from .attribution import Cue
+from .parsed import ParsedQuote, ParsedSpeaker
+from .quotes import Extraction, FoundQuote
+from .roles import COMMENTATOR_NOUNS, is_role_word
+
+_NOBODY = -1  # index used in the salience list for an unnamed source
+
+
+@dataclass
+class Person:
+    forms: list[str] = field(default_factory=list)  # every printed form, titles removed, repeats kept
+    titles: list[str] = field(default_factory=list)
+    descriptions: list[str] = field(default_factory=list)
+    offices: list[str] = field(default_factory=list)  # capitalised offices printed before the name elsewhere
+    last_seen: int = -1
+
+    def matches(self, name: str) -> bool:
+        return any(names.same_person(name, form) for form in self.forms)
+
+    def conflicts(self, name: str) -> bool:
+        """Same surname but another given name: a different member of the family."""
+        given, surname = names.parts(name)
+        for form in self.forms:
+            other_given, other_surname = names.parts(form)
+            if names.similar_words(surname, other_surname) and not names.given_compatible(given, other_given):
+                return True
+        return False
+
+    @property
+    def name(self) -> str:
+        """The fullest form; among equals the surname spelling printed most often, then the longest."""
+        surnames = Counter(names.key(names.parts(form)[1]) for form in self.forms)
+        order = {form: index for index, form in reversed(list(enumerate(self.forms)))}
+        return max(
+            order,
+            key=lambda form: (
+                min(len(names.parts(form)[0]), 2),
+                surnames[names.key(names.parts(form)[1])],
+                len(form),
+                -order[form],
+            ),
+        )
+
+    @property
+    def description(self) -> str:
+        """The first role phrase printed for the person; a title taken out of the name is kept here too."""
+        # The fullest of the first role phrases: "Foreign Minister" rather than the "Minister" of a later mention.
+        described = max([d for d in self.descriptions[:3] + self.offices[:2] if d], key=len, default="")
+        title = next((t for t in self.titles if t), "")
+        if not described:
+            return title
+        if title and names.key(title) not in names.key(described):
+            return f"{described} ({title})"
+        return described
+
+    def variants(self) -> tuple[str, ...]:
+        canonical = names.key(self.name)
+        seen: dict[str, str] = {}
+        for form in self.forms:
+            if names.key(form) != canonical:
+                seen.setdefault(names.key(form), form)
+        return tuple(seen.values())
+
+    def roles(self) -> str:
+        return " ".join(self.descriptions + self.offices + self.titles).lower().replace("-", " ")
+
+    def fits_role(self, head: str) -> bool:
+        return head in self.roles().split()
+
+    def is_commentator(self) -> bool:
+        words = set(self.roles().split())
+        return not words or bool(words & COMMENTATOR_NOUNS)
+
+
+@dataclass
+class Folded:
+    speakers: list[ParsedSpeaker]
+    quotes: list[ParsedQuote]
+
+
+class Cast:
+    """The people of one article, and who is salient at each point of the reading."""
+
+    def __init__(self, mentions: list[names.Name]) -> None:
+        self.people: list[Person] = []
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.salient: list[int] = []  # person indexes (or _NOBODY), most recent last
+
+    def person(self, name: str, pos: int, title: str = "", description: str = "") -> int:
+        """The index of the person printed as ``name`` at ``pos``, created (and filled from mentions) if new."""
+        matches = [i for i, person in enumerate(self.people) if person.matches(name)]
+        if matches:
+            index = max(matches, key=self._recency)
+        else:
+            index = len(self.people)
+            self.people.append(Person())
+            self._enrich(self.people[index], name, pos)
+        person = self.people[index]
+        person.forms.append(name)
+        if title:
+            person.titles.append(title)
+        if description:
+            person.descriptions.append(description)
+        person.last_seen = max(person.last_seen, pos)
+        return index
+
+    def _recency(self, index: int) -> tuple[int, int]:
+        rank = max((n for n, i in enumerate(self.salient) if i == index), default=-1)
+        return rank, self.people[index].last_seen
+
+    def _enrich(self, person: Person, name: str, pos: int) -> None:
+        """Give a new person the fuller forms printed elsewhere ("Lahti" -> "Eero Lahti")."""
+        compatible = [m for m in self.mentions if names.same_person(name, m.name)]
+        if len(names.parts(name)[0]) == 0:
+            # A bare surname may belong to two relatives: take the one printed last before it.
+            before = [m for m in compatible if m.start < pos]
+            chosen = before[-1:] if before else compatible[:1]
+            keys = {names.key(names.parts(m.name)[0][0]) for m in chosen if names.parts(m.name)[0]}
+            compatible = [
+                m for m in compatible if not names.parts(m.name)[0] or names.key(names.parts(m.name)[0][0]) in keys
+            ]
+        for mention in compatible:
+            if any(person.forms) and person.conflicts(mention.name):
+                continue
+            person.forms.append(mention.name)
+            if mention.role and any(w.lower() in names.OFFICES for w in mention.role.split()):
+                person.offices.append(mention.role)
+            if mention.title:
+                person.titles.append(mention.title)
+
+    def printed_in_full(self, name: str) -> bool:
+        """A bare surname whose full name the article prints elsewhere ("Morrison" and "Tim Morrison")."""
+        return not names.parts(name)[0] and any(names.same_person(name, m.name) for m in self.mentions)
+
+    def known(self, name: str) -> int | None:
+        """An existing person printed as ``name``, without creating one."""
+        matches = [i for i, person in enumerate(self.people) if person.matches(name)]
+        return max(matches, key=self._recency) if matches else None
+
+    def make_salient(self, index: int | None) -> None:
+        if index is not None:
+            self.salient.append(index)
+
+    def last_salient(self) -> int | None:
+        if not self.salient or self.salient[-1] == _NOBODY:
+            return None
+        return self.salient[-1]
+
+    def resolve_role(self, phrase: str) -> int | None:
+        """The person a role noun phrase points at: an office in their description, or any commentator."""
+        words = [w for w in phrase.lower().replace("’s", "").replace("'s", "").split() if w.isalpha()]
+        words = [w for w in words if w not in ("the", "this", "that", "his", "her", "its", "their")]
+        if not words:
+            return None
+        head, modifiers = words[-1], set(words[:-1])
+        order = [i for i in reversed(self.salient) if i != _NOBODY]
+        order += [i for i in range(len(self.people)) if i not in order]
+        if head in COMMENTATOR_NOUNS:
+            for index in order:
+                if self.people[index].is_commentator():
+                    return index
+            return None
+        fitting = [i for i in order if self.people[i].fits_role(head)]
+        if not fitting:
+            return None
+
+        def overlap(index: int) -> int:
+            return sum(1 for word in modifiers if word in self.people[index].roles().split())
+
+        best = max(overlap(i) for i in fitting)
+        return next(i for i in fitting if overlap(i) == best)
+
+    def resolve(self, cue: Cue) -> int | None:
+        if cue.kind == "name":
+            return self.person(cue.name, cue.start, cue.title, cue.description)
+        if cue.kind == "pronoun":
+            return self.last_salient()
+        if cue.kind == "role":
+            return self.resolve_role(cue.text)
+        return None
+
+
+def fold_speakers(extraction: Extraction) -> Folded:
+    """Assign every quote a person, fold name variants, and return the quoted people and the named quotes."""
+    cast = Cast(extraction.mentions)
+    interviewee = None
+    if extraction.interviewee is not None:
+        cue = extraction.interviewee
+        interviewee = cast.person(cue.name, max(cue.start, 0), cue.title, cue.description)
+    events: list[tuple[int, int, Cue | FoundQuote]] = [(cue.start, 0, cue) for cue in extraction.cues]
+    for quote in extraction.quotes:
+        anchor = quote.cue.start if quote.cue is not None else quote.start
+        events.append((anchor, 1, quote))
+    events.sort(key=lambda event: (event[0], event[1]))
+    assigned: list[tuple[FoundQuote, int | None]] = []
+    previous: int | None = None
+    previous_paragraph = -1
+    for _, _, item in events:
+        if isinstance(item, Cue):
+            if not item.strong:
+                # A named subject of an ordinary verb: a known person, or a newcomer introduced with a role.
+                index = cast.known(item.name)
+                if index is None and (
+                    item.description and len(item.name.split()) >= 2 or cast.printed_in_full(item.name)
+                ):
+                    index = cast.resolve(item)
+                cast.make_salient(index)
+                continue
+            index = cast.resolve(item)
+            if index is None and _is_person_phrase(item):
+                cast.make_salient(_NOBODY)
+            else:
+                cast.make_salient(index)
+            continue
+        continues = previous_paragraph == item.paragraph - 1
+        index = _speaker_of(cast, item, previous, interviewee, continues)
+        if index is None and item.cue is not None and _is_person_phrase(item.cue):
+            cast.make_salient(_NOBODY)
+        cast.make_salient(index)
+        assigned.append((item, index))
+        previous, previous_paragraph = index, item.paragraph
+    return _folded(cast, assigned)
+
+
+def _is_person_phrase(cue: Cue) -> bool:
+    """An unnamed person ("an official", "the source") stands between a pronoun and earlier people; an unnamed
+    thing ("the label", "the statement", "they") does not."""
+    if cue.kind not in ("role", "unnamed"):
+        return False
+    words = [w for w in cue.text.lower().replace("’s", "").replace("'s", "").split() if w.isalpha()]
+    return bool(words) and words[-1] not in ("they", "it", "we", "them") and is_role_word(words[-1])
+
+
+def _speaker_of(
+    cast: Cast, quote: FoundQuote, previous: int | None, interviewee: int | None, continues: bool
+) -> int | None:
+    """``continues``: the quote before this one ended the paragraph before, so a bare quote goes on with it."""
+    if quote.cue is not None:
+        return cast.resolve(quote.cue)
+    if quote.follows == "answer":
+        return interviewee if interviewee is not None else previous if previous is not None else cast.last_salient()
+    if quote.follows == "paragraph":
+        return previous
+    if quote.follows == "previous":
+        return previous if continues else cast.last_salient()
+    return None
+
+
+def _folded(cast: Cast, assigned: list[tuple[FoundQuote, int | None]]) -> Folded:
+    quoted = sorted({index for _, index in assigned if index is not None})
+    canonical = {index: cast.people[index].name for index in quoted}
+    speakers = [
+        ParsedSpeaker(
+            name=canonical[index],
+            description=cast.people[index].description,
+            variants=cast.people[index].variants(),
+        )
+        for index in quoted
+    ]
+    quotes = [
+        ParsedQuote(
+            text=quote.text,
+            start=quote.start,
+            end=quote.end,
+            kind=quote.kind,
+            speaker=canonical[index],
+            attribution=quote.attribution,
+        )
+        for quote, index in sorted(assigned, key=lambda pair: pair[0].start)
+        if index is not None
+    ]
+    return Folded(speakers=speakers, quotes=quotes)

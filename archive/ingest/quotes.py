@@ -1,0 +1,420 @@
+"""An article body in, its quotes out: spans between quote marks and Q&A answers, each with the cue naming its speaker.
+
+Offsets are exact: ``body[q.start:q.end] == q.text`` for every quote. Texts follow the gold rules: no outer marks,
+no surrounding spaces, no comma before the closing mark; a quote that never closes runs to the end of its
+paragraph; a quote carried over a paragraph break is one quote per paragraph. Headlines and intertitles in quote
+marks, captions, scare quotes and titles of works are not quotes. Who the cue names is decided in people.py.
+Reported speech without quote marks is not extracted: the gold marks it optional, and where a paraphrase starts and
+ends is guesswork that would cost precision.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+
+from . import attribution, names, roles, speech
+from .attribution import Cue
+
+DOUBLE_OPEN, DOUBLE_CLOSE = "“„«", "”»"
+SINGLE_OPEN, SINGLE_CLOSE = "‘‚‹", "’›"
+_DASH = re.compile(r"[-–—]\s+")
+_QA = re.compile(r"(?P<who>q|question|a|answer)\s*[:.)]\s+", re.IGNORECASE)
+_CAPTION = re.compile(
+    r"(?:^|[\s(/|])(?:photo|image|picture|video)\s*(?:copyright|caption|credit)?\s*:|"
+    r"\bimage (?:copyright|caption)\b|^credit:|\(ap photo\b|getty images",
+    re.IGNORECASE,
+)
+# Words that, right before a short quote, make it a term or a name rather than speech ("the term "three amigos"").
+_TERM_WORDS = names.wordset(
+    """the a an as called dubbed term terms word words phrase so-called named titled entitled labelled labeled
+    its his her their our my your this that these those of"""
+)
+_SMALL_WORDS = names.wordset("a an the of and or in on at to for with by from de la")
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Span:
+    """Where one quote's words lie (start/end) and where its marks were (None: no mark there)."""
+
+    start: int
+    end: int
+    open: int | None
+    close: int | None
+    paragraph: int
+
+
+@dataclass(frozen=True)
+class FoundQuote:
+    """A quote before people.py has decided who speaks: its span, its kind and the cue that names the speaker.
+
+    ``follows`` says how to find the speaker: ``cue`` (the cue names it), ``paragraph`` (the previous quote in the
+    same paragraph), ``answer`` (the interviewee), ``previous`` (the person last quoted or introduced), ``none``.
+    """
+
+    text: str
+    start: int
+    end: int
+    kind: str
+    paragraph: int
+    cue: Cue | None = None
+    follows: str = "cue"
+
+    @property
+    def speaker(self) -> str | None:
+        return self.cue.name if self.cue is not None and self.cue.kind == "name" else None
+
+    @property
+    def attribution(self) -> str:
+        return self.cue.text if self.cue is not None else ""
+
+
+@dataclass
+class Extraction:
+    """Everything people.py needs: the body, quotes in order, narrative cues and the interviewee if any."""
+
+    body: str
+    quotes: list[FoundQuote] = field(default_factory=list)
+    cues: list[Cue] = field(default_factory=list)  # speech-verb subjects outside quotes, in order
+    mentions: list[names.Name] = field(default_factory=list)  # every name-like run outside quotes
+    interviewee: Cue | None = None
+
+    def __iter__(self) -> Iterator[FoundQuote]:
+        return iter(self.quotes)
+
+    def __len__(self) -> int:
+        return len(self.quotes)
+
+
+def paragraphs(body: str) -> list[Paragraph]:
+    """Each non-blank line is a paragraph (page copies print one paragraph per line); offsets skip its indent."""
+    out = []
+    for match in re.finditer(r"[^\n]+", body):
+        text = match.group()
+        stripped = text.strip()
+        if stripped:
+            start = match.start() + (len(text) - len(text.lstrip()))
+            out.append(Paragraph(start, start + len(stripped)))
+    return out
+
+
+def extract_quotes(body: str, header: str = "") -> Extraction:
+    """Find the quotes of ``body``; ``header`` (title and standfirst) may name an interviewee the body does not."""
+    paras = paragraphs(body)
+    roles = interview_roles(body, paras)
+    spans: list[tuple[Span, str]] = []
+    carry = False
+    for index, para in enumerate(paras):
+        role = roles.get(index)
+        if role == "answer":
+            spans.append((_answer_span(body, para, index), "interview_answer"))
+            carry = False
+        elif role == "question" or is_caption(body[para.start : para.end]):
+            carry = False
+        else:
+            found, carry = quote_spans(body, para, index, carry)
+            spans.extend((span, "direct") for span in found)
+    masked = mask(body, [span for span, _ in spans])
+    extraction = Extraction(body=body)
+    for index, para in enumerate(paras):
+        if roles.get(index) != "question":
+            cues = attribution.narrative_cues(masked, para.start, para.end)
+            extraction.cues.extend(_described(body, masked, para, cue) for cue in cues)
+            extraction.mentions.extend(_mentions(masked, para))
+    extraction.interviewee = _interviewee(extraction.cues, paras, roles, header, masked)
+    previous_paragraph = -1
+    for span, kind in spans:
+        quote = _found_quote(body, masked, paras, roles, span, kind, previous_paragraph)
+        if quote is not None:
+            extraction.quotes.append(quote)
+            previous_paragraph = span.paragraph
+    return extraction
+
+
+# --- quote marks ---------------------------------------------------------------------------------------------------
+
+
+def quote_spans(body: str, para: Paragraph, index: int, carry: bool) -> tuple[list[Span], bool]:
+    """Top-level quotes of one paragraph; ``carry``: the previous paragraph left a quote open."""
+    text = body[para.start : para.end]
+    double = any(ch in text for ch in DOUBLE_OPEN + DOUBLE_CLOSE + '"')
+    marks = _marks(body, para, single=not double, carry=carry)
+    spans = []
+    stack: list[int] = []
+    for number, (pos, role) in enumerate(marks):
+        if role == "open" or (role == "either" and not stack):
+            stack.append(pos)
+        elif stack:
+            opened = stack.pop()
+            if not stack:
+                spans.append(_trimmed(body, opened + 1, pos, opened, pos, index))
+        elif number == 0 and carry and role != "open":
+            # The quote of the previous paragraph closes here without being reopened.
+            spans.append(_trimmed(body, para.start, pos, None, pos, index))
+    unclosed = bool(stack)
+    if stack:
+        spans.append(_trimmed(body, stack[0] + 1, para.end, stack[0], None, index))
+    return [span for span in spans if span is not None], unclosed
+
+
+def _marks(body: str, para: Paragraph, single: bool, carry: bool = False) -> list[tuple[int, str]]:
+    opens, closes, straight = (SINGLE_OPEN, SINGLE_CLOSE, "'") if single else (DOUBLE_OPEN, DOUBLE_CLOSE, '"')
+    out = []
+    for pos in range(para.start, para.end):
+        ch = body[pos]
+        if ch not in opens and ch not in closes and ch != straight:
+            continue
+        prev = body[pos - 1] if pos > para.start else " "
+        nxt = body[pos + 1] if pos + 1 < para.end else " "
+        if single and prev.isalnum() and nxt.isalpha():
+            continue  # an apostrophe: don’t, Armenia’s
+        if ch in opens:
+            out.append((pos, "open"))
+            continue
+        if ch in closes:
+            if single and prev == "s" and nxt in " ,." and not any(role == "open" for _, role in out):
+                continue  # plural possessive: experts’ opinions
+            out.append((pos, "close"))
+            continue
+        before_space = prev.isspace() or prev in "([{—–-/"
+        after_space = nxt.isspace() or pos + 1 >= para.end
+        after_punct = nxt in ".,;:!?)]…"
+        if before_space and not after_space and not after_punct:
+            out.append((pos, "open"))
+        elif not before_space and (after_space or after_punct):
+            out.append((pos, "close"))
+        elif before_space:
+            out.append((pos, "loose"))  # a stray mark between spaces closes an open quote, or is ignored
+        else:
+            out.append((pos, "either"))
+    return [(pos, role) for pos, role in out if role != "loose"] if single else _drop_stray(out, carry)
+
+
+def _drop_stray(marks: list[tuple[int, str]], carry: bool) -> list[tuple[int, str]]:
+    """A loose mark counts as a close only when a quote is open (or is carried over from the paragraph before)."""
+    out: list[tuple[int, str]] = []
+    depth = 0
+    for pos, role in marks:
+        if role == "loose":
+            if depth or (carry and not out):
+                out.append((pos, "close"))
+                depth -= 1
+            continue
+        out.append((pos, role))
+        depth = depth + 1 if role == "open" or (role == "either" and not depth) else max(0, depth - 1)
+    return out
+
+
+def _trimmed(body: str, start: int, end: int, opened: int | None, closed: int | None, index: int) -> Span | None:
+    """Strip spaces and the comma that leads into an attribution; None if nothing is left."""
+    while start < end and body[start].isspace():
+        start += 1
+    while end > start and (body[end - 1].isspace() or body[end - 1] == ","):
+        end -= 1
+    if end <= start:
+        return None
+    return Span(start, end, opened, closed, index)
+
+
+def mask(body: str, spans: list[Span]) -> str:
+    """The body with every quote's words replaced by ``_``: names inside quotes must not become speakers."""
+    chars = list(body)
+    for span in spans:
+        # A final stop stays visible: the sentence ends with the quote ('..." It shouldn't escape notice').
+        end = span.end - 1 if body[span.end - 1] in ".!?" else span.end
+        for pos in range(span.start, end):
+            if chars[pos] != "\n":
+                chars[pos] = "_"
+    return "".join(chars)
+
+
+def is_caption(text: str) -> bool:
+    return bool(_CAPTION.search(text)) and len(text.split()) < 40
+
+
+# --- interviews -----------------------------------------------------------------------------------------------------
+
+
+def interview_roles(body: str, paras: list[Paragraph]) -> dict[int, str]:
+    """Paragraph index -> "question" or "answer" for Q&A interviews (``- `` or ``Q:``/``A:`` paragraphs).
+
+    Unquoted paragraphs that end with a question mark are questions in any article: a quoted paragraph after one
+    is the interviewee's answer.
+    """
+    texts = [body[p.start : p.end] for p in paras]
+    dashed = [i for i, t in enumerate(texts) if _DASH.match(t)]
+    labelled = {i: m.group("who").lower()[0] for i, t in enumerate(texts) if (m := _QA.match(t))}
+    roles: dict[int, str] = {}
+    if len(dashed) >= 2 and any(texts[i].rstrip().endswith("?") for i in dashed):
+        state = ""
+        for i, t in enumerate(texts):
+            if i in dashed:
+                state = "question" if t.rstrip().endswith("?") or state == "" else "answer"
+            elif state == "question":
+                state = "answer"
+            if state:
+                roles[i] = state
+    elif "q" in labelled.values() and "a" in labelled.values():
+        state = ""
+        for i in range(len(texts)):
+            if i in labelled:
+                state = "question" if labelled[i] == "q" else "answer"
+            if state:
+                roles[i] = state
+    for i, t in enumerate(texts):
+        if i not in roles and t.rstrip().endswith("?") and not any(ch in t for ch in '"“”«»'):
+            roles[i] = "question"
+    return roles
+
+
+def _answer_span(body: str, para: Paragraph, index: int) -> Span:
+    text = body[para.start : para.end]
+    prefix = _DASH.match(text) or _QA.match(text)
+    start = para.start + (prefix.end() if prefix else 0)
+    span = _trimmed(body, start, para.end, None, None, index)
+    return span if span is not None else Span(para.start, para.end, None, None, index)
+
+
+def _interviewee(
+    cues: list[Cue], paras: list[Paragraph], roles: dict[int, str], header: str, masked: str
+) -> Cue | None:
+    """Who answers: the first speaker named before the first question, else the person an "interview with"
+    phrase names (in the intro or the header), else the first full name of the intro."""
+    answers = [i for i, role in roles.items() if role == "answer"]
+    if not answers:
+        return None
+    first_question = min((i for i, role in roles.items() if role == "question"), default=0)
+    limit = paras[first_question].start if first_question < len(paras) else 0
+    for cue in cues:
+        if cue.kind == "name" and cue.strong and cue.start < limit:
+            return cue
+    intro = masked[:limit]
+    for text, offset in ((intro, 0), (header, -1)):
+        for match in re.finditer(r"\binterview(?:s|ed)?\s+(?:with|by|to)?\s*", text, re.IGNORECASE):
+            for run in names.capital_runs(text, match.end(), min(len(text), match.end() + 80))[:2]:
+                name = names.split_run(run, text)
+                if name is not None and len(name.tokens) >= 2:
+                    start = name.start if offset == 0 else -1
+                    return Cue(
+                        "name",
+                        name.name,
+                        start,
+                        start + len(name.name) if start >= 0 else -1,
+                        name.name,
+                        name.title,
+                        name.role,
+                    )
+    for run in names.capital_runs(intro):
+        name = names.split_run(run, intro)
+        if name is not None and len(name.tokens) >= 2:
+            return Cue("name", name.name, name.start, name.end, name.name, name.title, name.role)
+    return None
+
+
+def _described(body: str, masked: str, para: Paragraph, cue: Cue) -> Cue:
+    """The cue with its role phrase, read from the body so that quoted words in it come back."""
+    if cue.kind != "name" or cue.start < 0:
+        return cue
+    floor = next((s for s, e in speech.sentences(masked, para.start, para.end) if s <= cue.start < e), para.start)
+    prefix = max(0, cue.text.rfind(cue.name))
+    return replace(cue, description=roles.describe(body, masked, cue.start, prefix, cue.appositives, floor))
+
+
+def _mentions(masked: str, para: Paragraph) -> list[names.Name]:
+    out = []
+    for run in names.capital_runs(masked, para.start, para.end):
+        name = names.split_run(run, masked)
+        if name is not None and len(name.tokens) >= 2:
+            out.append(name)
+    return out
+
+
+# --- one quote ------------------------------------------------------------------------------------------------------
+
+
+def _found_quote(
+    body: str,
+    masked: str,
+    paras: list[Paragraph],
+    roles: dict[int, str],
+    span: Span,
+    kind: str,
+    previous_paragraph: int,
+) -> FoundQuote | None:
+    text = body[span.start : span.end]
+    if kind == "interview_answer":
+        return FoundQuote(text, span.start, span.end, kind, span.paragraph, None, "answer")
+    para = paras[span.paragraph]
+    anchor = span.open if span.open is not None else para.start
+    sent_start, sent_end = next(
+        ((s, e) for s, e in speech.sentences(masked, para.start, para.end) if s <= anchor < e),
+        (para.start, para.end),
+    )
+    cue = None
+    if span.close is not None:
+        after_end = sent_end
+        if span.close + 1 >= sent_end and text[-1:] in "?!":
+            # '"...fixed the problem?" Schiff asked.': the question mark ends the quote, not the sentence.
+            after_end = next(
+                (e for s, e in speech.sentences(masked, para.start, para.end) if s <= span.close + 1 < e), para.end
+            )
+        cue = attribution.cue_after(masked, span.close + 1, after_end)
+    if cue is None and span.open is not None:
+        cue = attribution.cue_before(masked, sent_start, span.open)
+    if cue is not None:
+        cue = _described(body, masked, para, cue)
+    initial = span.open is None or masked[sent_start:anchor].strip() == ""
+    words = text.split()
+    if _is_intertitle(body, para, span) or _is_title_of_work(text) or _is_headline_like(body, para):
+        return None
+    sentence = initial and text[-1:] in ".!?"
+    if (
+        len(words) == 1
+        and not sentence
+        or len(words) <= 4
+        and (cue is None and not sentence or _term_before(body, span))
+    ):
+        return None  # scare quotes, names and terms in quote marks; a short full sentence may still be speech
+    if cue is not None:
+        return FoundQuote(text, span.start, span.end, kind, span.paragraph, cue, "cue")
+    if not initial:
+        return None  # a fragment inside a sentence that names nobody
+    same_paragraph = previous_paragraph == span.paragraph
+    after_question = roles.get(span.paragraph - 1) == "question"
+    follows = "paragraph" if same_paragraph else "answer" if after_question else "previous"
+    return FoundQuote(text, span.start, span.end, kind, span.paragraph, None, follows)
+
+
+def _is_intertitle(body: str, para: Paragraph, span: Span) -> bool:
+    """A paragraph that is nothing but a short quote without a full stop is an intertitle, not speech."""
+    rest = body[para.start : span.start] + body[span.end : para.end]
+    if rest.strip(" \"“”‘’'«»") or len(body[span.start : span.end].split()) > 12:
+        return False
+    return body[span.end - 1] not in ".!?…"
+
+
+def _is_title_of_work(text: str) -> bool:
+    """ "Dealers of Lightning: Xerox PARC and the Dawn of the Computer Age": every word capitalised."""
+    words = text.rstrip(".!?").split()
+    if not 2 <= len(words) <= 14 or (text[-1:] in ".!?" and len(words) <= 3):
+        return False
+    return all(w[:1].isupper() or w.lower() in _SMALL_WORDS or not w[:1].isalpha() for w in words)
+
+
+def _term_before(body: str, span: Span) -> bool:
+    if span.open is None:
+        return False
+    before = body[max(0, span.open - 30) : span.open].split()
+    return bool(before) and before[-1].lower().strip(",") in _TERM_WORDS
+
+
+def _is_headline_like(body: str, para: Paragraph) -> bool:
+    text = body[para.start : para.end].rstrip()
+    return len(text.split()) <= 25 and text[-1:] not in '.!?"”’…:)'

@@ -1,0 +1,117 @@
+"""Text in, its words out: the tokeniser, sentence bounds, speech verbs and the small word classes attribution reads.
+
+Offsets are absolute, so callers can slice the body with them. Tokenising is cached: attribution reads the same
+sentence several times.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from . import names
+
+
+def _inflect(base: str) -> set[str]:
+    if base.endswith("e"):
+        return {base, base + "s", base + "d", base[:-1] + "ing"}
+    if base.endswith("y") and base[-2:-1] not in ("a", "e", "o", "u"):
+        return {base, base[:-1] + "ies", base[:-1] + "ied", base + "ing"}
+    if base.endswith(("s", "sh", "ch", "x", "z")):
+        return {base, base + "es", base + "ed", base + "ing"}
+    return {base, base + "s", base + "ed", base + "ing"}
+
+
+_SPEECH_BASES = names.wordset(
+    """say tell add note state stress emphasise emphasize highlight explain recall continue conclude accuse argue
+    claim insist warn comment remark observe reply respond answer ask write tweet post announce declare believe
+    think suggest confirm acknowledge admit agree assert maintain mention reiterate underline underscore urge
+    predict express voice share describe recount joke quip laugh shout whisper testify concede contend caution
+    vow promise pledge propose counter retort recommend estimate report inform assure complain lament speculate
+    hope feel elaborate specify clarify summarise summarize exclaim proclaim speak talk opine point sum chime muse
+    wonder allege charge deny reveal disclose cite recite interject instruct order demand plead beg boast brag
+    criticise criticize praise welcome mock scoff sigh grumble concur disagree"""
+)
+# Base forms that are more often nouns ("a Tumblr post", "in a statement"): only their inflections count.
+_NOUNLIKE = names.wordset(
+    """post report comment answer reply claim charge share point order hope feel sum counter estimate promise
+    pledge demand cite note state tweet voice talk joke laugh sigh muse plead boast praise welcome mock concur
+    quip shout whisper vow caution warn remark"""
+)
+SPEECH_VERBS = frozenset(
+    {form for base in _SPEECH_BASES for form in _inflect(base) if form != base or base not in _NOUNLIKE}
+    | names.wordset(
+        """said told wrote written thought felt spoke spoken admitted quipped committed regretted
+        referred"""
+    )
+)
+# Words that sit between a subject and its verb ("Berg also noted", "he has repeatedly said").
+BETWEEN = names.wordset(
+    """also further later then again once recently previously earlier reportedly allegedly separately
+    has have had is was were are will would can could may might should must did does do not never always
+    already still just even first finally further similarly likewise too then"""
+)
+PREPOSITIONS = names.wordset(
+    "of for at in on with from by about to into against between among under over than like via within"
+)
+DETERMINERS = names.wordset("the this that his her its their our another one")
+INDEFINITE = names.wordset("a an some several many two three four five other others")
+
+_ITEM = re.compile(r"[^\W\d_]+(?:[-'’.][^\W\d_]+)*\.?|\d+(?:[.,:]\d+)*|[,;:()\[\]—–]|(?<=\s)-(?=\s)|[.!?]")
+
+
+@dataclass(frozen=True)
+class Item:
+    text: str
+    start: int
+    end: int
+    lower: str = ""
+    is_word: bool = False
+
+
+def _item(text: str, start: int, end: int) -> Item:
+    return Item(text, start, end, text.lower().rstrip("."), text[:1].isalpha())
+
+
+@functools.lru_cache(maxsize=2048)
+def items(text: str, start: int, end: int) -> tuple[Item, ...]:
+    """Words and punctuation of text[start:end], positions absolute (cached, like names.tokens)."""
+    out = []
+    for match in _ITEM.finditer(text, start, end):
+        word = match.group()
+        wend = match.end()
+        if len(word) > 1 and word.endswith(".") and not names._keeps_dot(word[:-1]) and "." not in word[:-1]:
+            word, wend = word[:-1], wend - 1
+        if word[-2:] in ("'s", "’s") and len(word) > 2:
+            word, wend = word[:-2], wend - 2
+        out.append(_item(word, match.start(), wend))
+    return tuple(out)
+
+
+def is_speech_verb(item: Item) -> bool:
+    return item.is_word and item.lower in SPEECH_VERBS
+
+
+# --- sentences -------------------------------------------------------------------------------------------------
+
+_SENTENCE_END = re.compile(r"[.!?]+[\"”’)]?(?=\s+[\"“‘(\[A-Z0-9_])")
+
+
+def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence bounds inside one paragraph; a dot after an abbreviation or initial ends nothing."""
+    bounds = []
+    cursor = start
+    for match in _SENTENCE_END.finditer(text, start, end):
+        before = text[max(start, match.start() - 12) : match.start()].split()
+        last = before[-1] if before else ""
+        word = last.lstrip('"“‘(').lower()
+        if text[match.start()] == "." and (word in names.ABBREVIATIONS or (len(word) == 1 and word.isalpha())):
+            continue
+        if text[match.start()] == "." and re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
+            continue  # "U.S." inside a sentence
+        bounds.append((cursor, match.end()))
+        cursor = match.end()
+    if cursor < end:
+        bounds.append((cursor, end))
+    return [(s, e) for s, e in bounds if text[s:e].strip()]

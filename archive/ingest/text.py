@@ -1,0 +1,433 @@
+"""A plain-text copy of a news page in, its Layout out: title, kicker, outlet, section, date, byline and clean body.
+
+The body is the densest run of prose lines that no end marker ("Subscribe to…", "Read also", "Latest news",
+"Similar news:", "Related", "Tags:", "©"…) interrupts; it starts after the date line and the byline, standfirst
+and captions that follow it. Body lines are copied as printed, less their indentation, one paragraph per line and
+a blank line between paragraphs, so quote offsets can be checked against the source. Nothing here knows an
+outlet: the header is read from its shape (a bare site name above the headline, an indented kicker, a date line
+with a section label, a name alone on a line).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import dates, names
+from .parsed import Layout
+
+_END = re.compile(
+    r"(?:subscribe\b|sign up\b|read also\b|read more\b|see also\b|also read\b|latest news\b|similar news\b|"
+    r"related\b|more from\b|more on this\b|more in\b|more stories\b|share this\b|share on\b|tags?:|topics:|"
+    r"follow us\b|follow \w+ on\b|©|\(c\) \d|copyright\b|all rights reserved|most popular\b|most read\b|"
+    r"top stories\b|recommended\b|you may also like|you might also like|comments?\b|leave a comment|"
+    r"first published\b|wordcount:|trending\b|popular\b|editor's picks|advertisement$|all news$|"
+    r"(?:view|show|load|read) (?:all )?comments|join the conversation|\d+ comments)",
+    re.IGNORECASE,
+)
+# Furniture inside an article (a newsletter box, an ad slot, a "more in" widget): heavy cost, not the end.
+_SOFT_END = re.compile(
+    r"^(?:advertisement|ad|read more|continue reading|sign up|subscribe|subscribe now|follow us|"
+    r"skip advertisement|story continues below(?: advertisement)?|more in .{1,60}|related: .+|read more: .+|"
+    r"read also: .+|see also: .+)$",
+    re.IGNORECASE,
+)
+# Lines dropped wherever they are: captions, credits, furniture.
+_DROP_START = re.compile(
+    r"(?i:\(?photo\s*:|image (?:copyright|caption)|credit\s*:|advertisement$|story continues below|"
+    r"(?:share|print|email|facebook|twitter|listen)$)|©\s*(?!\d)\S+\s+\S+\s+\S+|[━─_=*~·•-]{3,}$"
+)
+_DROP_INSIDE = re.compile(r"(?i:\s/\s*photo\s*:|\((?:ap )?photo\b)|\s/\s+(?:[A-Z][\w.]*\s?){1,3}(?:file|photo)?$")
+
+
+class _Drop:
+    """Captions, credits and furniture: cheap tests first, the costly pattern only on lines with a slash or
+    a parenthesis (page copies have hundreds of link lines)."""
+
+    @staticmethod
+    def search(text: str) -> bool:
+        if _DROP_START.match(text):
+            return True
+        return ("/" in text or "(" in text) and bool(_DROP_INSIDE.search(text))
+
+
+_DROP = _Drop()
+_BULLET = re.compile(r"^(?:[•□☆○◦▪■●*·]|\d{1,2}\.\s)")
+_BYLINE = re.compile(
+    r"^(?:by|author:|(?:written|analysis|story|words|column|text|report) by)\s+(?P<who>.+)$", re.IGNORECASE
+)
+_SITE = re.compile(r"\b[A-Z][\w-]{2,}\.(?:[A-Za-z]{2,4}|info|news|online)\b")
+_DATE_LABELS = names.wordset("published posted updated date on last modified")
+_SENTENCE_END = '.!?"”’)…'
+
+
+@dataclass(frozen=True)
+class Line:
+    number: int
+    text: str  # stripped of indentation and trailing spaces
+    indent: int
+
+
+def parse_text(raw: str) -> Layout:
+    """Read the layout of a plain-text page copy; never raises on odd input, returns empty fields instead."""
+    lines = [
+        Line(number, text.strip(), len(text) - len(text.lstrip()))
+        for number, text in enumerate(raw.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    ]
+    filled = [line for line in lines if line.text]
+    if not filled:
+        return Layout(warnings=("no text",))
+    first, last = _densest_block(filled)
+    date_at = _date_line(filled, first)
+    header = Header()
+    if date_at is not None:
+        header.date_line(filled[date_at].text)
+        start = _body_start(filled, first, date_at, header)
+        top = filled[:date_at]
+    else:
+        start = first
+        if first == 0 and _is_headline(filled[0].text) and len(filled) > 1:
+            start = 1
+        top = filled[:start]
+    if date_at is None:
+        # No date line: a byline just above the body marks where the header ends.
+        anchor = next((i for i in range(start - 1, max(-1, start - 5), -1) if _byline(filled[i].text)), start)
+        if anchor < start:
+            header.author = _byline(filled[anchor].text)
+        top = filled[:anchor]
+    header.read_top(top, filled[start : last + 1] if start <= last else [])
+    body_lines = [line.text for line in filled[start : last + 1] if _is_body_line(line.text)]
+    header.read_tail(filled, last)
+    while body_lines and header.author and body_lines[-1].startswith(header.author):
+        body_lines.pop()  # the author's name or bio under the article
+    warnings = []
+    if not header.title:
+        warnings.append("no title found")
+    if header.published is None:
+        warnings.append("no publication date found")
+    return Layout(
+        title=header.title,
+        subtitle=header.subtitle,
+        outlet=header.outlet,
+        section=header.section,
+        author=header.author,
+        published_at=header.published,
+        body="\n\n".join(body_lines),
+        warnings=tuple(warnings),
+    )
+
+
+# --- the body -------------------------------------------------------------------------------------------------------
+
+
+def _is_body_line(text: str) -> bool:
+    """Drop furniture inside the article: captions, ad slots, link bullets, one-word buttons."""
+    if _DROP.search(text) or _SOFT_END.match(text):
+        return False
+    if _BULLET.match(text) and (len(text.split()) <= 8 or text[-1:] not in _SENTENCE_END):
+        return False
+    return len(text.split()) > 1 or text[-1:] in _SENTENCE_END
+
+
+def is_end_marker(text: str) -> bool:
+    """A line that closes the article: what follows it is the site's, not the author's."""
+    if _SOFT_END.match(text) or _DROP.search(text):
+        return False
+    return bool(_END.match(text)) and (len(text.split()) <= 8 or text.lower().startswith(("tags", "©")))
+
+
+def is_prose(text: str) -> bool:
+    words = len(text.split())
+    if _BULLET.match(text) or _DROP.search(text):
+        return False
+    return words >= 20 or (words >= 8 and text[-1:] in _SENTENCE_END)
+
+
+def _weight(text: str) -> float:
+    if _SOFT_END.match(text):
+        return -150.0
+    if is_prose(text):
+        return float(len(text))
+    if dates.find_date(text) is not None and len(text.split()) <= 12:
+        return -200.0  # a date on its own line below the header belongs to a list of other articles
+    return -25.0
+
+
+def _densest_block(lines: list[Line]) -> tuple[int, int]:
+    """The run of lines with the most prose, never crossing an end marker (maximum-sum segment)."""
+    best, best_range = float("-inf"), (0, len(lines) - 1)
+    total, start = 0.0, 0
+    seen = {}
+    for line in lines:
+        seen[line.text] = seen.get(line.text, 0) + 1
+    for index, line in enumerate(lines):
+        if is_end_marker(line.text):
+            total, start = 0.0, index + 1
+            continue
+        if total <= 0:
+            total, start = 0.0, index
+        # A line printed twice is a link (a teaser headline and its caption), never article text.
+        total += -150.0 if seen[line.text] > 1 and len(line.text.split()) >= 3 else _weight(line.text)
+        if total > best:
+            best, best_range = total, (start, index)
+    first, last = best_range
+    while first < last and not is_prose(lines[first].text) and not _is_answer_line(lines[first].text):
+        first += 1
+    while last > first and not is_prose(lines[last].text) and lines[last].text[-1:] not in _SENTENCE_END:
+        last -= 1
+    return first, last
+
+
+def _is_answer_line(text: str) -> bool:
+    return text.startswith(("- ", "– ", "— ")) and len(text.split()) >= 4
+
+
+def _date_line(lines: list[Line], first: int) -> int | None:
+    """The date line of the header, searched from a dozen lines above the body to a few lines into it (a headline
+    and kicker may sit inside the prose block), then further up. A line that is nothing but a date (and a label or
+    byline) beats a date inside other words; a "published" date beats an "updated" one."""
+    best, best_rank = None, None
+    for index in range(max(0, first - 12), min(len(lines), first + 6)):
+        rank = _date_rank(lines[index].text, abs(first - index))
+        if rank is not None and (best_rank is None or rank > best_rank):
+            best, best_rank = index, rank
+        if rank is not None and index >= first:
+            break
+    if best is None:
+        for index in range(first - 13, max(-1, first - 60), -1):
+            rank = _date_rank(lines[index].text, 0)
+            if rank is not None and rank[0]:
+                return index
+    return best
+
+
+def _date_rank(text: str, distance: int) -> tuple[bool, bool, int] | None:
+    if len(text.split()) > 20 or is_end_marker(text):
+        return None
+    found = dates.find_date(text)
+    if found is None:
+        return None
+    rest = (text[: found.start] + " " + text[found.end :]).lower()
+    rest = re.sub(r"\b(?:by\s+.*|published|posted|updated|on|at|gmt|utc|[a-z]{3}\b|\d+)", " ", rest)
+    pure = len(re.findall(r"[^\W\d_]{3,}", rest)) <= 2
+    return pure, "updated" not in text.lower()[: found.start], -distance
+
+
+def _body_start(lines: list[Line], begin: int, date_at: int, header: Header) -> int:
+    """Skip the byline, meta line, standfirst and captions printed between the date line and the body."""
+    meta = ""
+    index = date_at + 1
+    while index < len(lines):
+        text = lines[index].text
+        if text.startswith("|"):
+            meta = text.lstrip("| ")
+        elif meta and text[:60] in meta and len(text.split()) > 3:
+            header.subtitle = text
+            at = meta.find(text[:60])
+            label = meta[:at].strip(" |-")
+            if label and len(label.split()) <= 5:
+                header.section = label
+        elif _byline(text):
+            header.author = header.author or _byline(text)
+        elif _BULLET.match(text) or _DROP.search(text) or not is_prose(text) and not _is_answer_line(text):
+            pass
+        else:
+            return max(index, begin)
+        index += 1
+    return begin
+
+
+def _byline(text: str) -> str:
+    match = _BYLINE.match(text)
+    if match:
+        return _clean_author(match.group("who"))
+    if _is_name_line(text):
+        return text
+    return ""
+
+
+def _clean_author(text: str) -> str:
+    """Names from a byline: "Bill Hoppe | Special to ..." -> "Bill Hoppe"; emails, phones and roles dropped."""
+    text = text.split("|")[0]
+    kept = " ".join(word for word in text.split() if "@" not in word and not any(ch.isdigit() for ch in word))
+    parts = [part.strip(" ,;:-–—") for part in re.split(r",|\band\b|&", kept)]
+    people = [part for part in parts if part and _is_name_line(part, lowest=1)]
+    if people:
+        return ", ".join(people)
+    return kept.strip(" ,;:-–—")
+
+
+def _is_outlet_name(text: str) -> bool:
+    """A publication's name: a site address, or capitalised words ending in a newspaper word ("Valley Times")."""
+    words = text.split()
+    if _SITE.fullmatch(text):
+        return True
+    return (
+        1 <= len(words) <= 5
+        and all(w[:1].isupper() or w.lower() in ("the", "of", "and") for w in words)
+        and words[-1].lower().strip(".") in names.ORG_WORDS
+    )
+
+
+def _is_name_line(text: str, lowest: int = 2) -> bool:
+    words = text.split()
+    if not lowest <= len(words) <= 4 or any(ch.isdigit() for ch in text) or _is_outlet_name(text):
+        return False
+    runs = names.capital_runs(text)
+    return len(runs) == 1 and runs[0][0].start == 0 and runs[0][-1].end == len(text)
+
+
+def _is_headline(text: str) -> bool:
+    return 3 <= len(text.split()) <= 30 and text[-1:] not in ".,;:"
+
+
+# --- the header -----------------------------------------------------------------------------------------------------
+
+
+class Header:
+    """Fields read around the body; each is filled once, by the strongest evidence first."""
+
+    def __init__(self) -> None:
+        self.title = ""
+        self.subtitle = ""
+        self.outlet = ""
+        self.section = ""
+        self.author = ""
+        self.published = None
+
+    def date_line(self, text: str) -> None:
+        found = dates.find_date(text)
+        if found is None:
+            return
+        self.published = found.value
+        label = text[: found.start].strip(" \u00a0|-–—·/:•")
+        by = re.match(r"by\s+(.+)", label, re.IGNORECASE)
+        if by:
+            self.author = _clean_author(by.group(1).rstrip(" -–—|,"))
+        elif label and len(label.split()) <= 4 and label.split()[-1].lower().strip(":") not in _DATE_LABELS:
+            self.section = label
+        rest = text[found.end :].strip(" \u00a0|-–—·/,")
+        by = re.match(r"by\s+(.+)", rest, re.IGNORECASE)
+        if by:
+            self.author = _clean_author(by.group(1))
+        elif rest and "/" in rest:
+            tail = rest.split("/")[-1].strip()
+            if tail and len(tail.split()) <= 4 and tail[:1].isupper():
+                self.outlet = tail
+
+    def read_top(self, top: list[Line], body: list[Line]) -> None:
+        """Title, kicker, site name, section and byline from the lines above the date (or above the body)."""
+        if not top:
+            return
+        if len(top) <= 6:
+            # The copy starts with the article: [site name], [section], headline, [kicker], [byline].
+            lines = []
+            for line in top:
+                if _BULLET.match(line.text):
+                    continue
+                if lines and _is_outlet_name(line.text) and not self.outlet:
+                    self.outlet = line.text
+                    continue
+                if _byline(line.text) and lines:
+                    self.author = self.author or _byline(line.text)
+                    continue
+                lines.append(line.text)
+            if len(lines) >= 2 and _is_site_name(lines[0], lines[1]):
+                self.outlet = self.outlet or lines[0]
+                lines = lines[1:]
+            if len(lines) > 1 and not _is_headline(lines[0]):
+                self.section = self.section or lines[0]
+                lines = lines[1:]
+            if lines:
+                self.title = _clean_title(lines[0])
+            if len(lines) > 1 and not self.subtitle:
+                self.subtitle = lines[1]
+        else:
+            self._title_by_overlap(top[-16:], body)
+        self._outlet_from_site_names([self.subtitle, self.title], body)
+
+    def _title_by_overlap(self, block: list[Line], body: list[Line]) -> None:
+        """Below navigation: the headline-like line nearest the date that shares words with the lead."""
+        lead = set(_content_words(" ".join(line.text for line in body[:3])))
+        best, best_score = None, 0.0
+        for index, line in enumerate(block):
+            text = line.text
+            if not _is_headline(text) or _BULLET.match(text) or is_end_marker(text) or _byline(text):
+                continue
+            words = _content_words(text)
+            score = len([w for w in words if w in lead]) / (len(words) or 1) + 0.05 * index / len(block)
+            if score > best_score:
+                best, best_score = index, score
+        if best is None or best_score < 0.2:
+            return
+        self.title = _clean_title(block[best].text)
+        label = block[best - 1].text.split(">")[-1].strip() if best > 0 else ""
+        if label and not _BULLET.match(label) and (len(label.split()) <= 2 or label.isupper()) and not self.section:
+            self.section = label
+        for line in block[best + 1 :]:
+            if _byline(line.text):
+                self.author = self.author or _byline(line.text)
+            elif is_prose(line.text) and not self.subtitle and not _END.match(line.text):
+                self.subtitle = line.text
+
+    def _outlet_from_site_names(self, header_texts: list[str], body: list[Line]) -> None:
+        """ "Newsline.Co interview with ...", "... for Newsline.Co", "Riverside Chronicle interview with ..."."""
+        if self.outlet:
+            return
+        for text in header_texts:
+            match = _SITE.search(text or "")
+            if match:
+                self.outlet = match.group()
+                return
+        for text in header_texts:
+            match = re.match(r"^(.{3,60}?)\s+(?:interview|exclusive)\b", text or "", re.IGNORECASE) or re.search(
+                r"\b(?:for|at|to|with|by|in)\s+(?:the\s+)?([A-Z][^,;:]{2,60})$", text or ""
+            )
+            if match and _is_outlet_name(match.group(1).strip()):
+                self.outlet = match.group(1).strip()
+                return
+        for line in body[:3]:
+            match = re.search(r"\b(?:interview with|told|for|to)\s+(" + _SITE.pattern + ")", line.text)
+            if match:
+                self.outlet = match.group(1)
+                return
+
+    def read_tail(self, lines: list[Line], last: int) -> None:
+        """A "Published:" stamp or a copyright line below the body."""
+        for line in lines[last + 1 : last + 40]:
+            text = line.text
+            if self.published is None or text.lower().startswith(("published", "posted")):
+                found = dates.find_date(text) if len(text.split()) <= 16 else None
+                if found is not None and text.lower().startswith(("published", "posted")):
+                    self.published = found.value
+            if not self.outlet and text.startswith(("©", "Copyright", "(c)")):
+                owner = re.sub(
+                    r"^(?:©|\(c\)|copyright)\s*(?:copyright\s*)?(?:\d{4}\s*)?[,-]?\s*", "", text, flags=re.IGNORECASE
+                )
+                owner = re.split(r"\s*[|.]\s|\s*all rights", owner, flags=re.IGNORECASE)[0].strip(" ,.")
+                if owner and len(owner.split()) <= 5:
+                    self.outlet = owner
+
+
+def _is_site_name(first: str, second: str) -> bool:
+    words = first.split()
+    if _SITE.fullmatch(first):
+        return True
+    return (
+        1 <= len(words) <= 4
+        and all(w[:1].isupper() for w in words)
+        and first[-1:] not in _SENTENCE_END + ":"
+        and len(second.split()) > len(words) + 2
+    )
+
+
+def _clean_title(text: str) -> str:
+    """Drop a source label printed after a quoted headline (``Minister: "..." Daily News``)."""
+    match = re.match(r"^(.+?:\s*[\"“].{10,}[\"”])\s+([A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,2})$", text)
+    if match and not re.search(r"[.!?,;:]", match.group(2)):
+        return match.group(1)
+    return text
+
+
+def _content_words(text: str) -> list[str]:
+    return [w.lower() for w in re.findall(r"[^\W\d_]{3,}", text) if w.lower() not in names.NOT_NAMES]

@@ -1,0 +1,170 @@
+"""text.py: the layout of plain-text page copies, and dates.py: printed dates."""
+
+from datetime import datetime
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from archive.ingest import dates, text
+
+PAGE = """Ferry fares to rise by a fifth next spring
+    Islanders say the increase "cuts us off"; operator blames fuel costs
+
+    TRANSPORT\u00a0\u00a0 14 March 2024 - 09:15
+
+    Jane Holloway
+
+    The ferry operator will raise fares by 20 per cent from April, it said on Wednesday.\u00a0 Fuel costs have doubled.
+
+    "We had no choice," said Peter Lund, the operator's chief executive.
+
+    Islanders said the rise would hit families hardest.
+
+
+    Subscribe to our newsletter
+
+Read also
+
+Harbour opens new pier
+
+12 March 2024 - 10:00
+"""
+
+
+def test_it_reads_title_kicker_section_date_and_byline_of_a_page_copy():
+    layout = text.parse_text(PAGE)
+    assert layout.title == "Ferry fares to rise by a fifth next spring"
+    assert layout.subtitle == 'Islanders say the increase "cuts us off"; operator blames fuel costs'
+    assert layout.section == "TRANSPORT"
+    assert layout.published_at == datetime(2024, 3, 14, 9, 15)
+    assert layout.author == "Jane Holloway"
+
+
+def test_it_cuts_the_body_at_subscribe_and_read_also_lists():
+    body = text.parse_text(PAGE).body
+    assert body.startswith("The ferry operator will raise fares")
+    assert body.endswith("Islanders said the rise would hit families hardest.")
+    assert "Harbour opens new pier" not in body
+
+
+def test_it_keeps_paragraph_text_as_printed_less_its_indentation():
+    body = text.parse_text(PAGE).body
+    assert "on Wednesday.\u00a0 Fuel costs have doubled." in body
+    assert '\n\n"We had no choice," said Peter Lund, the operator\'s chief executive.\n\n' in body
+    assert not any(line.startswith(" ") for line in body.split("\n"))
+
+
+def test_it_takes_a_bare_site_name_above_the_headline_as_the_outlet():
+    page = (
+        "The Morning Courier\n\nCity council approves new cycle lanes on the riverside road\n\n2/3/2022, 7:05:10 AM\n\n"
+    )
+    page += "The city council voted on Tuesday to build new cycle lanes along the riverside road by next summer.\n"
+    layout = text.parse_text(page)
+    assert layout.outlet == "The Morning Courier"
+    assert layout.title == "City council approves new cycle lanes on the riverside road"
+    assert layout.published_at == datetime(2022, 2, 3, 7, 5, 10)
+
+
+@pytest.mark.parametrize(
+    "kicker, outlet",
+    [
+        ("Newsline.Co interview with the harbour master", "Newsline.Co"),
+        ("Experts' opinions for Newsline.Co", "Newsline.Co"),
+        ("Riverside Chronicle interview with Mayor Grace Okafor", "Riverside Chronicle"),
+    ],
+)
+def test_it_derives_the_outlet_from_a_kicker_that_names_a_site(kicker, outlet):
+    page = f"Harbour master warns of storm season\n    {kicker}\n\n    NEWS 01 May 2023 - 08:00\n\n"
+    page += "    The harbour master warned on Monday that the storm season would start early this year, and soon.\n"
+    assert text.parse_text(page).outlet == outlet
+
+
+def test_it_drops_a_source_label_printed_after_a_quoted_headline():
+    page = 'Minister: "We will build the bridge" Daily Digest\n\n12 May 2023\n\n'
+    page += "The minister said on Friday that the bridge would be built within three years, whatever the cost.\n"
+    assert text.parse_text(page).title == 'Minister: "We will build the bridge"'
+
+
+def test_it_drops_photo_captions_from_the_body():
+    page = "Storm hits coast\n\n3 June 2023\n\n"
+    page += "The storm brought down trees and power lines along the coast on Saturday night.\n\n"
+    page += "Fallen trees on the coast road / Photo: Coast Guard\n\n"
+    page += "Power was restored to most homes by Sunday morning, the utility company said.\n"
+    body = text.parse_text(page).body
+    assert "Photo:" not in body
+    assert body.endswith("the utility company said.")
+
+
+def test_a_page_without_header_is_all_body_and_empty_fields():
+    page = "Next year the town will celebrate its anniversary, with a festival planned in the old market square.\n"
+    page += "The mayor said the festival would be free for everyone who lives in the town or works there.\n"
+    layout = text.parse_text(page)
+    assert (layout.title, layout.outlet, layout.author, layout.section, layout.published_at) == ("", "", "", "", None)
+    assert layout.body.startswith("Next year the town")
+    assert "no publication date found" in layout.warnings
+
+
+def test_an_empty_page_gives_an_empty_layout():
+    assert text.parse_text("  \n\n ").body == ""
+
+
+@pytest.mark.parametrize(
+    "printed, value",
+    [
+        ("08 June 2023 - 12:48", datetime(2023, 6, 8, 12, 48)),
+        ("June 8, 2023", datetime(2023, 6, 8)),
+        ("Nov. 18, 2019", datetime(2019, 11, 18)),
+        ("Nov. 19, 2019, 8:41 AM UTC", datetime(2019, 11, 19, 8, 41)),
+        ("PUBLISHED: November 19, 2019 at 8:59 pm", datetime(2019, 11, 19, 20, 59)),
+        ("4/3/2021, 8:55:39 PM", datetime(2021, 4, 3, 20, 55, 39)),
+        ("13/4/2021", datetime(2021, 4, 13)),
+        ("2023-06-08", datetime(2023, 6, 8)),
+        ("2023-06-08T12:48:30", datetime(2023, 6, 8, 12, 48, 30)),
+        ("2023-06-08 12:48", datetime(2023, 6, 8, 12, 48)),
+        ("08.06.2023 12:48", datetime(2023, 6, 8, 12, 48)),
+        ("5:45 AM PST 11/19/2019", datetime(2019, 11, 19, 5, 45)),
+        ("Tue., Nov. 19, 2019", datetime(2019, 11, 19)),
+    ],
+)
+def test_it_reads_common_printed_dates_as_naive_wall_clock(printed, value):
+    assert dates.parse_date(printed) == value
+
+
+@pytest.mark.parametrize("printed", ["no date here", "31/31/2020", "in May 2020", "Room 12, floor 3"])
+def test_it_finds_no_date_where_none_is_printed(printed):
+    assert dates.parse_date(printed) is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=600))
+def test_parse_text_never_raises_on_arbitrary_text(raw):
+    layout = text.parse_text(raw)
+    assert isinstance(layout.body, str)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Title of a story",
+                "    Kicker line",
+                "",
+                "NEWS 08 June 2023 - 12:48",
+                "By Jo Reed",
+                "Read also",
+                "    - A question?",
+                "    - An answer that goes on for a while, as answers do.",
+                "Photo: X / Y",
+                '"A quoted line," she said.',
+                "Subscribe to our channel",
+                "• a bullet",
+                "Tags: x, y",
+            ]
+        ),
+        max_size=30,
+    )
+)
+def test_parse_text_never_raises_on_page_like_lines(lines):
+    text.parse_text("\n".join(lines))
