@@ -5,7 +5,7 @@ from __future__ import annotations
 import secrets
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.core.management.base import BaseCommand
 
 
@@ -22,8 +22,16 @@ class Command(BaseCommand):
         user.is_staff = True
         user.is_active = True
         user.save()
-        user.groups.add(Group.objects.get(name="Editors"))
+        user.groups.add(editors_group())
         verb = "Created" if created else "Reset the password of"
         self.stdout.write(f"{verb} editor account. Log in at http://127.0.0.1:8000/admin/")
         self.stdout.write(f"  username: {username}")
         self.stdout.write(f"  password: {password}")
+
+
+def editors_group() -> Group:
+    """The Editors group (made by a migration); rebuilt with the archive's model permissions if it was removed."""
+    group, created = Group.objects.get_or_create(name="Editors")
+    if created:
+        group.permissions.set(Permission.objects.filter(content_type__app_label="archive"))
+    return group
