@@ -25,7 +25,8 @@ def without_timestamps(data: bytes) -> list[dict]:
     return records
 
 
-@pytest.mark.django_db
+# Transactional: flush truncates tables, which PostgreSQL refuses inside the test's open transaction.
+@pytest.mark.django_db(transaction=True)
 def test_export_then_flush_then_loaddata_then_export_gives_the_same_bytes(tmp_path):
     call_command("import_seeds", stdout=StringIO())
     first = export(tmp_path / "first.json")
