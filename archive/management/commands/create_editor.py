@@ -14,8 +14,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--username", default="editor")
+        parser.add_argument("--url", default="http://127.0.0.1:8000/admin/", help="where the admin is served")
 
-    def handle(self, *args, username: str, **options):
+    def handle(self, *args, username: str, url: str, **options):
         user, created = get_user_model().objects.get_or_create(username=username)
         password = secrets.token_urlsafe(12)
         user.set_password(password)
@@ -24,7 +25,7 @@ class Command(BaseCommand):
         user.save()
         user.groups.add(editors_group())
         verb = "Created" if created else "Reset the password of"
-        self.stdout.write(f"{verb} editor account. Log in at http://127.0.0.1:8000/admin/")
+        self.stdout.write(f"{verb} editor account. Log in at {url}")
         self.stdout.write(f"  username: {username}")
         self.stdout.write(f"  password: {password}")
 
