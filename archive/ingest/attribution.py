@@ -1,20 +1,21 @@
 """Article text with its quotes masked in, attribution cues out: the printed words that name who speaks.
 
 A cue is a name ("Prof. Berg"), a pronoun ("he"), a role ("the Finnish foreign minister") or an unnamed source
-("an official", "they"). Cues are found from the patterns of news writing: ``"...," NAME said``, ``"...,"
-said NAME``, ``NAME, ROLE, said: "..."``, ``NAME said that ... "..."``, ``according to NAME, "..."``. The text
-passed in has every quote's inner words replaced by ``_`` (same length), so names inside quotes are never
-taken for speakers. Resolving a pronoun or role to a person is people.py's job.
+("an official", "they", "Critics", "Lind and Berg": a group is nobody to cite). Cues are found from the patterns
+of news writing: ``"...," NAME said``, ``"...," said NAME``, ``"...," said the ROLE, NAME``, ``NAME, ROLE, said:
+"..."``, ``NAME said that ... "..."``, ``according to NAME, "..."``, ``"...," according to NAME``, ``NAME:
+"..."``, ``"...," the 45-year-old said``. The text passed in has every quote's inner words replaced by ``_`` (same
+length), so names inside quotes are never taken for speakers. Resolving a pronoun or role to a person is
+people.py's job; which verb governs a quote inside a sentence is clauses.py's.
 """
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass, replace
 
 from . import names
-from .roles import is_role_segment, is_role_word
+from .roles import is_plural_person_noun, is_role_item, is_role_segment
 from .speech import (
     BETWEEN,
     DETERMINERS,
@@ -23,7 +24,6 @@ from .speech import (
     Item,
     is_speech_verb,
     items,
-    sentences,
 )
 
 
@@ -56,14 +56,16 @@ def cue_after(text: str, start: int, end: int) -> Cue | None:
     if is_speech_verb(words[0]):
         if words[0].lower in ("told", "tells", "asked", "asks"):
             return None
-        return _subject_after_verb(text, words[1:])
+        return subject_after_verb(text, words[1:])
+    if len(words) > 2 and words[0].lower == "according" and words[1].lower == "to":
+        return according_to(text, words[0].start, end)  # '"...," according to Ana Silva.'
     for index, word in enumerate(words[:30]):
         if word.text in (".", "!", "?", ";", ":"):
             break
         if is_speech_verb(word) and index > 0:
             if index > 10 and not any(w.text == "," for w in words[:index]):
                 return None  # a long stretch with no appositive commas is a new clause, not an attribution
-            return _subject_before_verb(text, words[:index], words[0].start)
+            return subject_before_verb(text, words[:index], words[0].start)
     return None
 
 
@@ -74,7 +76,7 @@ def _until_sentence_end(words: list[Item]) -> list[Item]:
     return words
 
 
-def _subject_after_verb(text: str, words: list[Item]) -> Cue | None:
+def subject_after_verb(text: str, words: list[Item]) -> Cue | None:
     """Inversion: ``said Prof. Berg``, ``says the Finnish Foreign Minister``, ``said he``."""
     if not words:
         return None
@@ -92,6 +94,19 @@ def _subject_after_verb(text: str, words: list[Item]) -> Cue | None:
         return None
     cue = _noun_phrase(text, span, preposition_before=False)
     rest = words[len(span) :]
+    if cue is not None and cue.kind == "role" and rest and rest[0].text == ",":
+        # "said the union leader, Ana Silva": the name after the role is the speaker, the role describes her.
+        tail = []
+        for word in rest[1:6]:
+            if not word.is_word:
+                break
+            tail.append(word)
+        runs = names.capital_runs(text, tail[0].start, tail[-1].end) if tail else []
+        if len(runs) == 1 and runs[0][0].start == tail[0].start and runs[0][-1].end == tail[-1].end:
+            name = names.split_run(runs[0], text)
+            if name is not None and len(name.tokens) >= 2:
+                role = ((span[0].start, span[-1].end),)
+                return Cue("name", name.printed, name.start, name.end, name.name, name.title, appositives=role)
     if cue is not None and cue.kind == "name" and rest and rest[0].text == ",":
         # "said Tomas Berg, the chairman of the dockers' union"
         appositive = []
@@ -103,14 +118,14 @@ def _subject_after_verb(text: str, words: list[Item]) -> Cue | None:
         if (
             appositive
             and not participle
-            and any(is_role_word(w.lower) for w in appositive)
+            and any(is_role_item(w) for w in appositive)
             and not any(is_speech_verb(w) for w in appositive)
         ):
             cue = replace(cue, appositives=((appositive[0].start, appositive[-1].end),))
     return cue
 
 
-def _subject_before_verb(text: str, words: list[Item], floor: int) -> Cue | None:
+def subject_before_verb(text: str, words: list[Item], floor: int) -> Cue | None:
     """Walk left from a verb over adverbs, then read the subject: pronoun, name, role, or name + appositive."""
     index = len(words) - 1
     while (
@@ -128,7 +143,7 @@ def _subject_before_verb(text: str, words: list[Item], floor: int) -> Cue | None
         depth_index = index
         while depth_index >= 0 and words[depth_index].text not in ("(", "["):
             depth_index -= 1
-        return _subject_before_verb(text, words[:depth_index], floor) if depth_index > 0 else None
+        return subject_before_verb(text, words[:depth_index], floor) if depth_index > 0 else None
     if not last.is_word:
         return None
     if last.lower in names.PRONOUNS:
@@ -141,16 +156,24 @@ def _subject_before_verb(text: str, words: list[Item], floor: int) -> Cue | None
     if not span:
         return None
     before = words[len(words[: index + 1]) - len(span) - 1] if len(span) <= index else None
+    at = index - len(span)  # the word before the phrase
+    if before is not None and before.lower in ("and", "or") and at > 0 and _ends_a_name(words[at - 1]):
+        # "Vera Lind and Tomas Berg said": two people speak as one; the archive cites one person per quote.
+        return Cue("unnamed", text[words[at - 1].start : span[-1].end], words[at - 1].start, span[-1].end)
     cue = _noun_phrase(text, span, preposition_before=bool(before and before.lower in PREPOSITIONS))
     if cue is None or cue.kind != "name":
         # "Paolo Ricci, former minister and head of the Center spoke": an appositive left unclosed.
         comma = max((i for i in range(index) if words[i].text == ","), default=-1)
         tail = words[comma + 1 : index + 1]
-        if comma > 0 and any(is_role_word(w.lower) for w in tail) and not any(is_speech_verb(w) for w in tail):
+        if comma > 0 and any(is_role_item(w) for w in tail) and not any(is_speech_verb(w) for w in tail):
             named = _appositive_subject(text, words[: comma + 1])
             if named is not None:
                 return replace(named, appositives=(*named.appositives, (tail[0].start, tail[-1].end)))
     return cue
+
+
+def _ends_a_name(word: Item) -> bool:
+    return word.is_word and names.is_name_word(word.text) and word.lower not in names.NOT_NAMES
 
 
 def _phrase_back(words: list[Item]) -> list[Item]:
@@ -190,7 +213,7 @@ def _appositive_subject(text: str, words: list[Item]) -> Cue | None:
             if before and is_role_segment(before, allow_determiner=True):
                 appositives.append((before[0].start, before[-1].end))
             return replace(cue, appositives=tuple(appositives[::-1]))
-        if any(is_role_word(w.lower) for w in segment) and segment[0].lower not in ("who", "which"):
+        if any(is_role_item(w) for w in segment) and segment[0].lower not in ("who", "which"):
             appositives.append((segment[0].start, segment[-1].end))
         if segment[0].lower in ("and", "but") or (
             segment[0].lower not in ("who", "which") and any(is_speech_verb(w) for w in segment)
@@ -231,6 +254,8 @@ def _noun_phrase(text: str, span: list[Item], preposition_before: bool) -> Cue |
     start, end = span[0].start, span[-1].end
     printed = text[start:end]
     runs = names.capital_runs(text, start, end)
+    if len(runs) == 1 and len(runs[0]) == 1 and len(span) == 1 and is_plural_person_noun(runs[0][0].text):
+        return Cue("unnamed", printed, start, end)  # "Critics say", capitalised only because it opens the sentence
     if runs and runs[-1][-1].end == end:
         run = runs[-1]
         word_before = [w for w in span if w.end <= run[0].start]
@@ -240,6 +265,8 @@ def _noun_phrase(text: str, span: list[Item], preposition_before: bool) -> Cue |
         if name is not None and (name.role or name.title or not (after_article or (after_prep and len(run) <= 2))):
             return Cue("name", text[name.start : name.end], name.start, name.end, name.name, name.title)
     head = span[-1]
+    if _AGED.fullmatch(printed):
+        return Cue("pronoun", printed, start, end)  # "the 45-year-old said": the person just written about
     if head.text[:1].isdigit() or len(span) > 8:
         return None
     first = span[0].lower
@@ -250,9 +277,12 @@ def _noun_phrase(text: str, span: list[Item], preposition_before: bool) -> Cue |
     return None
 
 
+_AGED = re.compile(r"the \d{1,3}-year-old(?: (?:man|woman|boy|girl))?", re.IGNORECASE)
+
+
 # --- cues before a quote ------------------------------------------------------------------------------------------
 
-_ACCORDING = re.compile(r"\baccording to\s+", re.IGNORECASE)
+ACCORDING = re.compile(r"\baccording to\s+", re.IGNORECASE)
 _OPINION = re.compile(r"\b(?:in|to)\s+(his|her)\s+(?:opinion|view|words|mind)\b|\baccording to (him|her)\b", re.I)
 
 
@@ -269,13 +299,27 @@ def cue_before(text: str, start: int, end: int) -> Cue | None:
             inverted = _inversion_before_quote(text, words[index + 1 :], word)
             if inverted is not None:
                 return inverted
-        cue = _subject_before_verb(text, words[:index], start)
+        cue = subject_before_verb(text, words[:index], start)
         if cue is not None and not (cue.kind == "unnamed" and cue.text.lower() == "it"):
             return cue
         if cue is not None:
             continue
         break
-    return according_to(text, start, end)
+    return according_to(text, start, end) or name_colon(text, start, end)
+
+
+def name_colon(text: str, start: int, end: int) -> Cue | None:
+    """``Ana Silva: "We will appeal."``: a sentence that is nothing but a full name and a colon before the quote."""
+    lead = text[start:end].rstrip()
+    if not lead.endswith(":") or len(lead) > 80:
+        return None
+    runs = names.capital_runs(text, start, start + len(lead) - 1)
+    if len(runs) != 1 or text[start : runs[0][0].start].strip() or text[runs[0][-1].end : start + len(lead)] != ":":
+        return None
+    name = names.split_run(runs[0], text)
+    if name is None or len(name.tokens) < 2:
+        return None
+    return Cue("name", name.printed, name.start, name.end, name.name, name.title)
 
 
 def _inversion_before_quote(text: str, words: list[Item], verb: Item) -> Cue | None:
@@ -287,12 +331,19 @@ def _inversion_before_quote(text: str, words: list[Item], verb: Item) -> Cue | N
         return None
     if any(w.is_word and w.lower in ("that", "to") for w in trimmed):
         return None
-    cue = _subject_after_verb(text, trimmed)
+    cue = subject_after_verb(text, trimmed)
     return cue if cue is not None and cue.kind != "unnamed" else None
 
 
+def _is_appositive(segment: list[Item]) -> bool:
+    """ "a doctor at the clinic", "the city's mayor": a short noun phrase with a role noun and no verb."""
+    if not segment or len(segment) > 10 or not any(is_role_item(w) for w in segment):
+        return False
+    return not any(is_speech_verb(w) or not w.is_word for w in segment)
+
+
 def according_to(text: str, start: int, end: int) -> Cue | None:
-    hits = list(_ACCORDING.finditer(text, start, end))
+    hits = list(ACCORDING.finditer(text, start, end))
     if hits:
         hit = hits[-1]
         words = items(text, hit.end(), end)
@@ -304,6 +355,13 @@ def according_to(text: str, start: int, end: int) -> Cue | None:
         cue = _noun_phrase(text, span, preposition_before=False) if span else None
         if cue is not None and span and span[0].lower in names.PRONOUNS:
             return Cue("pronoun", span[0].text, span[0].start, span[0].end)
+        if cue is not None and cue.kind == "name":
+            # "According to Hugh Hill, a doctor at the clinic, ...": the segment between commas describes him.
+            rest = words[len(span) :]
+            close = next((i for i, w in enumerate(rest[1:], 1) if w.text == ","), 0)
+            segment = list(rest[1:close])
+            if rest and rest[0].text == "," and close and _is_appositive(segment):
+                cue = replace(cue, appositives=((segment[0].start, segment[-1].end),))
         if cue is not None:
             return cue
     opinion = list(_OPINION.finditer(text, start, end))
@@ -311,73 +369,3 @@ def according_to(text: str, start: int, end: int) -> Cue | None:
         group = 1 if opinion[-1].group(1) else 2
         return Cue("pronoun", opinion[-1].group(group), opinion[-1].start(group), opinion[-1].end(group))
     return None
-
-
-# --- narrative cues (no quote) -------------------------------------------------------------------------------------
-
-
-def narrative_cues(text: str, start: int, end: int) -> list[Cue]:
-    """Subjects of speech verbs and ``according to`` phrases in a stretch of narrative (quotes masked).
-
-    They make people salient: a later "he said" or "the pundit noted" refers to the last of them.
-    """
-    out = []
-    for sent_start, sent_end in sentences(text, start, end):
-        words = items(text, sent_start, sent_end)
-        for index, word in enumerate(words):
-            if not is_speech_verb(word):
-                continue
-            before = words[:index]
-            cue = None
-            if index == 0 or (before and before[-1].text == ","):
-                cue = _subject_after_verb(text, words[index + 1 :])
-                if cue is not None and cue.kind != "name":
-                    cue = None
-            if cue is None and before:
-                cue = _subject_before_verb(text, before, sent_start)
-            if cue is not None:
-                out.append(cue)
-        for match in _ACCORDING.finditer(text, sent_start, sent_end):
-            cue = according_to(text, match.start(), sent_end)
-            if cue is not None:
-                out.append(cue)
-        strong = {cue.start for cue in out}
-        out.extend(cue for cue in _introductions(text, sent_start, sent_end, words) if cue.start not in strong)
-    return sorted(set(out), key=lambda cue: cue.start)
-
-
-def _introductions(text: str, start: int, end: int, words: list[Item]) -> list[Cue]:
-    """Named subjects of any verb ("Wild defenseman Ryan Suter could see", "Boudreau gave his players"): weaker
-    antecedents than speakers, but a later "he said" may point at them."""
-    out = []
-    starts = [w.start for w in words]
-    reported = next((w.start for w in words if is_speech_verb(w) or w.lower == "that"), end)
-    for run in names.capital_runs(text, start, min(end, reported)):
-        name = names.split_run(run, text)
-        if name is None:
-            continue
-        # Only the main subject: the subject of a reported clause ("believes that Lahti found time") is not.
-        at = bisect.bisect_left(starts, run[0].start)
-        after = bisect.bisect_left(starts, run[-1].end)
-        if at > 12:
-            continue
-        following = words[after : after + 1]
-        preceding = words[at - 1 : at] if at > 0 else []
-        if following and following[0].text == "," and after + 1 < len(words):
-            # "Nino Kapanadze, disagrees" or "Ana Silva, a coach, said": the verb after the appositive.
-            nxt = after + 1
-            if words[nxt].lower in DETERMINERS | INDEFINITE or is_role_word(words[nxt].lower):
-                nxt = next((i + 1 for i in range(nxt, min(len(words), nxt + 12)) if words[i].text == ","), len(words))
-            following = words[nxt : nxt + 1]
-        if not following or not following[0].is_word or not following[0].text.islower():
-            continue
-        if following[0].lower in PREPOSITIONS or following[0].lower in ("and", "or", "who", "which", "s"):
-            continue
-        if is_role_word(following[0].lower):
-            continue  # "Georgian expert": an adjective before a noun, not a subject before its verb
-        if names.is_possessive(text, run[-1].end):
-            continue
-        if preceding and preceding[0].is_word and preceding[0].lower in PREPOSITIONS | {"and", "or", "a", "an", "the"}:
-            continue
-        out.append(Cue("name", text[name.start : name.end], name.start, name.end, name.name, name.title, strong=False))
-    return out

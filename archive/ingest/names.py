@@ -57,7 +57,7 @@ NOT_NAMES = wordset(
     also however meanwhile moreover furthermore besides indeed still yet now today yesterday tomorrow tonight
     last next earlier later once instead thus hence therefore finally first second third according regarding
     despite amid among between both either neither each every all some many most more much few several such
-    no not only just even perhaps maybe mr ms mrs monday tuesday wednesday thursday friday saturday sunday
+    no not only just even perhaps maybe monday tuesday wednesday thursday friday saturday sunday
     january february march april may june july august september october november december apparently
     unfortunately fortunately certainly clearly obviously of-course well oh yes okay ok please another other
     former late"""
@@ -144,6 +144,8 @@ def is_name_word(word: str) -> bool:
     bare = word.rstrip(".")
     if not bare or not bare[0].isupper() or bare.lower() in NEVER_IN_NAME or "." in bare:
         return False
+    if len(bare) > 2 and bare[1] == "-" and bare[0].isupper():
+        return False  # "D-Ohio", "R-Texas": a party and a state after a lawmaker's name
     letters = [ch for ch in bare if ch.isalpha()]
     acronym = len(letters) >= 2 and all(ch.isupper() for ch in letters)
     return not acronym or bare.lower() in SUFFIXES
@@ -154,11 +156,12 @@ def capital_runs(text: str, start: int = 0, end: int | None = None) -> list[list
     words = tokens(text, start, end)
     runs: list[list[Token]] = []
     current: list[Token] = []
+    dotted = _dotted_abbreviations(words)
     for index, token in enumerate(words):
         joined = bool(current) and text[current[-1].end : token.start] in (" ", "\u00a0")
         joined = joined and not is_possessive(text, current[-1].end)
         particle = token.lower in PARTICLES and _particle_leads_to_name(words, index)
-        if is_name_word(token.text) or (particle and current):
+        if (is_name_word(token.text) and index not in dotted) or (particle and current):
             if current and not joined:
                 runs.append(current)
                 current = []
@@ -179,6 +182,16 @@ def capital_runs(text: str, start: int = 0, end: int | None = None) -> list[list
         if run:
             trimmed.append(run)
     return trimmed
+
+
+def _dotted_abbreviations(words: tuple[Token, ...]) -> set[int]:
+    """Indexes of initials printed together ("U.S.", "U.K."): an abbreviation, not the initials of a name."""
+    out = set()
+    for index in range(1, len(words)):
+        before, token = words[index - 1], words[index]
+        if before.end == token.start and len(before.bare) == 1 and len(token.bare) == 1:
+            out.update((index - 1, index))
+    return out
 
 
 def _particle_leads_to_name(words: tuple[Token, ...], index: int) -> bool:
@@ -237,6 +250,7 @@ def strip_title(printed: str) -> tuple[str, str]:
     return " ".join(part for part in (name.role, name.title) if part), name.name
 
 
+@functools.lru_cache(maxsize=8192)
 def key(name: str) -> str:
     """Comparison key: case, accents, dots, apostrophes and spacing folded."""
     folded = unicodedata.normalize("NFKD", name)
@@ -260,6 +274,7 @@ _SOUNDS = (
 )
 
 
+@functools.lru_cache(maxsize=8192)
 def skeleton(word: str) -> str:
     """Consonant skeleton of a word: similar sounds folded, vowels (and y) dropped after the first letter, doubled
     letters collapsed."""
@@ -287,6 +302,7 @@ def edit_distance(a: str, b: str) -> int:
     return previous[-1]
 
 
+@functools.lru_cache(maxsize=8192)
 def similar_words(a: str, b: str) -> bool:
     """Two spellings of one name: equal keys, or (for words of 5+ letters) one consonant skeleton and a
     normalised edit distance of at most a third ("Nowakowska"/"Nowakovska", "Hadad"/"Haddad")."""
@@ -316,7 +332,15 @@ def same_person(a: str, b: str) -> bool:
     given_b, surname_b = parts(b)
     if not surname_a or not surname_b or not similar_words(surname_a, surname_b):
         return False
+    suffix_a, suffix_b = _suffix(a), _suffix(b)
+    if suffix_a and suffix_b and suffix_a != suffix_b:
+        return False  # "Peter Lund Jr." and "Peter Lund Sr." are father and son
     return given_compatible(given_a, given_b)
+
+
+def _suffix(name: str) -> str:
+    words = name.split()
+    return words[-1].lower().rstrip(".") if len(words) > 1 and words[-1].lower() in SUFFIXES else ""
 
 
 def given_compatible(given_a: list[str], given_b: list[str]) -> bool:

@@ -19,9 +19,22 @@ from . import names
 from .attribution import Cue
 from .parsed import ParsedQuote, ParsedSpeaker
 from .quotes import Extraction, FoundQuote
-from .roles import COMMENTATOR_NOUNS, is_role_word
+from .roles import COMMENTATOR_NOUNS, is_plural_person_noun, is_role_word
 
 _NOBODY = -1  # index used in the salience list for an unnamed source
+_HE = names.wordset("he him his himself")
+_SHE = names.wordset("she her hers herself")
+# Titles and role words that tell a person's gender, for "he"/"she" to skip someone they cannot mean.
+_MALE = names.wordset(
+    """mr sir lord king prince duke earl baron fr father brother monsignor spokesman chairman congressman
+    councilman businessman husband son grandfather uncle nephew boyfriend actor sheikh emir sultan"""
+)
+_FEMALE = names.wordset(
+    """mrs ms miss dame lady queen princess duchess countess baroness mother sister spokeswoman chairwoman
+    congresswoman councilwoman businesswoman wife daughter grandmother aunt niece girlfriend actress"""
+)
+_COURTESY = names.wordset("mr mrs ms miss mx")
+_PRONOUN_REACH = 3  # people a pronoun may look back over
 
 
 @dataclass
@@ -31,9 +44,12 @@ class Person:
     descriptions: list[str] = field(default_factory=list)
     offices: list[str] = field(default_factory=list)  # capitalised offices printed before the name elsewhere
     last_seen: int = -1
+    pronoun: str = ""  # "he" or "she" when the text settles it (a title, a gendered role, a pronoun resolved to them)
 
     def matches(self, name: str) -> bool:
-        return any(names.same_person(name, form) for form in self.forms)
+        """Printed as ``name``: a compatible form, and no form with another given name ("Anna Petrov" is not the
+        person printed as "Ivan Petrov", even if a bare "Petrov" was folded into him)."""
+        return any(names.same_person(name, form) for form in self.forms) and not self.conflicts(name)
 
     def conflicts(self, name: str) -> bool:
         """Same surname but another given name: a different member of the family."""
@@ -64,7 +80,8 @@ class Person:
         """The first role phrase printed for the person; a title taken out of the name is kept here too."""
         # The fullest of the first role phrases: "Foreign Minister" rather than the "Minister" of a later mention.
         described = max([d for d in self.descriptions[:3] + self.offices[:2] if d], key=len, default="")
-        title = next((t for t in self.titles if t), "")
+        # "Mr." or "Ms." says nothing about what a person does; "Dr." or "Gen." does.
+        title = next((t for t in self.titles if t and names.key(t) not in _COURTESY), "")
         if not described:
             return title
         if title and names.key(title) not in names.key(described):
@@ -84,6 +101,13 @@ class Person:
 
     def fits_role(self, head: str) -> bool:
         return head in self.roles().split()
+
+    def gender(self) -> str:
+        if self.pronoun:
+            return self.pronoun
+        words = set(" ".join(self.titles + self.descriptions + self.offices).lower().replace(".", " ").split())
+        male, female = bool(words & _MALE), bool(words & _FEMALE)
+        return "he" if male and not female else "she" if female and not male else ""
 
     def is_commentator(self) -> bool:
         words = set(self.roles().split())
@@ -164,6 +188,25 @@ class Cast:
             return None
         return self.salient[-1]
 
+    def resolve_pronoun(self, pronoun: str) -> int | None:
+        """ "he"/"she": the person last made salient, unless the text says that person is of the other gender;
+        then the one before (an unnamed person still stands in the way). The answer settles the person's gender."""
+        last = pronoun.lower().split()[-1]  # "he", or "the 45-year-old woman"
+        wanted = "he" if last in _HE | {"man", "boy"} else "she" if last in _SHE | {"woman", "girl"} else ""
+        recent: list[int] = []
+        for index in reversed(self.salient):
+            if index not in recent:
+                recent.append(index)
+        for index in recent[:_PRONOUN_REACH]:
+            if index == _NOBODY:
+                return None
+            known = self.people[index].gender()
+            if not wanted or not known or known == wanted:
+                if wanted and not self.people[index].pronoun:
+                    self.people[index].pronoun = wanted
+                return index
+        return None
+
     def resolve_role(self, phrase: str) -> int | None:
         """The person a role noun phrase points at: an office in their description, or any commentator."""
         words = [w for w in phrase.lower().replace("’s", "").replace("'s", "").split() if w.isalpha()]
@@ -192,7 +235,7 @@ class Cast:
         if cue.kind == "name":
             return self.person(cue.name, cue.start, cue.title, cue.description)
         if cue.kind == "pronoun":
-            return self.last_salient()
+            return self.resolve_pronoun(cue.text)
         if cue.kind == "role":
             return self.resolve_role(cue.text)
         return None
@@ -216,11 +259,10 @@ def fold_speakers(extraction: Extraction) -> Folded:
     for _, _, item in events:
         if isinstance(item, Cue):
             if not item.strong:
-                # A named subject of an ordinary verb: a known person, or a newcomer introduced with a role.
+                # A named subject of an ordinary verb: a known person, or a newcomer printed in full ("Ana Silva
+                # was blunt. "..."" quotes her).
                 index = cast.known(item.name)
-                if index is None and (
-                    item.description and len(item.name.split()) >= 2 or cast.printed_in_full(item.name)
-                ):
+                if index is None and (len(item.name.split()) >= 2 or cast.printed_in_full(item.name)):
                     index = cast.resolve(item)
                 cast.make_salient(index)
                 continue
@@ -230,7 +272,7 @@ def fold_speakers(extraction: Extraction) -> Folded:
             else:
                 cast.make_salient(index)
             continue
-        continues = previous_paragraph == item.paragraph - 1
+        continues = previous_paragraph >= 0 and previous_paragraph == item.paragraph - 1
         index = _speaker_of(cast, item, previous, interviewee, continues)
         if index is None and item.cue is not None and _is_person_phrase(item.cue):
             cast.make_salient(_NOBODY)
@@ -242,11 +284,14 @@ def fold_speakers(extraction: Extraction) -> Folded:
 
 def _is_person_phrase(cue: Cue) -> bool:
     """An unnamed person ("an official", "the source") stands between a pronoun and earlier people; an unnamed
-    thing ("the label", "the statement", "they") does not."""
+    thing ("the label", "the statement", "they") or group ("critics", "two officials") does not: "he" and "she"
+    never point at a group."""
     if cue.kind not in ("role", "unnamed"):
         return False
     words = [w for w in cue.text.lower().replace("’s", "").replace("'s", "").split() if w.isalpha()]
-    return bool(words) and words[-1] not in ("they", "it", "we", "them") and is_role_word(words[-1])
+    if not words or words[-1] in ("they", "it", "we", "them") or is_plural_person_noun(words[-1]):
+        return False
+    return is_role_word(words[-1])
 
 
 def _speaker_of(

@@ -3,7 +3,10 @@
 Offsets are exact: ``body[q.start:q.end] == q.text`` for every quote. Texts follow the gold rules: no outer marks,
 no surrounding spaces, no comma before the closing mark; a quote that never closes runs to the end of its
 paragraph; a quote carried over a paragraph break is one quote per paragraph. Headlines and intertitles in quote
-marks, captions, scare quotes and titles of works are not quotes. Who the cue names is decided in people.py.
+marks, captions, scare quotes and titles of works are not quotes. A short fragment inside a sentence is a quote
+only when a speech or judgement verb with a person as its subject governs it (``she called the plan "a farce"``,
+clauses.py) or an attribution closes its sentence; otherwise it is the writer's scare quote. Interview layouts are
+read in interviews.py. Who the cue names is decided in people.py.
 Reported speech without quote marks is not extracted: the gold marks it optional, and where a paraphrase starts and
 ends is guesswork that would cost precision.
 """
@@ -14,13 +17,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
-from . import attribution, names, roles, speech
+from . import attribution, clauses, interviews, names, narrative, roles, speech
 from .attribution import Cue
 
 DOUBLE_OPEN, DOUBLE_CLOSE = "“„«", "”»"
 SINGLE_OPEN, SINGLE_CLOSE = "‘‚‹", "’›"
-_DASH = re.compile(r"[-–—]\s+")
-_QA = re.compile(r"(?P<who>q|question|a|answer)\s*[:.)]\s+", re.IGNORECASE)
 _CAPTION = re.compile(
     r"(?:^|[\s(/|])(?:photo|image|picture|video)\s*(?:copyright|caption|credit)?\s*:|"
     r"\bimage (?:copyright|caption)\b|^credit:|\(ap photo\b|getty images",
@@ -28,8 +29,8 @@ _CAPTION = re.compile(
 )
 # Words that, right before a short quote, make it a term or a name rather than speech ("the term "three amigos"").
 _TERM_WORDS = names.wordset(
-    """the a an as called dubbed term terms word words phrase so-called named titled entitled labelled labeled
-    its his her their our my your this that these those of"""
+    """so-called dubbed term terms word words phrase phrases expression named nicknamed titled entitled labelled
+    labeled slogan motto hashtag"""
 )
 _SMALL_WORDS = names.wordset("a an the of and or in on at to for with by from de la")
 
@@ -108,7 +109,9 @@ def paragraphs(body: str) -> list[Paragraph]:
 def extract_quotes(body: str, header: str = "") -> Extraction:
     """Find the quotes of ``body``; ``header`` (title and standfirst) may name an interviewee the body does not."""
     paras = paragraphs(body)
-    roles = interview_roles(body, paras)
+    texts = [body[p.start : p.end] for p in paras]
+    roles = interviews.roles(texts)
+    labels = interviews.answer_labels(texts, roles)
     spans: list[tuple[Span, str]] = []
     carry = False
     for index, para in enumerate(paras):
@@ -125,13 +128,13 @@ def extract_quotes(body: str, header: str = "") -> Extraction:
     extraction = Extraction(body=body)
     for index, para in enumerate(paras):
         if roles.get(index) != "question":
-            cues = attribution.narrative_cues(masked, para.start, para.end)
+            cues = narrative.narrative_cues(masked, para.start, para.end)
             extraction.cues.extend(_described(body, masked, para, cue) for cue in cues)
             extraction.mentions.extend(_mentions(masked, para))
     extraction.interviewee = _interviewee(extraction.cues, paras, roles, header, masked)
     previous_paragraph = -1
     for span, kind in spans:
-        quote = _found_quote(body, masked, paras, roles, span, kind, previous_paragraph)
+        quote = _found_quote(body, masked, paras, roles, span, kind, previous_paragraph, labels)
         if quote is not None:
             extraction.quotes.append(quote)
             previous_paragraph = span.paragraph
@@ -242,42 +245,8 @@ def is_caption(text: str) -> bool:
 # --- interviews -----------------------------------------------------------------------------------------------------
 
 
-def interview_roles(body: str, paras: list[Paragraph]) -> dict[int, str]:
-    """Paragraph index -> "question" or "answer" for Q&A interviews (``- `` or ``Q:``/``A:`` paragraphs).
-
-    Unquoted paragraphs that end with a question mark are questions in any article: a quoted paragraph after one
-    is the interviewee's answer.
-    """
-    texts = [body[p.start : p.end] for p in paras]
-    dashed = [i for i, t in enumerate(texts) if _DASH.match(t)]
-    labelled = {i: m.group("who").lower()[0] for i, t in enumerate(texts) if (m := _QA.match(t))}
-    roles: dict[int, str] = {}
-    if len(dashed) >= 2 and any(texts[i].rstrip().endswith("?") for i in dashed):
-        state = ""
-        for i, t in enumerate(texts):
-            if i in dashed:
-                state = "question" if t.rstrip().endswith("?") or state == "" else "answer"
-            elif state == "question":
-                state = "answer"
-            if state:
-                roles[i] = state
-    elif "q" in labelled.values() and "a" in labelled.values():
-        state = ""
-        for i in range(len(texts)):
-            if i in labelled:
-                state = "question" if labelled[i] == "q" else "answer"
-            if state:
-                roles[i] = state
-    for i, t in enumerate(texts):
-        if i not in roles and t.rstrip().endswith("?") and not any(ch in t for ch in '"“”«»'):
-            roles[i] = "question"
-    return roles
-
-
 def _answer_span(body: str, para: Paragraph, index: int) -> Span:
-    text = body[para.start : para.end]
-    prefix = _DASH.match(text) or _QA.match(text)
-    start = para.start + (prefix.end() if prefix else 0)
+    start = para.start + interviews.prefix_length(body[para.start : para.end])
     span = _trimmed(body, start, para.end, None, None, index)
     return span if span is not None else Span(para.start, para.end, None, None, index)
 
@@ -285,37 +254,11 @@ def _answer_span(body: str, para: Paragraph, index: int) -> Span:
 def _interviewee(
     cues: list[Cue], paras: list[Paragraph], roles: dict[int, str], header: str, masked: str
 ) -> Cue | None:
-    """Who answers: the first speaker named before the first question, else the person an "interview with"
-    phrase names (in the intro or the header), else the first full name of the intro."""
-    answers = [i for i, role in roles.items() if role == "answer"]
-    if not answers:
+    if not any(role == "answer" for role in roles.values()):
         return None
     first_question = min((i for i, role in roles.items() if role == "question"), default=0)
     limit = paras[first_question].start if first_question < len(paras) else 0
-    for cue in cues:
-        if cue.kind == "name" and cue.strong and cue.start < limit:
-            return cue
-    intro = masked[:limit]
-    for text, offset in ((intro, 0), (header, -1)):
-        for match in re.finditer(r"\binterview(?:s|ed)?\s+(?:with|by|to)?\s*", text, re.IGNORECASE):
-            for run in names.capital_runs(text, match.end(), min(len(text), match.end() + 80))[:2]:
-                name = names.split_run(run, text)
-                if name is not None and len(name.tokens) >= 2:
-                    start = name.start if offset == 0 else -1
-                    return Cue(
-                        "name",
-                        name.name,
-                        start,
-                        start + len(name.name) if start >= 0 else -1,
-                        name.name,
-                        name.title,
-                        name.role,
-                    )
-    for run in names.capital_runs(intro):
-        name = names.split_run(run, intro)
-        if name is not None and len(name.tokens) >= 2:
-            return Cue("name", name.name, name.start, name.end, name.name, name.title, name.role)
-    return None
+    return interviews.interviewee(cues, masked[:limit], header)
 
 
 def _described(body: str, masked: str, para: Paragraph, cue: Cue) -> Cue:
@@ -347,9 +290,16 @@ def _found_quote(
     span: Span,
     kind: str,
     previous_paragraph: int,
+    labels: dict[int, str],
 ) -> FoundQuote | None:
     text = body[span.start : span.end]
     if kind == "interview_answer":
+        label = labels.get(span.paragraph, "")
+        if label:
+            # "Klein: ..." names who answers; the label stands where the paragraph does, for reading order.
+            at = paras[span.paragraph].start
+            cue = Cue("name", label, at, at + len(label), label)
+            return FoundQuote(text, span.start, span.end, kind, span.paragraph, cue, "cue")
         return FoundQuote(text, span.start, span.end, kind, span.paragraph, None, "answer")
     para = paras[span.paragraph]
     anchor = span.open if span.open is not None else para.start
@@ -357,8 +307,11 @@ def _found_quote(
         ((s, e) for s, e in speech.sentences(masked, para.start, para.end) if s <= anchor < e),
         (para.start, para.end),
     )
-    cue = None
-    if span.close is not None:
+    # Who speaks, strongest evidence first: a speech or judgement verb before the quote whose complement holds it
+    # ('he said, "..."' even when the sentence ends with the source that reports it; 'she called it "a farce"'),
+    # then a cue after the closing mark, then the older before-the-quote patterns ("according to", "NAME:").
+    cue = clauses.governor(masked, sent_start, span.open) if span.open is not None else None
+    if cue is None and span.close is not None:
         after_end = sent_end
         if span.close + 1 >= sent_end and text[-1:] in "?!":
             # '"...fixed the problem?" Schiff asked.': the question mark ends the quote, not the sentence.
@@ -366,21 +319,22 @@ def _found_quote(
                 (e for s, e in speech.sentences(masked, para.start, para.end) if s <= span.close + 1 < e), para.end
             )
         cue = attribution.cue_after(masked, span.close + 1, after_end)
+    # A short fragment needs one of the cues above or "according to": a speech verb earlier in the sentence
+    # whose clause has ended ("Berg said the plan failed, and the "reform" ...") does not make it anyone's words.
+    tied = cue is not None
     if cue is None and span.open is not None:
         cue = attribution.cue_before(masked, sent_start, span.open)
+        introduced = attribution.according_to(masked, sent_start, span.open) or attribution.name_colon(
+            masked, sent_start, span.open
+        )
+        tied = cue is not None and introduced is not None
     if cue is not None:
         cue = _described(body, masked, para, cue)
     initial = span.open is None or masked[sent_start:anchor].strip() == ""
-    words = text.split()
     if _is_intertitle(body, para, span) or _is_title_of_work(text) or _is_headline_like(body, para):
         return None
     sentence = initial and text[-1:] in ".!?"
-    if (
-        len(words) == 1
-        and not sentence
-        or len(words) <= 4
-        and (cue is None and not sentence or _term_before(body, span))
-    ):
+    if not sentence and len(text.split()) <= 4 and not _is_speech_fragment(body, span, cue if tied else None):
         return None  # scare quotes, names and terms in quote marks; a short full sentence may still be speech
     if cue is not None:
         return FoundQuote(text, span.start, span.end, kind, span.paragraph, cue, "cue")
@@ -408,11 +362,17 @@ def _is_title_of_work(text: str) -> bool:
     return all(w[:1].isupper() or w.lower() in _SMALL_WORDS or not w[:1].isalpha() for w in words)
 
 
-def _term_before(body: str, span: Span) -> bool:
-    if span.open is None:
+def _is_speech_fragment(body: str, span: Span, cue: Cue | None) -> bool:
+    """A short fragment is somebody's words only when a cue ties it to a speaker and it is neither a name
+    (capitalised words) nor a term introduced as one ("the so-called "dead zone"", "known as "the Rock"")."""
+    if cue is None or span.open is None:
+        return cue is not None
+    words = body[span.start : span.end].rstrip(".!?").split()
+    if all(w[:1].isupper() or not w[:1].isalpha() for w in words):
         return False
-    before = body[max(0, span.open - 30) : span.open].split()
-    return bool(before) and before[-1].lower().strip(",") in _TERM_WORDS
+    before = body[max(0, span.open - 30) : span.open].lower().split()
+    last = before[-1].strip(",") if before else ""
+    return not (last in _TERM_WORDS or before[-2:] == ["known", "as"])
 
 
 def _is_headline_like(body: str, para: Paragraph) -> bool:

@@ -26,6 +26,7 @@ _CLAUSE_OPENERS = names.wordset(
     "while when in at after before since as because although though if on during despite according with for"
 )
 _COPULAS = names.wordset("is was are were be been being has have had")
+_OBJECT_VERBS = names.wordset("met meets meet saw sees see told tells beat beats hit hits")
 
 
 def lead_span(text: str, floor: int, name_start: int) -> tuple[int, int] | None:
@@ -48,6 +49,8 @@ def lead_span(text: str, floor: int, name_start: int) -> tuple[int, int] | None:
             index -= 1
             continue
         low = word.lower
+        if not span and word.text.islower() and (low.endswith("ed") or low in _OBJECT_VERBS) and not is_role_word(low):
+            return None  # "The mayor thanked Hugh Hill": the name is an object, the words before it a clause
         if (
             low in _COPULAS
             or low in ("that", "by", "who", "which", "but", "or", "both", "while")
@@ -69,7 +72,7 @@ def lead_span(text: str, floor: int, name_start: int) -> tuple[int, int] | None:
         span = span[1:]
     while span and span[-1].lower in names.HONORIFICS:
         span = span[:-1]
-    if not span or not any(is_role_word(w.lower) for w in span):
+    if not span or not any(is_role_item(w) for w in span):
         return None
     return span[0].start, span[-1].end
 
@@ -83,13 +86,34 @@ def is_role_word(word: str) -> bool:
     return word in _ROLE_HEADS or word in PERSON_NOUNS or (len(word) > 4 and word.endswith(_PERSON_ENDINGS))
 
 
+def is_role_item(item: Item) -> bool:
+    """A role noun as printed: capitalised words count only when listed ("Minister"), never by their ending
+    ("Dover", "Webster" are places and surnames)."""
+    if item.text[:1].islower():
+        return is_role_word(item.lower)
+    return item.lower in _ROLE_HEADS or item.lower in PERSON_NOUNS
+
+
 PERSON_NOUNS = names.wordset(
     """official source witness resident victim friend neighbour neighbor relative mother father son daughter wife
     president student correspondent agent assistant consultant lieutenant sergeant attendant participant
     representative executive detective operative envoy delegate chief head deputy
     husband citizen student teacher doctor nurse lawyer judge officer soldier pundit expert analyst observer
-    diplomat activist candidate voter worker employee colleague aide ally critic fan player captain coach"""
+    diplomat activist candidate voter worker employee colleague aide ally critic fan player captain coach
+    pilot surgeon chef poet priest guard patient parent farmer investor lawmaker legislator protester protestor
+    passenger customer shopper survivor refugee migrant villager owner physician scientist economist supporter
+    opponent"""
 )
+
+
+def is_plural_person_noun(word: str) -> bool:
+    """ "Critics", "Residents", "Officials": a capitalised plural that opens a sentence names a group, not a person.
+    Only listed nouns count: "Rogers" or "Sanders" are surnames, whatever their ending."""
+    low = word.lower()
+    if not low.endswith("s") or len(low) < 4:
+        return False
+    known = PERSON_NOUNS | _ROLE_HEADS | COMMENTATOR_NOUNS
+    return low[:-1] in known or (low.endswith("es") and low[:-2] in known)
 
 
 def _segment_before(words: list[Item], comma: int) -> list[Item]:

@@ -33,7 +33,7 @@ _SPEECH_BASES = names.wordset(
     wonder allege charge deny reveal disclose cite recite interject instruct order demand plead beg boast brag
     criticise criticize praise welcome mock scoff sigh grumble concur disagree"""
 )
-# Base forms that are more often nouns ("a Tumblr post", "in a statement"): only their inflections count.
+# Base forms that are more often nouns ("a blog post", "in a statement"): only their inflections count.
 _NOUNLIKE = names.wordset(
     """post report comment answer reply claim charge share point order hope feel sum counter estimate promise
     pledge demand cite note state tweet voice talk joke laugh sigh muse plead boast praise welcome mock concur
@@ -91,6 +91,19 @@ def items(text: str, start: int, end: int) -> tuple[Item, ...]:
 
 def is_speech_verb(item: Item) -> bool:
     return item.is_word and item.lower in SPEECH_VERBS
+
+
+# Words after which a speech word is a noun; not "that" or "who" ("the report that says" has a verb).
+_NOUN_MARKERS = names.wordset("the a an this these those his her its their our my your another some several many")
+
+
+def is_noun_use(text: str, words: tuple[Item, ...] | list[Item], index: int) -> bool:
+    """ "the union's demands", "his remarks", "the talks": a speech word after a determiner or a possessive is a
+    noun, not a verb."""
+    if index == 0:
+        return False
+    previous = words[index - 1]
+    return previous.lower in _NOUN_MARKERS or (previous.is_word and names.is_possessive(text, previous.end))
 
 
 # --- sentences -------------------------------------------------------------------------------------------------

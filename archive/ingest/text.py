@@ -5,67 +5,39 @@ The body is the densest run of prose lines that no end marker ("Subscribe to…"
 and captions that follow it. Body lines are copied as printed, less their indentation, one paragraph per line and
 a blank line between paragraphs, so quote offsets can be checked against the source. Nothing here knows an
 outlet: the header is read from its shape (a bare site name above the headline, an indented kicker, a date line
-with a section label, a name alone on a line).
+with a section label, a name alone on a line). The prose block and the furniture inside it are pagebody.py's;
+fields the header leaves empty (outlet, section, an agency byline) are read from the site's furniture by
+sitemeta.py; a dateline ("OSLO — ...") marks where the story starts.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from . import dates, names
+from . import dates, names, sitemeta
+from .pagebody import (
+    BULLET,
+    DROP,
+    END,
+    SENTENCE_END,
+    Line,
+    densest_block,
+    is_answer_line,
+    is_body_line,
+    is_end_marker,
+    is_prose,
+)
 from .parsed import Layout
 
-_END = re.compile(
-    r"(?:subscribe\b|sign up\b|read also\b|read more\b|see also\b|also read\b|latest news\b|similar news\b|"
-    r"related\b|more from\b|more on this\b|more in\b|more stories\b|share this\b|share on\b|tags?:|topics:|"
-    r"follow us\b|follow \w+ on\b|©|\(c\) \d|copyright\b|all rights reserved|most popular\b|most read\b|"
-    r"top stories\b|recommended\b|you may also like|you might also like|comments?\b|leave a comment|"
-    r"first published\b|wordcount:|trending\b|popular\b|editor's picks|advertisement$|all news$|"
-    r"(?:view|show|load|read) (?:all )?comments|join the conversation|\d+ comments)",
-    re.IGNORECASE,
-)
-# Furniture inside an article (a newsletter box, an ad slot, a "more in" widget): heavy cost, not the end.
-_SOFT_END = re.compile(
-    r"^(?:advertisement|ad|read more|continue reading|sign up|subscribe|subscribe now|follow us|"
-    r"skip advertisement|story continues below(?: advertisement)?|more in .{1,60}|related: .+|read more: .+|"
-    r"read also: .+|see also: .+)$",
-    re.IGNORECASE,
-)
-# Lines dropped wherever they are: captions, credits, furniture.
-_DROP_START = re.compile(
-    r"(?i:\(?photo\s*:|image (?:copyright|caption)|credit\s*:|advertisement$|story continues below|"
-    r"(?:share|print|email|facebook|twitter|listen)$)|©\s*(?!\d)\S+\s+\S+\s+\S+|[━─_=*~·•-]{3,}$"
-)
-_DROP_INSIDE = re.compile(r"(?i:\s/\s*photo\s*:|\((?:ap )?photo\b)|\s/\s+(?:[A-Z][\w.]*\s?){1,3}(?:file|photo)?$")
-
-
-class _Drop:
-    """Captions, credits and furniture: cheap tests first, the costly pattern only on lines with a slash or
-    a parenthesis (page copies have hundreds of link lines)."""
-
-    @staticmethod
-    def search(text: str) -> bool:
-        if _DROP_START.match(text):
-            return True
-        return ("/" in text or "(" in text) and bool(_DROP_INSIDE.search(text))
-
-
-_DROP = _Drop()
-_BULLET = re.compile(r"^(?:[•□☆○◦▪■●*·]|\d{1,2}\.\s)")
 _BYLINE = re.compile(
     r"^(?:by|author:|(?:written|analysis|story|words|column|text|report) by)\s+(?P<who>.+)$", re.IGNORECASE
 )
-_SITE = re.compile(r"\b[A-Z][\w-]{2,}\.(?:[A-Za-z]{2,4}|info|news|online)\b")
+_SITE = sitemeta.SITE
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'’-]{2,}(?: [A-Z][A-Z.'’-]+)*(?:,\s*[A-Z][A-Za-z.'’ -]{1,25})?"  # OSLO, NEW YORK, LIMA, Peru
+    r"(?:\s*\([^)]{1,30}\))?\s*(?:—|–|--|-)\s+\S"  # (Reuters) —
+)
 _DATE_LABELS = names.wordset("published posted updated date on last modified")
-_SENTENCE_END = '.!?"”’)…'
-
-
-@dataclass(frozen=True)
-class Line:
-    number: int
-    text: str  # stripped of indentation and trailing spaces
-    indent: int
 
 
 def parse_text(raw: str) -> Layout:
@@ -77,7 +49,7 @@ def parse_text(raw: str) -> Layout:
     filled = [line for line in lines if line.text]
     if not filled:
         return Layout(warnings=("no text",))
-    first, last = _densest_block(filled)
+    first, last = densest_block(filled)
     date_at = _date_line(filled, first)
     header = Header()
     if date_at is not None:
@@ -96,10 +68,13 @@ def parse_text(raw: str) -> Layout:
             header.author = _byline(filled[anchor].text)
         top = filled[:anchor]
     header.read_top(top, filled[start : last + 1] if start <= last else [])
-    body_lines = [line.text for line in filled[start : last + 1] if _is_body_line(line.text)]
+    body_lines = [line.text for line in filled[start : last + 1] if is_body_line(line.text)]
     header.read_tail(filled, last)
-    while body_lines and header.author and body_lines[-1].startswith(header.author):
+    while body_lines and (
+        header.author and body_lines[-1].startswith(header.author) or sitemeta.is_bio(body_lines[-1])
+    ):
         body_lines.pop()  # the author's name or bio under the article
+    header.read_furniture(filled, start, last, top, body_lines)
     warnings = []
     if not header.title:
         warnings.append("no title found")
@@ -115,71 +90,6 @@ def parse_text(raw: str) -> Layout:
         body="\n\n".join(body_lines),
         warnings=tuple(warnings),
     )
-
-
-# --- the body -------------------------------------------------------------------------------------------------------
-
-
-def _is_body_line(text: str) -> bool:
-    """Drop furniture inside the article: captions, ad slots, link bullets, one-word buttons."""
-    if _DROP.search(text) or _SOFT_END.match(text):
-        return False
-    if _BULLET.match(text) and (len(text.split()) <= 8 or text[-1:] not in _SENTENCE_END):
-        return False
-    return len(text.split()) > 1 or text[-1:] in _SENTENCE_END
-
-
-def is_end_marker(text: str) -> bool:
-    """A line that closes the article: what follows it is the site's, not the author's."""
-    if _SOFT_END.match(text) or _DROP.search(text):
-        return False
-    return bool(_END.match(text)) and (len(text.split()) <= 8 or text.lower().startswith(("tags", "©")))
-
-
-def is_prose(text: str) -> bool:
-    words = len(text.split())
-    if _BULLET.match(text) or _DROP.search(text):
-        return False
-    return words >= 20 or (words >= 8 and text[-1:] in _SENTENCE_END)
-
-
-def _weight(text: str) -> float:
-    if _SOFT_END.match(text):
-        return -150.0
-    if is_prose(text):
-        return float(len(text))
-    if dates.find_date(text) is not None and len(text.split()) <= 12:
-        return -200.0  # a date on its own line below the header belongs to a list of other articles
-    return -25.0
-
-
-def _densest_block(lines: list[Line]) -> tuple[int, int]:
-    """The run of lines with the most prose, never crossing an end marker (maximum-sum segment)."""
-    best, best_range = float("-inf"), (0, len(lines) - 1)
-    total, start = 0.0, 0
-    seen = {}
-    for line in lines:
-        seen[line.text] = seen.get(line.text, 0) + 1
-    for index, line in enumerate(lines):
-        if is_end_marker(line.text):
-            total, start = 0.0, index + 1
-            continue
-        if total <= 0:
-            total, start = 0.0, index
-        # A line printed twice is a link (a teaser headline and its caption), never article text.
-        total += -150.0 if seen[line.text] > 1 and len(line.text.split()) >= 3 else _weight(line.text)
-        if total > best:
-            best, best_range = total, (start, index)
-    first, last = best_range
-    while first < last and not is_prose(lines[first].text) and not _is_answer_line(lines[first].text):
-        first += 1
-    while last > first and not is_prose(lines[last].text) and lines[last].text[-1:] not in _SENTENCE_END:
-        last -= 1
-    return first, last
-
-
-def _is_answer_line(text: str) -> bool:
-    return text.startswith(("- ", "– ", "— ")) and len(text.split()) >= 4
 
 
 def _date_line(lines: list[Line], first: int) -> int | None:
@@ -229,15 +139,29 @@ def _body_start(lines: list[Line], begin: int, date_at: int, header: Header) -> 
                 header.section = label
         elif _byline(text):
             header.author = header.author or _byline(text)
-        elif _BULLET.match(text) or _DROP.search(text) or not is_prose(text) and not _is_answer_line(text):
+        elif BULLET.match(text) or DROP.search(text) or not is_prose(text) and not is_answer_line(text):
             pass
         else:
-            return max(index, begin)
+            return _dateline_after(lines, max(index, begin))
         index += 1
     return begin
 
 
+def _dateline_after(lines: list[Line], start: int) -> int:
+    """A dateline ("OSLO — ...", "LIMA (Reuters) - ...") opens the story: a caption or teaser printed just above
+    it, which the copy gives no mark of, is not part of it."""
+    if start >= len(lines) or _DATELINE.match(lines[start].text):
+        return start
+    for index in range(start + 1, min(len(lines), start + 3)):
+        if _DATELINE.match(lines[index].text):
+            return index
+    return start
+
+
 def _byline(text: str) -> str:
+    agency = sitemeta.agency_byline(text)
+    if agency:
+        return agency
     match = _BYLINE.match(text)
     if match:
         return _clean_author(match.group("who"))
@@ -257,16 +181,7 @@ def _clean_author(text: str) -> str:
     return kept.strip(" ,;:-–—")
 
 
-def _is_outlet_name(text: str) -> bool:
-    """A publication's name: a site address, or capitalised words ending in a newspaper word ("Valley Times")."""
-    words = text.split()
-    if _SITE.fullmatch(text):
-        return True
-    return (
-        1 <= len(words) <= 5
-        and all(w[:1].isupper() or w.lower() in ("the", "of", "and") for w in words)
-        and words[-1].lower().strip(".") in names.ORG_WORDS
-    )
+_is_outlet_name = sitemeta.is_outlet_name
 
 
 def _is_name_line(text: str, lowest: int = 2) -> bool:
@@ -323,7 +238,7 @@ class Header:
             # The copy starts with the article: [site name], [section], headline, [kicker], [byline].
             lines = []
             for line in top:
-                if _BULLET.match(line.text):
+                if BULLET.match(line.text):
                     continue
                 if lines and _is_outlet_name(line.text) and not self.outlet:
                     self.outlet = line.text
@@ -352,7 +267,7 @@ class Header:
         best, best_score = None, 0.0
         for index, line in enumerate(block):
             text = line.text
-            if not _is_headline(text) or _BULLET.match(text) or is_end_marker(text) or _byline(text):
+            if not _is_headline(text) or BULLET.match(text) or is_end_marker(text) or _byline(text):
                 continue
             words = _content_words(text)
             score = len([w for w in words if w in lead]) / (len(words) or 1) + 0.05 * index / len(block)
@@ -362,12 +277,12 @@ class Header:
             return
         self.title = _clean_title(block[best].text)
         label = block[best - 1].text.split(">")[-1].strip() if best > 0 else ""
-        if label and not _BULLET.match(label) and (len(label.split()) <= 2 or label.isupper()) and not self.section:
+        if label and not BULLET.match(label) and (len(label.split()) <= 2 or label.isupper()) and not self.section:
             self.section = label
         for line in block[best + 1 :]:
             if _byline(line.text):
                 self.author = self.author or _byline(line.text)
-            elif is_prose(line.text) and not self.subtitle and not _END.match(line.text):
+            elif is_prose(line.text) and not self.subtitle and not END.match(line.text):
                 self.subtitle = line.text
 
     def _outlet_from_site_names(self, header_texts: list[str], body: list[Line]) -> None:
@@ -393,20 +308,44 @@ class Header:
                 return
 
     def read_tail(self, lines: list[Line], last: int) -> None:
-        """A "Published:" stamp or a copyright line below the body."""
+        """A "Published:" stamp below the body (a copyright line is read with the rest of the furniture)."""
         for line in lines[last + 1 : last + 40]:
             text = line.text
             if self.published is None or text.lower().startswith(("published", "posted")):
                 found = dates.find_date(text) if len(text.split()) <= 16 else None
                 if found is not None and text.lower().startswith(("published", "posted")):
                     self.published = found.value
-            if not self.outlet and text.startswith(("©", "Copyright", "(c)")):
-                owner = re.sub(
-                    r"^(?:©|\(c\)|copyright)\s*(?:copyright\s*)?(?:\d{4}\s*)?[,-]?\s*", "", text, flags=re.IGNORECASE
-                )
-                owner = re.split(r"\s*[|.]\s|\s*all rights", owner, flags=re.IGNORECASE)[0].strip(" ,.")
-                if owner and len(owner.split()) <= 5:
-                    self.outlet = owner
+
+    def read_furniture(self, lines: list[Line], start: int, last: int, top: list[Line], body: list[str]) -> None:
+        """What the site prints around the article, for the fields the header left empty (sitemeta.py)."""
+        if self.title:
+            self.title, suffix = sitemeta.split_title_suffix(self.title)
+            self.outlet = self.outlet or suffix
+        kept = set(body)
+        around = [line.text for line in lines if line.text not in kept]
+        if not self.outlet:
+            self.outlet = sitemeta.outlet(around, self.author)
+        if not self.author:
+            self.author = sitemeta.agency_in_body(body)
+        above = [line.text for line in top]
+        title_at = max((i for i, text in enumerate(above) if self.title and text == self.title), default=len(above))
+        # A breadcrumb ending with the headline beats a label guessed from the lines above it.
+        self.section = sitemeta.breadcrumb(above[:title_at], self.title) or self.section
+        if not self.section:
+            self.section = sitemeta.tag_line(above[:title_at], [line.text for line in lines[last + 1 : last + 3]])
+        if not self.subtitle and _is_deck(body):
+            self.subtitle = body[0]
+
+
+def _is_deck(body: list[str]) -> bool:
+    """A first paragraph whose words come back in one of the next few paragraphs is the standfirst (a deck that
+    repeats a quote of the story), not the lead."""
+    if len(body) < 3:
+        return False
+    words = set(_content_words(body[0]))
+    if len(words) < 6:
+        return False
+    return any(len(words & set(_content_words(later))) >= 0.7 * len(words) for later in body[1:6])
 
 
 def _is_site_name(first: str, second: str) -> bool:
@@ -416,7 +355,7 @@ def _is_site_name(first: str, second: str) -> bool:
     return (
         1 <= len(words) <= 4
         and all(w[:1].isupper() for w in words)
-        and first[-1:] not in _SENTENCE_END + ":"
+        and first[-1:] not in SENTENCE_END + ":"
         and len(second.split()) > len(words) + 2
     )
 

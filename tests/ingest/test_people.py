@@ -149,3 +149,110 @@ def test_strip_title_moves_honorifics_and_offices_out_of_the_name(printed, title
 def test_name_keys_fold_case_accents_and_dots():
     assert names.key("José  Martí") == names.key("jose marti")
     assert names.key("J.R. Smith") == names.key("J R Smith")
+
+
+# --- pronouns and gender ----------------------------------------------------------------------------------------
+
+
+def test_she_skips_a_person_the_text_shows_to_be_a_man():
+    body = (
+        "Mrs. Vera Lind met Mr. Tomas Berg on Friday.\n\n"
+        "Mr. Berg said the talks had gone well.\n\n"
+        '"The deal is done," she said.'
+    )
+    assert speakers_of(body) == ["Vera Lind"]
+
+
+def test_a_gendered_role_word_settles_who_he_means():
+    body = (
+        "Tomas Berg, the union spokesman, spoke first. Vera Lind, the chairwoman, spoke next.\n\n"
+        '"We will sign," he said.'
+    )
+    assert speakers_of(body) == ["Tomas Berg"]
+
+
+def test_a_pronoun_resolved_once_tells_that_persons_gender_later():
+    body = (
+        'Vera Lind opened the meeting. "We start now," she said.\n\n'
+        "Tomas Berg arrived late. Vera Lind said the union had waited long enough.\n\n"
+        '"We will sign today," he said.'
+    )
+    assert speakers_of(body) == ["Vera Lind", "Tomas Berg"]
+
+
+def test_a_pronoun_that_fits_nobody_is_left_unresolved_rather_than_guessed():
+    body = 'Mr. Tomas Berg spoke first.\n\n"The deal is done," she said.'
+    assert speakers_of(body) == []
+
+
+def test_courtesy_titles_are_not_a_description_but_real_titles_are():
+    body = '"We are ready," said Mrs. Vera Lind.\n\n"So are we," said Dr. Karl Brandt.'
+    assert [(s.name, s.description) for s in fold(body).speakers] == [("Vera Lind", ""), ("Karl Brandt", "Dr.")]
+
+
+# --- people introduced without a speech verb ----------------------------------------------------------------------
+
+
+def test_a_person_printed_in_full_as_a_subject_is_who_a_following_quote_continues():
+    body = 'Union leader Vera Lind was blunt.\n\n"We will not sign this."'
+    assert speakers_of(body) == ["Vera Lind"]
+
+
+def test_an_age_and_home_town_between_name_and_verb_still_introduce_the_person():
+    body = 'Karl Brandt, 52, of Dover, was arrested on Monday.\n\n"I did nothing wrong," he said.'
+    assert speakers_of(body) == ["Karl Brandt"]
+
+
+def test_a_relative_is_not_folded_into_a_person_through_a_bare_surname():
+    body = (
+        'Ivan Petrov, an engineer, said: "It works."\n\n'
+        'Later Petrov added: "It works well."\n\n'
+        'Anna Petrov, his sister, said: "He is right."'
+    )
+    folded = fold(body)
+    assert speakers_of(body) == ["Ivan Petrov", "Ivan Petrov", "Anna Petrov"]
+    assert [(s.name, s.variants) for s in folded.speakers] == [("Ivan Petrov", ("Petrov",)), ("Anna Petrov", ())]
+
+
+def test_a_role_before_the_name_and_an_appositive_after_according_to_are_descriptions():
+    body = (
+        "“The beds are full,” said the head nurse, Vera Lind.\n\n"
+        "According to Karl Brandt, a doctor at the clinic, “nobody washes their hands.”"
+    )
+    assert [(s.name, s.description) for s in fold(body).speakers] == [
+        ("Vera Lind", "the head nurse"),
+        ("Karl Brandt", "a doctor at the clinic"),
+    ]
+
+
+def test_the_words_before_an_object_are_not_its_description():
+    body = "The mayor thanked Karl Brandt, who called the plan “a mess”."
+    assert [(s.name, s.description) for s in fold(body).speakers] == [("Karl Brandt", "")]
+
+
+# --- names with suffixes, abbreviations and party labels ----------------------------------------------------------
+
+
+def test_a_name_with_a_suffix_is_one_speaker_and_its_surname_a_variant():
+    body = 'Peter J. Lund Jr., 61, of Eastfield, was fined on Monday.\n\n"I paid every bill," Lund said.'
+    folded = fold(body)
+    assert [(s.name, s.variants) for s in folded.speakers] == [("Peter J. Lund Jr.", ("Lund",))]
+
+
+def test_a_father_and_son_with_one_name_are_two_people():
+    assert not names.same_person("Peter Lund Jr.", "Peter Lund Sr.")
+    assert names.same_person("Peter Lund Jr.", "Peter Lund")
+
+
+def test_a_party_and_state_label_and_a_dotted_abbreviation_are_not_names():
+    body = 'U.S. Rep. Vera Lind, D-Ohio, said: "We will vote no."'
+    assert [(s.name, s.description) for s in fold(body).speakers] == [("Vera Lind", "Rep.")]
+
+
+def test_a_group_opening_a_sentence_is_nobody_and_does_not_stand_in_the_way_of_she():
+    body = (
+        'Vera Lind, the chairwoman, spoke first. "We will vote no," she said.\n\n'
+        "Critics say the vote is a stunt.\n\n"
+        '"It is not," she said.'
+    )
+    assert speakers_of(body) == ["Vera Lind", "Vera Lind"]

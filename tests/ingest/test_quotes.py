@@ -1,5 +1,6 @@
 """quotes.py: quote spans, interviews and the cues that name speakers (resolution is people.py's)."""
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -151,6 +152,142 @@ def test_a_stray_closing_mark_pair_is_not_part_of_the_quote():
 def test_mismatched_straight_and_curly_marks_still_pair():
     body = '"It was a strategic choice," he said.\n\n“It was the right one," Lena Voss added.'
     assert texts(body) == ["It was a strategic choice", "It was the right one"]
+
+
+# --- partial quotes: tied to a speaker by a speech or judgement verb, else scare quotes ----------------------------
+
+
+@pytest.mark.parametrize(
+    "body, quote",
+    [
+        ('Nora Blake, a harbour pilot, described the storm as "a night from hell".', "a night from hell"),
+        ('Nora Blake regards the new levy as "a tax on hope."', "a tax on hope."),
+        ("Nora Blake criticised the ruling, calling it “a disgrace”.", "a disgrace"),
+        ("The strike, which Nora Blake called “the last resort”, began at dawn.", "the last resort"),
+        ('Nora Blake warned that the closure could "last for months".', "last for months"),
+        ('Nora Blake thinks the pilots are "heroes" of the harbour.', "heroes"),
+    ],
+)
+def test_a_short_fragment_in_the_complement_of_a_named_speakers_verb_is_her_quote(body, quote):
+    assert found(body) == [(quote, "Nora Blake")]
+
+
+def test_a_verb_after_and_or_but_shares_the_subject_of_its_clause():
+    body = (
+        'Nora Blake said the pilots were tired. She described the rota as "brutal" and accused the port of '
+        '"cutting corners". She named no day, but said the pilots would strike "again and again".'
+    )
+    assert found(body) == [
+        ("brutal", "Nora Blake"),
+        ("cutting corners", "Nora Blake"),
+        ("again and again", "Nora Blake"),
+    ]
+
+
+def test_a_participle_takes_the_subject_of_its_clause():
+    body = 'Nora Blake spoke first. "We are ready," she says, adding proudly that her crews "sail in any weather."'
+    assert found(body) == [("We are ready", "Nora Blake"), ("sail in any weather.", "Nora Blake")]
+
+
+def test_the_fragment_is_found_where_it_is_quoted_not_where_the_words_first_occur():
+    body = 'Nora Blake said the port has plenty of pilots. She said it would hire "plenty" more.'
+    ((text, speaker),) = found(body)
+    (quote,) = quotes.extract_quotes(body).quotes
+    assert (text, speaker) == ("plenty", "Nora Blake")
+    assert body[quote.start - 1 : quote.end + 1] == '"plenty"'
+
+
+def test_a_quote_right_after_a_speech_verb_is_its_subjects_even_when_a_source_reports_the_sentence():
+    body = (
+        "Karl Brandt, 61, of Eastfield, was fined on Monday. At the hearing, he shouted at the clerk, called the "
+        'mayor a "crook" and said, "the whole council should resign," the town\'s lawyer said.'
+    )
+    assert found(body) == [("crook", "Karl Brandt"), ("the whole council should resign", "Karl Brandt")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        'This "fast lane" for small boats was built in 2010.',
+        "Karl Brandt said the plan failed, and the “reform” was never tried.",
+        "Critics say the “reform” is a tax in disguise.",
+        "The ministry called the plan “a mess”.",
+        "A ferry called “Northern Star” left at noon, Karl Brandt said.",
+        "Karl Brandt refused to call it a “crisis” on Monday.",
+        "Karl Brandt said he had read “The Long Winter” twice.",
+        "Karl Brandt questioned the so-called “reform” on Monday.",
+        "Karl Brandt and Vera Lind said the plan was “plainly wrong”.",
+    ],
+)
+def test_a_fragment_no_named_person_is_said_to_have_said_is_not_a_quote(body):
+    assert found(body) == []
+
+
+def test_a_later_speaker_in_the_sentence_does_not_take_an_earlier_speakers_fragment():
+    body = 'Vera Lind said the town would "never, ever" give up, and Karl Brandt said it was "a fine idea".'
+    assert found(body) == [("never, ever", "Vera Lind"), ("a fine idea", "Karl Brandt")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "“We will appeal,” according to Vera Lind.",
+        "Vera Lind: “We will appeal.”",
+        "“We will appeal,” said the union leader, Vera Lind.",
+        "Vera Lind spoke first. “We will appeal,” the 45-year-old said.",
+        "Union leader Vera Lind was blunt. “We will appeal.”",
+        "“We will appeal,” Vera Lind, who has led the union since 2010, said.",
+    ],
+)
+def test_common_attribution_layouts_name_the_speaker(body):
+    assert [speaker for _, speaker in found(body)] == ["Vera Lind"]
+
+
+# --- interviews in other layouts --------------------------------------------------------------------------------
+
+
+def test_bold_question_lines_with_plain_answers_are_an_interview():
+    body = (
+        "Rosa Klein, the mayor, spoke to us about the dam.\n\n"
+        "**Is the dam safe?**\n\nYes, it is inspected every month.\n\n"
+        "**And in a flood?**\n\nAlso yes, the spillway was rebuilt.\n\n"
+        "**What comes next?**\n\nA new road, and then a bridge."
+    )
+    extraction = quotes.extract_quotes(body)
+    assert [(q.text, q.kind) for q in extraction.quotes] == [
+        ("Yes, it is inspected every month.", "interview_answer"),
+        ("Also yes, the spillway was rebuilt.", "interview_answer"),
+        ("A new road, and then a bridge.", "interview_answer"),
+    ]
+    assert {q.speaker for q in people.fold_speakers(extraction).quotes} == {"Rosa Klein"}
+
+
+def test_rhetorical_questions_in_a_reported_article_are_not_an_interview():
+    body = (
+        "The town has a problem. Is the dam safe?\n\nNobody knows, and the mayor will not say.\n\n"
+        "What happens in a flood?\n\nThe valley fills, as it did in 1953.\n\n"
+        'Who pays?\n\nThe taxpayer. "We will find the money," Rosa Klein said.'
+    )
+    assert found(body) == [("We will find the money", "Rosa Klein")]
+
+
+def test_speaker_labels_give_each_answer_its_speaker():
+    body = (
+        "Rosa Klein, the mayor, met the Ledger on Friday.\n\n"
+        "Ledger: Is the dam safe?\n\nKlein: Yes, it is inspected every month.\n\n"
+        "Ledger: And in a flood?\n\nKlein: Also yes, it will hold."
+    )
+    extraction = quotes.extract_quotes(body)
+    assert [(q.text, q.speaker) for q in people.fold_speakers(extraction).quotes] == [
+        ("Yes, it is inspected every month.", "Rosa Klein"),
+        ("Also yes, it will hold.", "Rosa Klein"),
+    ]
+
+
+def test_question_and_answer_labels_are_not_speaker_names():
+    body = "Question: Is the dam safe?\n\nAnswer: Yes, it is.\n\nQuestion: In a flood?\n\nAnswer: Also yes."
+    extraction = quotes.extract_quotes(body, header="An interview with Mayor Rosa Klein")
+    assert {q.speaker for q in people.fold_speakers(extraction).quotes} == {"Rosa Klein"}
 
 
 @settings(max_examples=300, deadline=None)

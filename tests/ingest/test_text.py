@@ -168,3 +168,103 @@ def test_parse_text_never_raises_on_arbitrary_text(raw):
 )
 def test_parse_text_never_raises_on_page_like_lines(lines):
     text.parse_text("\n".join(lines))
+
+
+# --- page furniture: outlet, section and agency bylines when the header prints none (sitemeta.py) -----------------
+
+STORY = [
+    "The valley dam will close for repairs in May, the water board said on Tuesday, after inspectors found cracks.",
+    "Engineers said the repairs would take at least six weeks and cost more than the board had set aside this year.",
+    "Farmers downstream asked for a plan to keep their fields watered while the dam is shut, and got a promise.",
+]
+
+
+def page(*parts: str) -> str:
+    return "\n\n".join(parts) + "\n"
+
+
+@pytest.mark.parametrize(
+    "furniture, outlet",
+    [
+        # A copyright owner, widened to the publication name the page prints after it.
+        (
+            ["Contact Valley News", "About Valley News", "Copyright © 2024 Valley. All rights reserved."],
+            "Valley News",
+        ),
+        # The page's own address, in the form the page prints the name.
+        (["Link: https://www.rivertimes.com/news/dam-123", "About RiverTimes"], "RiverTimes"),
+        # A notice with no © sign, its legal suffix dropped, in the printed form.
+        (["Most Read", "RiverMail", "2024 Rivermail, Inc. All Rights Reserved"], "RiverMail"),
+        # The author's bio.
+        (["Jo Reed is a staff writer at the Valley Ledger."], "Valley Ledger"),
+        # A photographer's credit is not the publisher.
+        (["© Jo Reed Workers on the dam wall last week."], ""),
+    ],
+)
+def test_the_outlet_comes_from_the_furniture_when_no_site_name_is_printed(furniture, outlet):
+    layout = text.parse_text(page("Dam to close for repairs in May", "14 March 2024", *STORY, *furniture))
+    assert layout.outlet == outlet
+    assert layout.body.endswith(STORY[-1])
+
+
+@pytest.mark.parametrize(
+    "title, expected",
+    [
+        ("Dam to close for repairs in May - Valley Courier", ("Dam to close for repairs in May", "Valley Courier")),
+        ("Dam to close for repairs in May | Newsline.Co", ("Dam to close for repairs in May", "Newsline.Co")),
+        ("Farm subsidies to end in May - European Union", ("Farm subsidies to end in May - European Union", "")),
+    ],
+)
+def test_a_site_name_after_the_headline_is_the_outlet_not_part_of_the_title(title, expected):
+    layout = text.parse_text(page(title, "14 March 2024", *STORY))
+    assert (layout.title, layout.outlet) == expected
+
+
+@pytest.mark.parametrize(
+    "lines, author",
+    [
+        (["Dam to close for repairs in May", "Reuters, Oslo,", "• Mar 14 2024, 9:40am", *STORY], "Reuters"),
+        (["Dam to close for repairs in May", "14 March 2024", "By AP", *STORY], "AP"),
+        (["Dam to close for repairs in May", "14 March 2024", *STORY[:2], STORY[2] + " (PTI)"], "PTI"),
+        (["Dam to close for repairs in May", "14 March 2024", "OSLO (AFP) — " + STORY[0], *STORY[1:]], "AFP"),
+    ],
+)
+def test_an_agency_byline_or_dateline_gives_the_author(lines, author):
+    assert text.parse_text(page(*lines)).author == author
+
+
+def test_a_breadcrumb_that_ends_with_the_headline_gives_the_section():
+    title = "Dam to close for repairs in May"
+    lines = ["Briefly:", "• Ferry delayed again", "• Home", "• Environment", f"• {title}", title, "• 14 March 2024"]
+    assert text.parse_text(page(*lines, *STORY)).section == "Environment"
+
+
+def test_a_menu_that_starts_with_home_is_not_a_breadcrumb():
+    lines = ["• Home", "• News", "• Sport", "Dam to close for repairs in May", "• 14 March 2024"]
+    assert text.parse_text(page(*lines, *STORY)).section == ""
+
+
+def test_the_category_printed_under_the_article_is_the_section_when_the_menu_lists_it():
+    lines = ["• Home", "• Business", "• Environment", "Dam to close for repairs in May", "March 14, 2024 | By Jo Reed"]
+    layout = text.parse_text(page(*lines, *STORY, "Environment Water boardDamsValley", "Most Read"))
+    assert layout.section == "Environment"
+
+
+def test_a_caption_with_its_credit_is_dropped_and_the_body_starts_at_the_dateline():
+    caption = "Inspectors found cracks in the wall of the valley dam last week, the board said. Credit: Water Board"
+    lines = ["Dam to close for repairs in May", "March 14, 2024 | By Jo Reed", caption, "OSLO — " + STORY[0]]
+    body = text.parse_text(page(*lines, *STORY[1:])).body
+    assert body.startswith("OSLO — The valley dam")
+    assert "Credit:" not in body
+
+
+def test_a_first_paragraph_repeated_further_down_is_the_standfirst():
+    deck = '"We cannot risk a flood this spring," says Ana Silva, head of the water board.'
+    repeated = '"We cannot risk a flood this spring," Ana Silva, head of the water board, told reporters.'
+    layout = text.parse_text(page("Dam to close for repairs in May", "14 March 2024", deck, *STORY[:2], repeated))
+    assert layout.subtitle == deck
+    assert layout.body.startswith(deck)
+
+
+def test_a_lead_that_is_not_repeated_is_not_a_standfirst():
+    assert text.parse_text(page("Dam to close for repairs in May", "14 March 2024", *STORY)).subtitle == ""

@@ -1,0 +1,167 @@
+"""A sentence (quotes masked) and the position of a quote mark in, the speech verb that governs the quote and the
+cue naming that verb's subject out.
+
+A quote inside a sentence is someone's words when it sits in the complement of a speech or judgement verb whose
+subject is a person: ``Ana Silva said the plan was "dead on arrival"``, ``he called the mayor a "coward"``, ``she
+described it as "a disaster" and accused him of "lying"`` (the second verb shares the first one's subject),
+``he says, boasting that the town can "pay every bill"`` (a participle takes the subject of its clause). The same
+fragment with no such verb in its sentence is the writer's: a scare quote, a term, a name. Whether the subject
+names somebody the archive can cite is people.py's question; this module only finds it.
+"""
+
+from __future__ import annotations
+
+from . import names
+from .attribution import Cue, subject_after_verb, subject_before_verb
+from .roles import is_role_word
+from .speech import BETWEEN, DETERMINERS, INDEFINITE, PREPOSITIONS, Item, is_noun_use, is_speech_verb, items
+
+# Verbs that pass judgement in someone's own words: "sees the lineup as its "weak spot"", "called it "a farce"".
+JUDGING_VERBS = names.wordset(
+    """see sees saw seen seeing view views viewed viewing regard regards regarded regarding consider considers
+    considered considering call calls called calling label labels labelled labeled labelling labeling brand brands
+    branded branding dub dubs dubbed dubbing term terms termed deem deems deemed characterise characterises
+    characterised characterize characterizes characterized liken likens likened"""
+)
+# Verbs that give a thing its name ("a group called "Friends""): a quote right after them is a name, not speech.
+NAMING_VERBS = names.wordset(
+    "call called calls calling dub dubbed term termed name named nickname nicknamed title titled entitle entitled "
+    "label labelled labeled brand branded"
+)
+# A comma and one of these opens a new clause: a verb before it does not govern a quote after it.
+_CLAUSE_BREAKS = names.wordset("and but while whereas although though yet so because")
+_COORDINATORS = names.wordset("and but or then yet")
+_SUBJECT_PRONOUNS = names.wordset("he she")
+_MAX_DISTANCE = 50  # words between the verb and the quote: further than that, the quote is in another clause
+
+
+def is_governing_verb(item: Item) -> bool:
+    return item.is_word and (is_speech_verb(item) or item.lower in JUDGING_VERBS)
+
+
+def governor(text: str, sent_start: int, mark: int) -> Cue | None:
+    """The subject of the nearest speech or judgement verb before the quote mark at ``mark`` whose complement still
+    runs at the mark; None when a clause break comes first or the verb has no person for a subject.
+
+    The verb before a quote outranks an attribution after it: in ``he said, "...," the prosecutor's office said``
+    the office reports the words, he said them."""
+    words = items(text, sent_start, mark)
+    for index in range(len(words) - 1, max(-1, len(words) - 1 - _MAX_DISTANCE), -1):
+        word = words[index]
+        if word.text in (";", "(", ")") or (
+            word.text == "," and index + 1 < len(words) and words[index + 1].lower in _CLAUSE_BREAKS
+        ):
+            return None
+        if not is_governing_verb(word) or is_noun_use(text, words, index):
+            continue
+        if index > 0 and words[index - 1].lower == "to":
+            return None  # "declined to call it a "crisis"": an infinitive asserts nothing
+        if word.lower in NAMING_VERBS and index == len(words) - 1 and not _subject_just_before(words, index):
+            return None  # "a rocket called "Falcon"", "Ana Silva, called "the Iron Lady" by critics": a name
+        return subject_of(text, words, index)
+    return None
+
+
+def subject_of(text: str, words: tuple[Item, ...] | list[Item], index: int, depth: int = 0) -> Cue | None:
+    """The subject of the verb ``words[index]``: before it (``Ana Silva, a pilot, said``), after it (``said Ana
+    Silva``), or, for a verb with no subject of its own (``and accused``, ``, boasting``), the subject of its
+    clause."""
+    verb = words[index]
+    before = list(words[:index])
+    back = index - 1
+    while back >= 0 and words[back].is_word and _is_adverb(words[back]):
+        back -= 1
+    previous = words[back] if back >= 0 else None
+    if previous is not None and previous.lower in _COORDINATORS:
+        return clause_subject(text, words, back, depth)
+    if previous is not None and previous.is_word:
+        cue = subject_before_verb(text, before, before[0].start)
+        return cue if _is_person_cue(cue) else None
+    if previous is None or previous.text in (",", "—", "–"):
+        if previous is not None:
+            cue = subject_before_verb(text, before, before[0].start)
+            if _is_person_cue(cue):
+                return cue
+        after = list(words[index + 1 :])
+        if not verb.lower.endswith("ing") and after and _opens_subject(after[0]):
+            cue = subject_after_verb(text, after)
+            if _is_person_cue(cue):
+                return cue
+        if previous is not None:
+            return clause_subject(text, words, back, depth)
+    return None
+
+
+def clause_subject(text: str, words: tuple[Item, ...] | list[Item], end: int, depth: int = 0) -> Cue | None:
+    """The subject of the clause a subjectless verb continues: an earlier speech verb's subject, or the nearest
+    "he"/"she" or name that stands before a verb (``She didn't give a date, but said``)."""
+    if depth > 3:
+        return None
+    for index in range(end - 1, -1, -1):
+        word = words[index]
+        if word.text == ";":
+            return None
+        if not word.is_word:
+            continue
+        infinitive = index > 0 and words[index - 1].lower == "to"
+        if is_governing_verb(word) and not is_noun_use(text, words, index) and not infinitive:
+            cue = subject_of(text, words, index, depth + 1)
+            if cue is not None:
+                return cue
+            continue
+        following = words[index + 1] if index + 1 < len(words) else None
+        if not _verb_like(following):
+            continue
+        if word.lower in _SUBJECT_PRONOUNS:
+            return Cue("pronoun", word.text, word.start, word.end)
+        if names.is_name_word(word.text) and not names.is_possessive(text, word.end):
+            first = _run_first(text, words, index)
+            run = names.capital_runs(text, words[first].start, word.end)
+            name = names.split_run(run[-1], text) if run and run[-1][-1].end == word.end else None
+            preceding = words[first - 1].lower if first > 0 else ""
+            if name is not None and preceding not in PREPOSITIONS | _ARTICLES:
+                return Cue("name", text[name.start : name.end], name.start, name.end, name.name, name.title)
+    return None
+
+
+_ARTICLES = names.wordset("a an the")
+# Words that never follow a subject as its verb.
+_NOT_VERBS = PREPOSITIONS | DETERMINERS | INDEFINITE | _CLAUSE_BREAKS | names.wordset("a an the or who which that s")
+
+
+def _subject_just_before(words: tuple[Item, ...] | list[Item], index: int) -> bool:
+    """ "which Ana Silva called "the last resort"", "she dubbed "a farce"": the namer stands right before."""
+    previous = words[index - 1] if index > 0 else None
+    return previous is not None and (previous.lower in _SUBJECT_PRONOUNS or names.is_name_word(previous.text))
+
+
+def _is_adverb(word: Item) -> bool:
+    return word.lower in BETWEEN or (word.lower.endswith("ly") and word.text.islower() and len(word.lower) > 3)
+
+
+def _is_person_cue(cue: Cue | None) -> bool:
+    """A name, "he"/"she", or a role noun ("the minister"); "the union" or "the report" speaks for nobody."""
+    if cue is None or cue.kind not in ("name", "pronoun", "role"):
+        return False
+    return cue.kind != "role" or is_role_word(cue.text.split()[-1])
+
+
+def _opens_subject(word: Item) -> bool:
+    return word.is_word and (word.text[:1].isupper() or word.lower in _SUBJECT_PRONOUNS or word.lower in DETERMINERS)
+
+
+def _verb_like(word: Item | None) -> bool:
+    """The word after a subject: lower-case and not a preposition, article, conjunction or relative word."""
+    if word is None or not word.is_word or not word.text[:1].islower():
+        return False
+    return word.lower not in _NOT_VERBS
+
+
+def _run_first(text: str, words: tuple[Item, ...] | list[Item], index: int) -> int:
+    """The index of the first word of the run of capitalised words that ends at ``words[index]``."""
+    first = index
+    while first > 0 and words[first - 1].is_word and names.is_name_word(words[first - 1].text):
+        if text[words[first - 1].end : words[first].start] not in (" ", "\u00a0"):
+            break
+        first -= 1
+    return first

@@ -1,0 +1,95 @@
+"""A paragraph of narrative (quotes masked) in, the people it makes salient out: subjects of speech verbs,
+"according to" phrases, and named subjects of any verb.
+
+A later "he said" or "the pundit noted" refers to the last of them (people.py resolves it). Split from
+attribution.py, whose subject readers this module shares.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from . import names
+from .attribution import ACCORDING, Cue, according_to, subject_after_verb, subject_before_verb
+from .roles import is_role_item, is_role_word
+from .speech import DETERMINERS, INDEFINITE, PREPOSITIONS, Item, is_noun_use, is_speech_verb, items, sentences
+
+
+def narrative_cues(text: str, start: int, end: int) -> list[Cue]:
+    """Subjects of speech verbs and ``according to`` phrases in a stretch of narrative (quotes masked).
+
+    They make people salient: a later "he said" or "the pundit noted" refers to the last of them.
+    """
+    out = []
+    for sent_start, sent_end in sentences(text, start, end):
+        words = items(text, sent_start, sent_end)
+        for index, word in enumerate(words):
+            if not is_speech_verb(word) or is_noun_use(text, words, index):
+                continue
+            before = words[:index]
+            cue = None
+            if index == 0 or (before and before[-1].text == ","):
+                cue = subject_after_verb(text, words[index + 1 :])
+                if cue is not None and cue.kind != "name":
+                    cue = None
+            if cue is None and before:
+                cue = subject_before_verb(text, before, sent_start)
+            if cue is not None:
+                out.append(cue)
+        for match in ACCORDING.finditer(text, sent_start, sent_end):
+            cue = according_to(text, match.start(), sent_end)
+            if cue is not None:
+                out.append(cue)
+        strong = {cue.start for cue in out}
+        out.extend(cue for cue in _introductions(text, sent_start, sent_end, words) if cue.start not in strong)
+    return sorted(set(out), key=lambda cue: cue.start)
+
+
+def _introductions(text: str, start: int, end: int, words: list[Item]) -> list[Cue]:
+    """Named subjects of any verb ("Wild defenseman Ryan Suter could see", "Boudreau gave his players"): weaker
+    antecedents than speakers, but a later "he said" may point at them."""
+    out = []
+    starts = [w.start for w in words]
+    reported = next((w.start for w in words if is_speech_verb(w) or w.lower == "that"), end)
+    for run in names.capital_runs(text, start, min(end, reported)):
+        name = names.split_run(run, text)
+        if name is None:
+            continue
+        # Only the main subject: the subject of a reported clause ("believes that Lahti found time") is not.
+        at = bisect.bisect_left(starts, run[0].start)
+        after = bisect.bisect_left(starts, run[-1].end)
+        if at > 12:
+            continue
+        following = words[after : after + 1]
+        preceding = words[at - 1 : at] if at > 0 else []
+        nxt = after
+        for _ in range(3):
+            if not (nxt + 1 < len(words) and words[nxt].text == ","):
+                break
+            # "Nino Kapanadze, disagrees", "Ana Silva, a coach, said", "Ana Silva, 52, of Dover, was": the verb
+            # comes after the appositives (a role, an age, a home town).
+            nxt += 1
+            if not _is_appositive_start(words, nxt):
+                break
+            nxt = next((i for i in range(nxt, min(len(words), nxt + 12)) if words[i].text == ","), len(words))
+        following = words[nxt : nxt + 1]
+        if not following or not following[0].is_word or not following[0].text.islower():
+            continue
+        if following[0].lower in PREPOSITIONS or following[0].lower in ("and", "or", "who", "which", "s"):
+            continue
+        if is_role_word(following[0].lower):
+            continue  # "Georgian expert": an adjective before a noun, not a subject before its verb
+        if names.is_possessive(text, run[-1].end):
+            continue
+        if preceding and preceding[0].is_word and preceding[0].lower in PREPOSITIONS | {"and", "or", "a", "an", "the"}:
+            continue
+        out.append(Cue("name", text[name.start : name.end], name.start, name.end, name.name, name.title, strong=False))
+    return out
+
+
+def _is_appositive_start(words: list[Item], index: int) -> bool:
+    word = words[index]
+    if word.lower in DETERMINERS | INDEFINITE or is_role_item(word) or word.text[:1].isdigit():
+        return True
+    nxt = words[index + 1] if index + 1 < len(words) else None
+    return word.lower in ("of", "from") and nxt is not None and nxt.text[:1].isupper()
