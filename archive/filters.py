@@ -8,6 +8,7 @@ import django_filters as filters
 from django import forms
 from django.utils import timezone
 
+from . import search
 from .models import Article, Quote, Speaker, Topic
 
 
@@ -49,8 +50,32 @@ class FilterForm(forms.Form):
         super().__init__(*args, **kwargs)
 
 
+class SearchTextField(forms.CharField):
+    """A search box's text, NUL bytes dropped rather than refused: only its words are used anyway."""
+
+    def to_python(self, value):
+        return super().to_python(value).replace("\x00", "")
+
+
+class SearchForm(FilterForm):
+    """The search page's query string: the words, which list to show, and the order."""
+
+    q = SearchTextField(required=False, label="Words")
+    type = forms.ChoiceField(choices=[("quotes", "Quotes"), ("articles", "Articles")], required=False)
+    order = forms.ChoiceField(
+        choices=[(search.DATE, "Newest first"), (search.RELEVANCE, "Best match first")], required=False
+    )
+
+    def values(self) -> tuple[str, str, str]:
+        """(words, "quotes" or "articles", order): a value that is not a choice falls back to the default."""
+        self.is_valid()
+        data = self.cleaned_data
+        return data.get("q") or "", data.get("type") or "quotes", data.get("order") or search.DATE
+
+
 class QuoteFilter(filters.FilterSet):
-    text = filters.CharFilter(field_name="text", lookup_expr="icontains", label="Words")
+    # Whole words through the full-text index (search.py), not a substring scan of every quote.
+    text = filters.CharFilter(method="filter_text", label="Words")
     # A text box, not a <select>: an archive can hold many thousands of speakers. Links pass the slug.
     speaker = filters.ModelChoiceFilter(
         field_name="speaker",
@@ -89,3 +114,12 @@ class QuoteFilter(filters.FilterSet):
         super().__init__(*args, **kwargs)
         # Read once per request: a callable would be run again on validation and on rendering.
         self.filters["outlet"].extra["choices"] = outlet_choices()
+
+    def filter_text(self, queryset, name, value):
+        return search.filter_quotes(queryset, value) if value else queryset
+
+    def only_words(self) -> str:
+        """The words searched for, when they are the only filter set (then search.py counts and pages)."""
+        data = self.form.cleaned_data if self.is_bound and self.is_valid() else {}
+        others = [value for name, value in data.items() if name != "text" and value not in (None, "", [])]
+        return "" if others else data.get("text") or ""

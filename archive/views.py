@@ -1,4 +1,5 @@
-"""Public, read-only pages: articles, speakers, quotes and topics, for readers and people citing them.
+"""Public, read-only pages: articles, speakers, quotes, topics and search, for readers and people citing them,
+and downloads of a filtered quote list.
 
 Rejected quotes never leave the database: every quote shown comes through `Quote.objects.public()`.
 Each page runs a fixed number of queries whatever its size (related rows are joined or prefetched), and
@@ -7,10 +8,15 @@ lists are ordered newest first on the indexed `published_at` of the row they lis
 
 from __future__ import annotations
 
+import csv
+import itertools
+import json
+
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Count, F, Func, IntegerField, OuterRef, Subquery
 from django.db.models.functions import Coalesce
+from django.http import HttpResponseBadRequest, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
@@ -18,7 +24,8 @@ from django.views.generic import DetailView, ListView
 from django.views.generic.detail import SingleObjectMixin
 from django_filters.views import FilterView
 
-from .filters import QuoteFilter
+from . import search
+from .filters import QuoteFilter, SearchForm
 from .models import Article, Quote, Speaker, Topic
 
 PAGE_SIZE = settings.ARCHIVE_PAGE_SIZE
@@ -139,6 +146,19 @@ class QuoteListView(FilterView):
     template_name = "archive/quote_list.html"
     context_object_name = "quotes"
 
+    def paginate_queryset(self, queryset, page_size):
+        # Words alone are counted and paged in the search index: for a word in 78,000 of a million quotes, the
+        # count takes 1.5 ms there against 42 through "id IN (matches)", the page 8 ms against 50. With other
+        # filters too, the database plans the join.
+        words = self.filterset.only_words()
+        if words:
+            queryset = search.search_quotes(words, public_quotes(), snippets=False)
+        return super().paginate_queryset(queryset, page_size)
+
+    def get_context_data(self, **kwargs):
+        export_query = query_string(self.request) if self.request.GET else ""
+        return super().get_context_data(export_query=export_query, export_limit=f"{EXPORT_LIMIT:,}", **kwargs)
+
 
 def citation(quote: Quote, url: str) -> str:
     """One line to paste into a text: speaker, “quote”, article title, outlet, date, permalink."""
@@ -182,3 +202,106 @@ class TopicDetailView(DetailView):
         quotes = Paginator(public_quotes().filter(topics=topic), PAGE_SIZE).get_page(query.get("page"))
         articles = Paginator(light_articles().filter(topics=topic), PAGE_SIZE).get_page(query.get("articles_page"))
         return super().get_context_data(quotes_page=quotes, articles_page=articles, **kwargs)
+
+
+def search_page(request):
+    """Quotes or articles containing the reader's words, newest or best first, each with its matches marked."""
+    form = SearchForm(request.GET)
+    words, kind, order = form.values()
+    context = {"form": form, "words": words, "kind": kind, "order": order}
+    if search.parse(words):
+        quotes = search.search_quotes(words, public_quotes(), order)
+        articles = search.search_articles(words, light_articles(), order)
+        page = Paginator(quotes if kind == "quotes" else articles, PAGE_SIZE).get_page(request.GET.get("page"))
+        links = {value: query_string(request, type=value) for value in ("quotes", "articles")}
+        links |= {value: query_string(request, order=value) for value in search.ORDERS}
+        context |= {"searched": True, "quotes": quotes, "articles": articles, "page": page, "links": links}
+    return render(request, "archive/search.html", context)
+
+
+def query_string(request, **changes) -> str:
+    """The current query string with some values changed, back on the first page."""
+    query = request.GET.copy()
+    query.pop("page", None)
+    for name, value in changes.items():
+        query[name] = value
+    return "?" + query.urlencode()
+
+
+# Downloads of a filtered quote list
+
+EXPORT_LIMIT = 10_000
+EXPORT_FIELDS = [
+    "id", "permalink", "text", "speaker", "speaker_slug", "kind", "status", "published_at",
+    "article_title", "outlet", "source_url", "topics",
+]  # fmt: skip
+# A spreadsheet runs a cell that starts with one of these as a formula (OWASP "CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def export_rows(request, quotes):
+    """One dict per quote, in EXPORT_FIELDS order; the queryset is read in chunks, never held whole."""
+    base = request.build_absolute_uri("/")[:-1]
+    for quote in quotes.prefetch_related("topics").iterator(chunk_size=1000):
+        article, speaker = quote.article, quote.speaker
+        yield {
+            "id": quote.pk,
+            "permalink": base + quote.get_absolute_url(),
+            "text": quote.text,
+            "speaker": speaker.name if speaker else "",
+            "speaker_slug": speaker.slug if speaker else "",
+            "kind": quote.kind,
+            "status": quote.status,
+            "published_at": quote.published_at.isoformat() if quote.published_at else None,
+            "article_title": article.title,
+            "outlet": article.outlet,
+            "source_url": article.url,
+            "topics": [topic.slug for topic in quote.topics.all()],
+        }
+
+
+def csv_cell(value):
+    """A value as a CSV cell: text a spreadsheet would run as a formula gets a leading ' (numbers are ours)."""
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        value = " ".join(value)
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+class Echo:
+    """A file-like object csv.writer writes into, giving each line back for streaming."""
+
+    def write(self, value: str) -> str:
+        return value
+
+
+def export_quotes(request, fmt: str):
+    """The quote list's filtered quotes, newest first, as CSV or JSON; at most EXPORT_LIMIT of them."""
+    filterset = QuoteFilter(request.GET, queryset=public_quotes())
+    if not filterset.is_valid():
+        errors = "; ".join(f"{name}: {' '.join(messages)}" for name, messages in filterset.errors.items())
+        return HttpResponseBadRequest(f"These filters are not valid: {errors}", content_type="text/plain")
+    quotes = filterset.qs[:EXPORT_LIMIT]
+    if fmt == "csv":
+        writer = csv.writer(Echo())
+        lines = (
+            writer.writerow([csv_cell(row[field]) for field in EXPORT_FIELDS]) for row in export_rows(request, quotes)
+        )
+        response = StreamingHttpResponse(
+            itertools.chain([writer.writerow(EXPORT_FIELDS)], lines), content_type="text/csv; charset=utf-8"
+        )
+    else:
+        response = StreamingHttpResponse(json_lines(export_rows(request, quotes)), content_type="application/json")
+    response["Content-Disposition"] = f'attachment; filename="quotes.{fmt}"'
+    return response
+
+
+def json_lines(rows):
+    """A JSON object {"limit": ..., "quotes": [...]} written a quote at a time."""
+    yield f'{{"limit": {EXPORT_LIMIT}, "quotes": ['
+    for n, row in enumerate(rows):
+        yield ("," if n else "") + "\n" + json.dumps(row, ensure_ascii=False)
+    yield "\n]}\n"

@@ -5,12 +5,12 @@ from __future__ import annotations
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils.html import format_html
 from django.utils.text import Truncator
 
-from .. import curation
-from ..models import Quote, Speaker, Topic
+from .. import curation, search
+from ..models import Article, Quote, Speaker, Topic
 from .common import LeanChangeList, PublishedFilter, TopicFilter, action_page, in_context, log_changes
 
 
@@ -95,8 +95,12 @@ class QuoteAdmin(admin.ModelAdmin):
     list_filter = ["status", "kind", HasSpeakerFilter, PublishedFilter, "anchored", "edited", TopicFilter]
     # Only orders an index serves: sorting a million quotes by a joined name takes a second.
     sortable_by = ["published_at"]
+    # The text through the full-text index (get_search_results); names and titles by substring.
     search_fields = ["text", "speaker__name", "article__title"]
-    search_help_text = "Search the quote's text, the speaker's name and the article's title."
+    search_help_text = (
+        "Each word must be in the quote's text (whole words, or word* for a beginning), the speaker's name "
+        "or the article's title."
+    )
     list_select_related = ["speaker", "article"]
     # A page of quotes needs the article's title, not its text.
     list_defer = ["article__body", "article__raw_text", "article__subtitle", "article__import_warnings"]
@@ -138,6 +142,17 @@ class QuoteAdmin(admin.ModelAdmin):
     def get_readonly_fields(self, request, obj=None):
         # A quote belongs to the article it was found in; only a new quote chooses one.
         return [*self.readonly_fields, "article"] if obj else self.readonly_fields
+
+    def get_search_results(self, request, queryset, search_term):
+        # As Django's own search, each word anywhere: but a substring scan of every quote's text takes a second
+        # for a million quotes, so the text is searched in the index, and names and titles through their tables.
+        conditions = [
+            Q(speaker__in=Speaker.objects.filter(name__icontains=word))
+            | Q(article__in=Article.objects.filter(title__icontains=word))
+            | search.quote_match(query, include_rejected=True)
+            for word, query in search.admin_words(search_term)
+        ]
+        return queryset.filter(*conditions), False
 
     def get_ordering(self, request):
         # The review queue works from the oldest unreviewed quote, along the (status, published_at) index.

@@ -1,0 +1,376 @@
+"""archive/search.py: reading a reader's query, the index kept in step with the rows, ordering, snippets, admin.
+
+The same tests run on SQLite and on PostgreSQL (scripts/test); the few about one backend's machinery say so.
+"""
+
+from dataclasses import replace
+from datetime import UTC, datetime
+
+import pytest
+from django.db import connection
+from django.urls import reverse
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from archive import search
+from archive.ingest.parsed import ParsedArticle, ParsedQuote, ParsedSpeaker
+from archive.ingest.read import content_hash
+from archive.loading import ArchiveLoader
+from archive.models import Article, Quote
+from archive.search import MARK_END, MARK_START, Term, fts5_query, parse
+
+sqlite_only = pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's FTS5 machinery")
+postgres_only = pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's indexes")
+
+NASTY = [
+    '"',
+    "'",
+    "AND",
+    "NOT",
+    "OR",
+    "(",
+    ")",
+    "*",
+    "NEAR(",
+    "a:b",
+    "\x00",
+    "-",
+    "^",
+    "text:gas",
+    '"gas',
+    "x" * 10_000,
+]
+
+
+def found(text: str, **kwargs) -> list[str]:
+    return [quote.text for quote in search.search_quotes(text, **kwargs)[:50]]
+
+
+# Reading the query (no database)
+
+
+def test_it_keeps_words_phrases_and_prefixes():
+    assert parse('gas "oil prices" reconstruct* rec* re*') == (
+        Term(("gas",)),
+        Term(("oil", "prices")),
+        Term(("reconstruct",), prefix=True),
+        Term(("rec",), prefix=True),
+        Term(("re",)),  # too short to be a prefix
+    )
+
+
+def test_it_drops_everything_but_words():
+    assert parse('AND (gas) OR "NEAR(" a:b *\x00 -oil') == (
+        Term(("AND",)),
+        Term(("gas",)),
+        Term(("OR",)),
+        Term(("NEAR",)),
+        Term(("a",)),
+        Term(("b",)),
+        Term(("oil",)),
+    )
+    assert parse("") == parse(None) == parse('"" * () ::') == ()
+
+
+def test_an_unclosed_quote_makes_a_phrase_of_the_rest():
+    assert parse('gas "oil prices') == (Term(("gas",)), Term(("oil", "prices")))
+
+
+def test_it_keeps_each_term_once_and_a_dozen_at_most():
+    assert parse("Gas gas GAS") == (Term(("Gas",)),)
+    assert len(parse(" ".join(f"word{n}" for n in range(50)))) == search.MAX_TERMS
+
+
+def test_the_fts5_query_quotes_every_term():
+    assert fts5_query(parse('NOT gas "oil prices" reconstr*')) == '"NOT" "gas" "oil prices" "reconstr"*'
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300))
+def test_the_fts5_query_is_only_quoted_words(text):
+    for term in parse(text):
+        assert all(word.isalnum() for word in term.words)
+    query = fts5_query(parse(text))
+    assert query.count('"') % 2 == 0
+    assert query.replace('"', "").replace("*", "").replace(" ", "").isalnum() or not query
+
+
+def test_marked_text_is_escaped_and_only_the_marks_become_html():
+    html = search.marked_html(f"<b>{MARK_START}gas{MARK_END} & <script>{MARK_START}oil")
+    assert html == "&lt;b&gt;<mark>gas</mark> &amp; &lt;script&gt;<mark>oil</mark>"
+    assert search.marked_html(f"{MARK_END}a{MARK_START}{MARK_START}b") == "a<mark>b</mark>"
+
+
+def test_text_escaped_by_the_database_is_unescaped_once_then_escaped():
+    assert search.marked_html(f"&amp;lt;&lt;i&gt; {MARK_START}x{MARK_END}", escaped=True) == (
+        "&amp;lt;&lt;i&gt; <mark>x</mark>"
+    )
+
+
+def test_a_snippet_says_where_it_cuts_the_text():
+    text = "One two three four five"
+    assert search.snippet(f"two {MARK_START}three{MARK_END}", text) == "…two <mark>three</mark>…"
+    assert (
+        search.snippet(f"{MARK_START}One{MARK_END} two three four five", text) == "<mark>One</mark> two three four five"
+    )
+
+
+@pytest.mark.parametrize(
+    ("offset", "matches", "plan"),
+    [(0, 80_000, "newest"), (0, 20, "sort"), (79_990, 80_000, "oldest"), (10_000, 20_000, "sort")],
+)
+def test_date_order_picks_the_cheapest_plan_for_a_million_rows(offset, matches, plan):
+    assert search.sqlite_date_plan(offset, 20, matches, 1_000_000) == plan
+
+
+# Searching
+
+
+@pytest.fixture
+def quotes(make_article, make_quote, make_speaker):
+    ann = make_speaker("Ann Lee")
+    older = make_article(
+        title="Energy outlook",
+        body="“Gas prices will fall,” said Ann Lee. “Gas, gas and more gas,” she said. “Oil is late,” she added.",
+        published_at=datetime(2021, 1, 1, tzinfo=UTC),
+    )
+    newer = make_article(
+        title="Spring works",
+        body="“The gas pipeline opens in spring,” Ann Lee said. “Rejected gas words,” she said.",
+        published_at=datetime(2024, 1, 1, tzinfo=UTC),
+    )
+    return {
+        "prices": make_quote("Gas prices will fall", article=older, speaker=ann),
+        "more": make_quote("Gas, gas and more gas", article=older, speaker=ann),
+        "oil": make_quote("Oil is late", article=older, speaker=ann),
+        "pipeline": make_quote("The gas pipeline opens in spring", article=newer, speaker=ann),
+        "rejected": make_quote("Rejected gas words", article=newer, speaker=ann, status=Quote.Status.REJECTED),
+    }
+
+
+def test_it_finds_quotes_with_every_word_in_any_case(quotes):
+    assert found("GAS fall") == ["Gas prices will fall"]
+    assert found("oil") == ["Oil is late"]
+
+
+def test_it_finds_other_forms_of_a_word(quotes):
+    assert found("price") == ["Gas prices will fall"]
+    assert found("opening") == ["The gas pipeline opens in spring"]
+
+
+def test_it_finds_phrases_and_prefixes(quotes):
+    assert found('"prices will fall"') == ["Gas prices will fall"]
+    assert found('"fall prices"') == []
+    assert found("pipel*") == ["The gas pipeline opens in spring"]
+
+
+def test_it_orders_newest_first_by_default_and_best_first_on_request(quotes):
+    by_date = found("gas")
+    assert by_date[0] == "The gas pipeline opens in spring"
+    assert set(by_date) == {"The gas pipeline opens in spring", "Gas prices will fall", "Gas, gas and more gas"}
+    # Four times the word in four words: the best match, though not the newest.
+    assert found("gas", order=search.RELEVANCE)[0] == "Gas, gas and more gas"
+
+
+def test_date_order_is_the_lists_order_whatever_the_plan(quotes, make_quote, make_article, monkeypatch):
+    for n in range(6):
+        quote = make_quote(f"Gas note {n}", article=make_article(body=f"“Gas note {n},” said X."))
+        if n % 2:
+            Quote.objects.filter(pk=quote.pk).update(published_at=None)  # undated: listed last
+    expected = [q.text for q in search.filter_quotes(Quote.objects.public(), "gas").order_by(*search.NEWEST_FIRST)]
+    for plan in ("newest", "oldest", "sort"):
+        monkeypatch.setattr(search, "sqlite_date_plan", lambda *args, plan=plan: plan)
+        results = search.search_quotes("gas")
+        assert [q.text for q in results[0:50]] == expected, plan
+        assert [q.text for q in results[2:5]] == expected[2:5], plan
+        assert [q.text for q in results[7:50]] == expected[7:], plan
+
+
+def test_it_counts_public_matches_and_never_returns_rejected_quotes(quotes):
+    results = search.search_quotes("gas")
+    assert results.count() == len(results) == 3
+    assert "Rejected gas words" not in found("rejected gas")
+    assert "Rejected gas words" not in found("gas", order=search.RELEVANCE)
+
+
+@pytest.mark.parametrize("text", NASTY)
+def test_odd_input_never_raises(quotes, text):
+    for order in search.ORDERS:
+        results = search.search_quotes(text, order=order)
+        assert results.count() >= 0
+        assert isinstance(results[0:20], list)
+        assert isinstance(search.search_articles(text, order=order)[0:20], list)
+    assert search.filter_quotes(Quote.objects.all(), text).count() >= 0
+
+
+# The searches only read: the rows of the one database fixture serve every example.
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200))
+def test_arbitrary_input_never_raises(quotes, text):
+    for order in search.ORDERS:
+        assert isinstance(search.search_quotes(text, order=order)[0:5], list)
+        assert isinstance(search.search_articles(text, order=order)[0:5], list)
+    assert Quote.objects.filter(search.quote_match(text, include_rejected=True)).count() >= 0
+
+
+def test_quote_snippets_escape_the_text_and_mark_the_matches(make_quote):
+    make_quote("Evil <script>alert(1)</script> plans & more")
+    [quote] = search.search_quotes("plans")[0:1]
+    assert quote.snippet == "Evil &lt;script&gt;alert(1)&lt;/script&gt; <mark>plans</mark> &amp; more"
+
+
+def test_article_snippets_mark_the_title_and_a_stretch_of_the_body(make_article):
+    body = " ".join(["Filler words here."] * 40 + ["The harbour reopened today."] + ["More filler."] * 40)
+    make_article(title="Harbour <news>", body=body)
+    [article] = search.search_articles("harbour")[0:1]
+    assert article.title_snippet == "<mark>Harbour</mark> &lt;news&gt;"
+    assert "<mark>harbour</mark> reopened" in article.snippet
+    assert article.snippet.startswith("…") and article.snippet.endswith("…")
+    assert len(article.snippet) < 400
+
+
+def test_articles_match_on_title_subtitle_or_body_and_rank_the_title_first(make_article):
+    make_article(title="Weather", body="The ferry was late. " * 5 + "Ferry.")
+    make_article(title="Ferry news", body="Nothing else here.")
+    make_article(title="Other", subtitle="About a ferry", body="Nothing.")
+    assert search.search_articles("ferry").count() == 3
+    assert search.search_articles("ferry", order=search.RELEVANCE)[0].title == "Ferry news"
+
+
+# Keeping the index in step
+
+
+def test_a_new_changed_or_deleted_quote_is_found_accordingly(make_quote):
+    quote = make_quote("Bridges will be rebuilt")
+    assert found("bridges") == ["Bridges will be rebuilt"]
+    quote.article.body = quote.article.body.replace("Bridges", "Tunnels")
+    quote.text = "Tunnels will be rebuilt"
+    quote.save()
+    assert found("bridges") == [] and found("tunnels") == ["Tunnels will be rebuilt"]
+    quote.delete()
+    assert found("tunnels") == []
+
+
+def test_rejecting_a_quote_takes_it_out_and_restoring_it_puts_it_back(make_quote):
+    quote = make_quote("Harvest was good")
+    Quote.objects.filter(pk=quote.pk).update(status=Quote.Status.REJECTED)
+    assert found("harvest") == []
+    Quote.objects.filter(pk=quote.pk).update(status=Quote.Status.VERIFIED)
+    assert found("harvest") == ["Harvest was good"]
+    Quote.objects.filter(pk=quote.pk).update(status=Quote.Status.REJECTED)
+    Quote.objects.filter(pk=quote.pk).delete()
+    assert found("harvest") == []
+    assert search.search_quotes("harvest").count() == 0
+
+
+def test_bulk_created_quotes_are_found(make_article):
+    article = make_article(body="One river. Two rivers. Three mountains.")
+    Quote.objects.bulk_create(
+        [Quote(article=article, text=text, start=article.body.index(text), end=article.body.index(text) + len(text))
+         for text in ("One river", "Two rivers", "Three mountains")]
+    )  # fmt: skip
+    assert sorted(found("river")) == ["One river", "Two rivers"]
+
+
+def test_an_article_is_found_by_its_new_text_after_an_edit_and_not_after_deletion(make_article):
+    article = make_article(title="Canal plans", body="Old text about locks.")
+    assert search.search_articles("locks").count() == 1
+    article.body = "New text about weirs."
+    article.save()
+    assert search.search_articles("locks").count() == 0
+    assert search.search_articles("weirs").count() == 1
+    article.delete()
+    assert search.search_articles("canal").count() == 0
+
+
+def loaded(body: str, quote_text: str) -> ParsedArticle:
+    start = body.index(quote_text)
+    return ParsedArticle(
+        source_file="roe.txt",
+        raw_text=body,
+        content_hash=content_hash(body),
+        title="Minister on ports",
+        outlet="Example News",
+        published_at=datetime(2023, 6, 8, 12, 48),
+        body=body,
+        speakers=[ParsedSpeaker(name="Jane Roe")],
+        quotes=[ParsedQuote(quote_text, start, start + len(quote_text), "direct", "Jane Roe")],
+    )
+
+
+def test_the_loader_keeps_the_index_in_step_on_import_and_re_import(db):
+    ArchiveLoader().load(loaded("“Ports will be dredged,” Jane Roe said.", "Ports will be dredged"))
+    assert found("dredged") == ["Ports will be dredged"]
+    assert search.search_articles("dredged").count() == 1
+    changed = loaded("“Ports will be deepened,” Jane Roe said.", "Ports will be deepened")
+    ArchiveLoader().load(replace(changed, content_hash=content_hash("other")))
+    assert found("dredged") == [] and found("deepened") == ["Ports will be deepened"]
+    assert search.search_articles("dredged").count() == 0
+
+
+@sqlite_only
+def test_the_sqlite_index_agrees_with_its_rows(quotes):
+    with connection.cursor() as cursor:
+        for table in ("archive_quote_fts", "archive_article_fts"):
+            cursor.execute(f"INSERT INTO {table}({table}, rank) VALUES ('integrity-check', 1)")
+
+
+@sqlite_only
+def test_the_triggers_survive_every_migration(db):
+    # Django remakes a SQLite table to change a column, which drops its triggers: 0004 says how to restore them.
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%fts%'")
+        names = {row[0] for row in cursor.fetchall()}
+    assert names == {
+        f"archive_{kind}_fts_{event}" for kind in ("quote", "article") for event in ("insert", "update", "delete")
+    }
+
+
+@postgres_only
+def test_postgresql_searches_through_the_gin_indexes(quotes):
+    with connection.cursor() as cursor:
+        # Only bitmap scans left, which a GIN index serves: the plan uses it if its expression is the query's.
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_indexscan = off")
+        for queryset in (
+            Quote.objects.filter(search.quote_match("gas")),
+            Article.objects.filter(search.article_match("gas")),
+        ):
+            plan = queryset.explain()
+            assert "_text_search" in plan, plan
+
+
+# Admin
+
+
+@pytest.fixture
+def editor_client(client, django_user_model):
+    client.force_login(django_user_model.objects.create_superuser("boss", "boss@example.com", "pw"))
+    return client
+
+
+def admin_results(client, model: str, q: str) -> list:
+    response = client.get(reverse(f"admin:archive_{model}_changelist"), {"q": q})
+    assert response.status_code == 200
+    return list(response.context["cl"].result_list)
+
+
+def test_the_quote_admin_searches_text_names_and_titles_and_finds_rejected_quotes(editor_client, quotes):
+    assert {q.text for q in admin_results(editor_client, "quote", "gas")} == {
+        "Gas prices will fall", "Gas, gas and more gas", "The gas pipeline opens in spring", "Rejected gas words",
+    }  # fmt: skip
+    assert len(admin_results(editor_client, "quote", "Ann oil")) == 1  # a name and a word of the text
+    assert len(admin_results(editor_client, "quote", '"energy outlook"')) == 3
+    assert [q.text for q in admin_results(editor_client, "quote", '"prices will"')] == ["Gas prices will fall"]
+    for text in NASTY:
+        admin_results(editor_client, "quote", text)
+
+
+def test_the_article_admin_searches_the_text_as_well_as_titles_and_outlets(editor_client, make_article):
+    make_article(title="Ports", body="Dredging starts in May.", outlet="Harbour Times")
+    make_article(title="Roads", body="Nothing about the sea.")
+    assert [a.title for a in admin_results(editor_client, "article", "dredging")] == ["Ports"]
+    assert [a.title for a in admin_results(editor_client, "article", "harbour")] == ["Ports"]
+    assert [a.title for a in admin_results(editor_client, "article", "road")] == ["Roads"]
+    for text in NASTY:
+        admin_results(editor_client, "article", text)

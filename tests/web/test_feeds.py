@@ -1,0 +1,88 @@
+from datetime import UTC, datetime
+from xml.etree import ElementTree
+
+import pytest
+from django.urls import reverse
+
+from archive.models import Quote
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+XSS = "<script>alert(1)</script>"
+
+
+def entries(response) -> list:
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/atom+xml")
+    feed = ElementTree.fromstring(response.content)  # well-formed XML, or this raises
+    assert feed.tag == f"{ATOM}feed"
+    return feed.findall(f"{ATOM}entry")
+
+
+@pytest.fixture
+def ann(make_speaker):
+    return make_speaker("Ann Lee")
+
+
+def test_a_speakers_feed_lists_their_public_quotes_newest_first(client, ann, make_article, make_quote):
+    old = make_article(body="“Old words here,” said Ann Lee.", published_at=datetime(2020, 1, 1, tzinfo=UTC))
+    new = make_article(body="“New words here,” said Ann Lee.", published_at=datetime(2024, 1, 1, tzinfo=UTC))
+    make_quote("Old words here", article=old, speaker=ann)
+    make_quote("New words here", article=new, speaker=ann)
+    make_quote("said Ann Lee", article=new, speaker=ann, status=Quote.Status.REJECTED)
+    found = entries(client.get(reverse("speaker_feed", args=[ann.slug])))
+    assert [e.find(f"{ATOM}title").text for e in found] == ["Ann Lee: “New words here”", "Ann Lee: “Old words here”"]
+    assert found[0].find(f"{ATOM}link").get("href").startswith("http://testserver/quotes/")
+    assert found[0].find(f"{ATOM}published").text.startswith("2024-01-01")
+
+
+def test_a_feed_holds_the_latest_fifty(client, ann, make_quote):
+    for n in range(52):
+        make_quote(f"Remark {n}", speaker=ann)
+    assert len(entries(client.get(reverse("speaker_feed", args=[ann.slug])))) == 50
+
+
+def test_a_topics_feed_lists_its_quotes(client, make_quote, make_topic):
+    topic = make_topic("Ports")
+    make_quote("Tagged words").topics.add(topic)
+    make_quote("Untagged words")
+    found = entries(client.get(reverse("topic_feed", args=[topic.slug])))
+    assert [e.find(f"{ATOM}title").text for e in found] == ["Unknown speaker: “Tagged words”"]
+
+
+def test_imported_text_is_escaped_in_titles_and_html_summaries(client, make_speaker, make_article, make_quote):
+    evil = make_speaker(f"Evil {XSS}")
+    make_quote(f"Do {XSS} & more", article=make_article(title=XSS, body=f"“Do {XSS} & more,” said Evil."), speaker=evil)
+    response = client.get(reverse("speaker_feed", args=[evil.slug]))
+    [entry] = entries(response)
+    assert entry.find(f"{ATOM}title").text == f"Evil {XSS}: “Do {XSS} & more”"  # plain text, escaped as XML
+    summary = entry.find(f"{ATOM}summary")
+    assert summary.get("type") == "html"
+    # The HTML a feed reader renders holds the text escaped, never the tag itself.
+    assert "&lt;script&gt;" in summary.text and "<script>" not in summary.text
+
+
+def test_speaker_and_topic_pages_link_to_their_feeds(client, ann, make_topic):
+    topic = make_topic("Ports")
+    for page, feed in (
+        (reverse("speaker_detail", args=[ann.slug]), reverse("speaker_feed", args=[ann.slug])),
+        (reverse("topic_detail", args=[topic.slug]), reverse("topic_feed", args=[topic.slug])),
+    ):
+        html = client.get(page).content.decode()
+        assert '<link rel="alternate" type="application/atom+xml"' in html
+        assert f'href="{feed}"' in html
+
+
+def test_an_unknown_speaker_or_topic_has_no_feed(client, db):
+    assert client.get(reverse("speaker_feed", args=["nobody"])).status_code == 404
+    assert client.get(reverse("topic_feed", args=["nothing"])).status_code == 404
+
+
+def test_a_feed_runs_two_queries_whatever_it_holds(client, ann, make_quote, django_assert_num_queries):
+    make_quote("One remark", speaker=ann)
+    # Expect 2 queries: the speaker, the quotes joined with their articles and speakers
+    with django_assert_num_queries(2):
+        client.get(reverse("speaker_feed", args=[ann.slug]))
+    for n in range(10):
+        make_quote(f"Remark {n}", speaker=ann)
+    with django_assert_num_queries(2):
+        client.get(reverse("speaker_feed", args=[ann.slug]))

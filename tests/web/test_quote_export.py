@@ -1,0 +1,105 @@
+import csv
+import io
+import json
+from datetime import UTC, datetime
+
+import pytest
+from django.urls import reverse
+
+from archive import views
+from archive.models import Quote
+
+CSV, JSON, LIST = reverse("quote_export_csv"), reverse("quote_export_json"), reverse("quote_list")
+
+
+@pytest.fixture
+def archive(make_article, make_quote, make_speaker, make_topic):
+    ann, bob = make_speaker("Ann Lee"), make_speaker("Bob Stone")
+    first = make_article(
+        title="Energy outlook",
+        body="“Gas prices will fall,” said Ann Lee. “=HYPERLINK(1) ships are late,” Bob Stone said.",
+        outlet="Daily Planet",
+        url="https://example.com/energy",
+        published_at=datetime(2023, 3, 10, tzinfo=UTC),
+    )
+    second = make_article(body="Bob Stone told us the harvest was good.", published_at=datetime(2023, 5, 2, tzinfo=UTC))
+    make_quote("Gas prices will fall", article=first, speaker=ann).topics.add(make_topic("Wind farms"))
+    make_quote("=HYPERLINK(1) ships are late", article=first, speaker=bob)
+    make_quote("the harvest was good", article=second, speaker=bob, kind=Quote.Kind.REPORTED)
+    make_quote("Bob Stone told us", article=second, speaker=bob, status=Quote.Status.REJECTED)
+
+
+def csv_rows(response) -> list[dict]:
+    assert response.status_code == 200 and response.streaming
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert response["Content-Disposition"] == 'attachment; filename="quotes.csv"'
+    return list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+
+
+def json_rows(response) -> list[dict]:
+    assert response.status_code == 200 and response.streaming
+    data = json.loads(b"".join(response.streaming_content))
+    assert data["limit"] == views.EXPORT_LIMIT
+    return data["quotes"]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [{}, {"speaker": "bob-stone"}, {"text": "ships"}, {"kind": "reported"}, {"topic": "wind-farms"}, {"text": "zebra"}],
+)
+def test_the_rows_are_the_filtered_lists_quotes_in_its_order(client, archive, query):
+    listed = [quote.pk for quote in client.get(LIST, query).context["quotes"]]
+    assert [int(row["id"]) for row in csv_rows(client.get(CSV, query))] == listed
+    assert [row["id"] for row in json_rows(client.get(JSON, query))] == listed
+
+
+def test_a_row_says_who_said_what_where_and_when(client, archive):
+    [row] = json_rows(client.get(JSON, {"text": "gas"}))
+    assert row["text"] == "Gas prices will fall"
+    assert (row["speaker"], row["speaker_slug"], row["kind"], row["status"]) == (
+        "Ann Lee",
+        "ann-lee",
+        "direct",
+        "unreviewed",
+    )
+    assert row["published_at"] == "2023-03-10T00:00:00+00:00"
+    assert (row["article_title"], row["outlet"], row["source_url"]) == (
+        "Energy outlook",
+        "Daily Planet",
+        "https://example.com/energy",
+    )
+    assert row["topics"] == ["wind-farms"]
+    assert row["permalink"] == f"http://testserver/quotes/{row['id']}/"
+    [line] = csv_rows(client.get(CSV, {"text": "gas"}))
+    assert line["topics"] == "wind-farms" and line["speaker"] == "Ann Lee"
+
+
+def test_rejected_quotes_are_never_exported(client, archive):
+    assert "Bob Stone told us" not in {row["text"] for row in json_rows(client.get(JSON))}
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_are_defused(client, archive):
+    [row] = csv_rows(client.get(CSV, {"text": "ships"}))
+    assert row["text"] == "'=HYPERLINK(1) ships are late"
+    for value in ("=1+1", "+1", "-1", "@SUM(A1)", "\tx"):
+        assert views.csv_cell(value) == "'" + value
+    assert views.csv_cell("plain") == "plain" and views.csv_cell(None) == "" and views.csv_cell(-1) == -1
+    # JSON is data, not a spreadsheet: the text is exact there.
+    assert json_rows(client.get(JSON, {"text": "ships"}))[0]["text"] == "=HYPERLINK(1) ships are late"
+
+
+def test_the_download_stops_at_the_limit(client, archive, monkeypatch):
+    monkeypatch.setattr(views, "EXPORT_LIMIT", 2)
+    assert len(csv_rows(client.get(CSV))) == 2
+    assert len(json_rows(client.get(JSON))) == 2
+
+
+def test_bad_filters_are_refused_with_a_reason(client, archive):
+    response = client.get(CSV, {"speaker": "nobody-at-all"})
+    assert response.status_code == 400
+    assert "speaker" in response.content.decode()
+
+
+def test_the_quote_list_links_to_the_downloads_with_its_filters(client, archive):
+    html = client.get(LIST, {"speaker": "bob-stone", "page": 1}).content.decode()
+    assert f'href="{CSV}?speaker=bob-stone"' in html and f'href="{JSON}?speaker=bob-stone"' in html
