@@ -53,6 +53,27 @@ def aware(moment: datetime | None) -> datetime | None:
     return moment.replace(tzinfo=UTC)
 
 
+def fit_to_columns(parsed: ParsedArticle) -> ParsedArticle:
+    """Cut metadata longer than its column, with a warning: PostgreSQL refuses such a value, and the article
+    must not be lost (nor stored whole on SQLite and refused on PostgreSQL) for an overlong title."""
+    changes: dict[str, str] = {}
+    notes: list[str] = []
+    for name in ("title", "outlet", "section", "author", "source_file"):
+        value, limit = getattr(parsed, name), Article._meta.get_field(name).max_length
+        if len(value) > limit:
+            changes[name] = value[: limit - 1].rstrip() + "…"
+            notes.append(f"{name} cut to {limit} characters")
+    if len(parsed.url) > Article._meta.get_field("url").max_length:
+        changes["url"] = ""  # a cut address leads nowhere
+        notes.append(f"url of {len(parsed.url):,} characters dropped")
+    if not changes:
+        return parsed
+    return dataclasses.replace(parsed, **changes, warnings=[*parsed.warnings, *notes])
+
+
+NAME_LENGTH = SpeakerAlias._meta.get_field("name").max_length
+
+
 class ArchiveLoader:
     """Writes parsed articles into the archive. Build one per import run: it compiles the topic rules once."""
 
@@ -63,6 +84,7 @@ class ArchiveLoader:
 
     @transaction.atomic
     def load(self, parsed: ParsedArticle) -> LoadResult:
+        parsed = fit_to_columns(parsed)
         fingerprint = extraction_hash(parsed)
         article = self.find_existing(parsed)
         if article is not None and article.extraction_hash == fingerprint:
@@ -107,12 +129,10 @@ class ArchiveLoader:
 
     def resolve_speaker(self, parsed: ParsedSpeaker) -> Speaker:
         """The archive's speaker for a parsed one, found through any full-name alias, else a new one."""
-        forms = [parsed.name, *parsed.variants]
+        forms = [form[:NAME_LENGTH] for form in (parsed.name, *parsed.variants)]
         # A surname alone names nobody across articles: two Aliyevs must stay two people.
         full_keys = [name_key(f) for f in forms if len(name_key(f).split()) > 1] or [name_key(parsed.name)]
-        alias = (
-            SpeakerAlias.objects.filter(key__in=full_keys).select_related("speaker").order_by("speaker_id").first()
-        )
+        alias = SpeakerAlias.objects.filter(key__in=full_keys).select_related("speaker").order_by("speaker_id").first()
         if alias is not None:
             speaker = alias.speaker
             if not speaker.description and parsed.description:
@@ -120,11 +140,15 @@ class ArchiveLoader:
                 speaker.save(update_fields=["description", "updated_at"])
         else:
             speaker = Speaker.objects.create(
-                name=parsed.name, slug=unique_slug(Speaker, parsed.name), description=parsed.description
+                name=forms[0], slug=unique_slug(Speaker, forms[0]), description=parsed.description
             )
         taken = set(SpeakerAlias.objects.filter(name__in=forms).values_list("name", flat=True))
         SpeakerAlias.objects.bulk_create(
-            [SpeakerAlias(speaker=speaker, name=f, key=name_key(f)) for f in dict.fromkeys(forms) if f not in taken]
+            [
+                SpeakerAlias(speaker=speaker, name=f, key=name_key(f)[:NAME_LENGTH])
+                for f in dict.fromkeys(forms)
+                if f not in taken
+            ]
         )
         return speaker
 
@@ -210,4 +234,3 @@ class ArchiveLoader:
         slugs = self.matcher.match(quote.text)
         if slugs:
             quote.topics.add(*(self.topics_by_slug[s] for s in slugs))
-

@@ -7,11 +7,15 @@ after the file name.
 from __future__ import annotations
 
 import codecs
+import errno
 import gzip
 import hashlib
 import io
+import os
 import re
+import stat
 import unicodedata
+import zlib
 from pathlib import Path
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
@@ -36,19 +40,16 @@ def is_html(name: str) -> bool:
 def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     """Read a file, refusing it by its size before reading it whole."""
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise UnreadableDocument(f"file is {size:,} bytes, over the limit of {max_bytes:,}")
+        # A FIFO or a device would block or never end: only regular files are opened.
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise UnreadableDocument(not_a_file(info.st_mode))
+        if info.st_size > max_bytes:
+            raise UnreadableDocument(f"file is {info.st_size:,} bytes, over the limit of {max_bytes:,}")
         with path.open("rb") as handle:
             data = handle.read(max_bytes + 1)
-    except PermissionError:
-        raise UnreadableDocument("permission denied") from None
-    except IsADirectoryError:
-        raise UnreadableDocument("is a directory") from None
-    except FileNotFoundError:
-        raise UnreadableDocument("no such file") from None
     except OSError as exc:
-        raise UnreadableDocument(f"cannot read: {exc.strerror or exc}") from None
+        raise UnreadableDocument(os_reason(path, exc)) from None
     if len(data) > max_bytes:
         raise UnreadableDocument(f"file grew over the limit of {max_bytes:,} bytes while being read")
     if path.name.lower().endswith(".gz"):
@@ -56,11 +57,34 @@ def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     return data
 
 
+def not_a_file(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "is a directory"
+    kind = "a named pipe" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device"
+    return f"{kind}, not a regular file"
+
+
+def os_reason(path: Path, exc: OSError, missing: str = "no such file") -> str:
+    """A few words on why the system refused a path."""
+    if isinstance(exc, FileNotFoundError):
+        return "broken symbolic link" if path.is_symlink() else missing
+    if isinstance(exc, NotADirectoryError):
+        return "a part of the path is a file, not a folder"
+    if isinstance(exc, PermissionError):
+        return "permission denied"
+    if isinstance(exc, IsADirectoryError):
+        return "is a directory"
+    if exc.errno == errno.ELOOP:
+        return "symbolic link loop"
+    return f"cannot read: {exc.strerror or exc}"
+
+
 def gunzip(data: bytes, max_bytes: int) -> bytes:
     try:
         with gzip.GzipFile(fileobj=io.BytesIO(data)) as handle:
             out = handle.read(max_bytes * 4 + 1)
-    except (OSError, EOFError):
+    except (OSError, EOFError, zlib.error):
+        # zlib.error (a damaged deflate stream) is no OSError: without it a corrupt file would escape as a crash.
         raise UnreadableDocument("not a valid gzip file") from None
     if len(out) > max_bytes * 4:
         raise UnreadableDocument("decompressed size over the limit")
@@ -91,6 +115,8 @@ def decode(data: bytes) -> str:
             except UnicodeDecodeError:
                 raise UnreadableDocument(f"invalid {encoding} text") from None
             break
+    if text is None and 0 in data[:8192]:
+        text = utf16_without_bom(data)
     if text is None:
         if looks_binary(data):
             raise UnreadableDocument("binary file, not text")
@@ -116,8 +142,30 @@ def _cp1252_ok(data: bytes) -> bool:
     return True
 
 
+def utf16_without_bom(data: bytes) -> str | None:
+    """The text of UTF-16 written without a BOM (as some Windows tools do), else None.
+
+    Its ASCII characters leave a NUL in every other byte: the odd ones for little-endian, the even ones for big.
+    """
+    sample = data[:8192]
+    if len(data) % 2:
+        return None
+    half = len(sample) // 2
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if odd >= half // 4 and even <= half // 100:
+        encoding = "utf-16-le"
+    elif even >= half // 4 and odd <= half // 100:
+        encoding = "utf-16-be"
+    else:
+        return None
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+
+
 def looks_binary(data: bytes) -> bool:
-    """NULs in a sample mean binary, unless they follow the pattern of BOM-less UTF-16."""
+    """NULs in a sample mean binary (BOM-less UTF-16 was tried before)."""
     sample = data[:8192]
     nuls = sample.count(0)
     if not nuls:
@@ -141,23 +189,56 @@ def normalise_text(text: str) -> str:
 
 
 def find_documents(paths: list[Path]) -> tuple[list[Path], list[tuple[Path, str]]]:
-    """Files to import under the given files and folders, sorted; and the paths that cannot be used, with why."""
+    """Files to import under the given files and folders, sorted; and the paths that cannot be used, with why.
+
+    In a folder, entries with an article's name that cannot be read (a broken link, a pipe) are reported, not
+    silently passed over; other names are ignored.
+    """
     found: list[Path] = []
     problems: list[tuple[Path, str]] = []
     for path in paths:
-        if path.is_dir():
+        try:
+            mode = path.stat().st_mode
+        except OSError as exc:
+            problems.append((path, os_reason(path, exc, missing="no such file or folder")))
+            continue
+        if stat.S_ISDIR(mode):
+            files, trouble = walk_folder(path)
+            found.extend(files)
+            problems.extend(trouble)
+        elif not is_supported(path):
+            problems.append((path, f"not an article file (expected {', '.join(SUPPORTED_SUFFIXES)})"))
+        elif stat.S_ISREG(mode):
+            found.append(path)
+        else:
+            problems.append((path, not_a_file(mode)))
+    return found, problems
+
+
+def walk_folder(folder: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
+    found: list[Path] = []
+    problems: list[tuple[Path, str]] = []
+
+    def refused(exc: OSError) -> None:
+        where = Path(exc.filename) if exc.filename else folder
+        problems.append((where, os_reason(where, exc, missing="no such folder")))
+
+    # Symbolic links to folders are not followed (as rglob does): a link loop cannot make the walk endless.
+    for root, _dirs, names in os.walk(folder, onerror=refused):
+        for name in names:
+            path = Path(root) / name
+            if not is_supported(path):
+                continue
             try:
-                found.extend(sorted(p for p in path.rglob("*") if p.is_file() and is_supported(p)))
-            except PermissionError:
-                problems.append((path, "permission denied"))
-        elif path.is_file() or path.is_symlink():
-            if is_supported(path):
+                mode = path.stat().st_mode
+            except OSError as exc:
+                problems.append((path, os_reason(path, exc)))
+                continue
+            if stat.S_ISREG(mode):
                 found.append(path)
             else:
-                problems.append((path, f"not an article file (expected {', '.join(SUPPORTED_SUFFIXES)})"))
-        else:
-            problems.append((path, "no such file or folder"))
-    return found, problems
+                problems.append((path, not_a_file(mode)))
+    return sorted(found), sorted(problems)
 
 
 def content_hash(body: str) -> str:
