@@ -144,10 +144,10 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-# Scripts, styles and images from this site only, no inline script (the admin has none either); see middleware.py.
-# Style attributes are allowed (they cannot run code): the admin's quote context is laid out with one.
+# Scripts, styles and images from this site only, no inline script or style (the admin has none either: its own
+# styles are in archive/static/archive/admin.css); see middleware.py.
 CONTENT_SECURITY_POLICY = (
-    "default-src 'self'; img-src 'self' data:; style-src-attr 'unsafe-inline'; object-src 'none'; "
+    "default-src 'self'; img-src 'self' data:; object-src 'none'; "
     "base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
 )
 

@@ -20,6 +20,7 @@ from django.http import HttpResponseBadRequest, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
+from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 from django.views.generic.detail import SingleObjectMixin
 from django_filters.views import FilterView
@@ -56,6 +57,7 @@ def count_of(queryset):
     return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
 
 
+@require_safe
 def home(request):
     # "Most quoted" over the latest quotes only: a count over the whole archive is a scan of every quote
     # (over a second at a million), while this window is read from the date index and is always fresh.
@@ -204,6 +206,7 @@ class TopicDetailView(DetailView):
         return super().get_context_data(quotes_page=quotes, articles_page=articles, **kwargs)
 
 
+@require_safe
 def search_page(request):
     """Quotes or articles containing the reader's words, newest or best first, each with its matches marked."""
     form = SearchForm(request.GET)
@@ -278,6 +281,7 @@ class Echo:
         return value
 
 
+@require_safe
 def export_quotes(request, fmt: str):
     """The quote list's filtered quotes, newest first, as CSV or JSON; at most EXPORT_LIMIT of them."""
     filterset = QuoteFilter(request.GET, queryset=public_quotes())

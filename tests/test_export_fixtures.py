@@ -82,3 +82,16 @@ def test_the_committed_fixture_matches_a_fresh_import_of_the_seeds(tmp_path):
     call_command("import_seeds", stdout=StringIO())
     fresh = export(tmp_path / "fresh.json")
     assert without_timestamps(COMMITTED.read_bytes()) == without_timestamps(fresh)
+
+
+@pytest.mark.django_db
+def test_the_export_reads_each_table_in_a_fixed_number_of_queries(tmp_path, django_assert_max_num_queries):
+    """No query per quote for its article's natural key or its topics: joined, and prefetched a chunk at a time."""
+    call_command("import_seeds", stdout=StringIO())
+    assert Quote.objects.count() > 20
+    # One per table, and one per table's many-to-many links (articles' and quotes' topics).
+    with django_assert_max_num_queries(7):
+        records = json.loads(export(tmp_path / "out.json"))
+    assert len(records) == sum(m.objects.count() for m in (Topic, Speaker, SpeakerAlias, Article, Quote))
+    # Timestamps keep their microseconds (Django's own encoder cuts them to milliseconds).
+    assert any(len(record["fields"].get("created_at", "")) == len("2025-01-02T03:04:05.123456Z") for record in records)

@@ -105,11 +105,6 @@ def test_export_flush_loaddata_restores_every_row_link_and_timestamp_to_the_mill
 
 
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.xfail(
-    strict=True,
-    reason="Django's JSON serializer (DjangoJSONEncoder) writes times to the millisecond: created_at and updated_at "
-    "lose their microseconds (fix in export_fixtures: serialize with an encoder that keeps them)",
-)
 def test_export_flush_loaddata_restores_timestamps_to_the_microsecond(tmp_path):
     before, after = round_trip(tmp_path)
     assert_same(before, after)

@@ -235,6 +235,16 @@ def test_every_page_carries_the_security_headers(client, url):
     directives = dict((d.split(" ", 1) + [""])[:2] for d in (part.strip() for part in policy.split(";")) if d)
     assert "script-src" not in directives and "style-src" not in directives  # both fall back to default-src
     assert "unsafe" not in directives["default-src"] and "eval" not in policy
+    # No inline style either, not even style attributes: the admin's styles are in archive/admin.css.
+    assert "unsafe" not in policy and "style-src-attr" not in directives
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", ["home", "search", "quote_export_csv", "quote_export_json"])
+def test_the_public_function_views_refuse_a_post(client, name):
+    # A client that skips the CSRF check, so that the view itself answers.
+    assert client.post(reverse(name), {"q": "x"}).status_code == 405
+    assert client.head(reverse(name)).status_code == 200
 
 
 @pytest.mark.django_db
@@ -318,14 +328,16 @@ def test_production_settings_keep_the_headers_and_the_policy():
 # The policy in a real browser: no page, public or admin, has anything refused
 
 
-def browse(base: str, public: list[str], admin: list[str], password: str) -> tuple[list[str], str]:
-    """Visit the pages in Debian's Chromium; returns the errors the browser reported and the admin's counter text.
+def browse(base: str, public: list[str], admin: list[str], password: str) -> tuple[list[str], str, list[str]]:
+    """Visit the pages in Debian's Chromium; returns the errors the browser reported, the admin's counter text and
+    the computed white-space of every quote context and article body the admin pages showed.
 
     Run in a thread of its own: Playwright's sync API refuses a thread that already runs one (tests/browser's).
     """
     from playwright.sync_api import sync_playwright
 
     refused: list[str] = []
+    white_space: list[str] = []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
@@ -354,8 +366,11 @@ def browse(base: str, public: list[str], admin: list[str], password: str) -> tup
             page.goto(base + url)
             if not page.locator("#content h1, #content h2").first.is_visible():
                 refused.append(f"{url}: no heading shown")
+            white_space += page.eval_on_selector_all(
+                ".quote-context, .article-body", "nodes => nodes.map(node => getComputedStyle(node).whiteSpace)"
+            )
         browser.close()
-    return refused, counter
+    return refused, counter, white_space
 
 
 @pytest.mark.browser
@@ -383,6 +398,8 @@ def test_no_page_or_admin_screen_breaks_the_content_security_policy(live_server)
     worker.start()
     worker.join(timeout=120)
     assert "value" in result, "the browser did not finish"
-    refused, counter = result["value"]
+    refused, counter, white_space = result["value"]
     assert re.search(r"\d+ of \d+ selected", counter)
     assert refused == [], "\n".join(refused)
+    # The quote's and the article's context keep their line breaks, styled by archive/admin.css.
+    assert white_space and set(white_space) == {"pre-wrap"}, white_space

@@ -11,7 +11,7 @@ from django.utils.html import format_html
 
 from .. import curation, search
 from ..models import Article, Quote, Topic
-from .common import LeanChangeList, PublishedFilter, TopicFilter, count_of, highlighted_body, in_context
+from .common import ADMIN_CSS, LeanChangeList, PublishedFilter, TopicFilter, count_of, highlighted_body, in_context
 from .quotes import QuoteEditForm
 
 
@@ -48,6 +48,9 @@ class QuoteInline(admin.TabularInline):
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
+    class Media:
+        css = ADMIN_CSS
+
     list_display = ["display_title", "outlet", "published_at", "quote_count", "unreviewed_count"]
     list_filter = [PublishedFilter, "outlet", TopicFilter]
     # Sorting by a count computes it for every article (0.6 s for 100,000); the list shows counts, sorts by these.

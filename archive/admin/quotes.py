@@ -11,7 +11,7 @@ from django.utils.text import Truncator
 
 from .. import curation, search
 from ..models import Article, Quote, Speaker, Topic
-from .common import LeanChangeList, PublishedFilter, TopicFilter, action_page, in_context, log_changes
+from .common import ADMIN_CSS, LeanChangeList, PublishedFilter, TopicFilter, action_page, in_context, log_changes
 
 
 class QuoteEditForm(forms.ModelForm):
@@ -90,6 +90,9 @@ class HasSpeakerFilter(admin.SimpleListFilter):
 
 @admin.register(Quote)
 class QuoteAdmin(admin.ModelAdmin):
+    class Media:
+        css = ADMIN_CSS
+
     form = QuoteAdminForm
     list_display = ["short_text", "speaker", "article_title", "kind", "status", "published_at"]
     list_filter = ["status", "kind", HasSpeakerFilter, PublishedFilter, "anchored", "edited", TopicFilter]
