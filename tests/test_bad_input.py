@@ -237,11 +237,6 @@ def test_metadata_longer_than_its_column_is_cut_with_a_warning_not_refused(tmp_p
 
 
 @pytest.mark.django_db
-@pytest.mark.xfail(
-    strict=True,
-    reason="text.py takes a lone line for the body: a title-only page copy should be refused "
-    "(fix in text.parse_text: one short line that is not prose is a title, the body stays empty)",
-)
 def test_a_text_file_with_a_title_and_no_body_is_refused(tmp_path):
     (tmp_path / "title.txt").write_text("Harbour strike ends after three weeks\n")
     _, err, status = run_import(tmp_path / "title.txt")
@@ -249,11 +244,6 @@ def test_a_text_file_with_a_title_and_no_body_is_refused(tmp_path):
 
 
 @pytest.mark.django_db
-@pytest.mark.xfail(
-    strict=True,
-    reason="trafilatura parses with lxml, which drops what lies over 256 elements deep; htmlbody only falls back to "
-    "flat text past 400 (fix: in mainbody, past 255 levels take the flat-text path as for TooDeep)",
-)
 def test_text_nested_deeper_than_lxml_allows_under_a_shallow_headline_is_not_lost(tmp_path):
     html = page("<div>" * 300 + GOOD_PAGE + "</div>" * 300, title="Harbour")
     (tmp_path / "deep.html").write_text(html)
@@ -355,12 +345,6 @@ def work_to_parse(text: str) -> int:
     return calls
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="people.Person.matches compares each name with every printed form, repeats kept: quadratic, a 330 KB "
-    "report takes ~6 s, 1.3 MB ~70 s, 5 MB (the size limit) ~20 min (fix: compare with distinct forms, cache "
-    "names.same_person)",
-)
 def test_parsing_work_grows_about_linearly_with_the_length_of_a_report():
     short, long = work_to_parse(long_report(100)), work_to_parse(long_report(400))
     # Linear would be 4x; more people to tell apart costs a little more. Quadratic is 16x.

@@ -10,11 +10,12 @@ from __future__ import annotations
 import html as html_lib
 import json
 import re
+import warnings as warnings_module
 from collections.abc import Iterator
 from datetime import datetime
 from email.utils import parsedate_to_datetime
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, Tag
 
 from . import dates, htmlbody, mainbody
 from .parsed import Layout
@@ -44,7 +45,10 @@ def parse_html(raw: str) -> Layout:
     # Broad catches on purpose: a third-party page must never stop an import, and the warning names the failure.
     warnings: list[str] = []
     try:
-        soup = BeautifulSoup(raw, "lxml")
+        with warnings_module.catch_warnings():
+            # "looks like a URL/filename": the page is read whatever it looks like, and a bad one is reported.
+            warnings_module.simplefilter("ignore", MarkupResemblesLocatorWarning)
+            soup = BeautifulSoup(raw, "lxml")
     except Exception as exc:
         warnings.append(f"page could not be parsed ({type(exc).__name__}); text taken without layout")
         return Layout(body=htmlbody.flat_text(raw), warnings=tuple(warnings))

@@ -54,6 +54,7 @@ SENTENCE_END = re.compile(r"[.!?…:;\"'”’»)。！？]\s*$")
 STOPLESS = 0.5  # weight kept by a paragraph without a final stop: teaser blurbs and labels rarely have one
 RETRY_BELOW = 200  # characters; a shorter article is looked for again without class hints
 MAX_DEPTH = 400  # browsers cope with deeper pages, but no real article needs it
+LXML_DEPTH = 255  # lxml (inside trafilatura) drops what lies deeper than this: such pages are read as flat text
 HEADINGS = words("h1 h2 h3 h4 h5 h6")
 FLAT_DROP = re.compile(r"<(script|style|noscript|template)\b.*?</\1\s*>|<!--.*?-->", re.I | re.S)
 FLAT_BREAK = re.compile(r"<(?:br|/?p|/?div|/?li|/?h[1-6]|/?tr|/?section|/?article|/?blockquote)\b[^>]*>", re.I)
@@ -176,6 +177,17 @@ def hint_words(tag: Tag) -> set[str]:
         classes = [classes]
     value = " ".join([*classes, str(tag.get("id", ""))]).lower()
     return {w for w in WORD_SPLIT.split(value) if w}
+
+
+def depth(root: Tag) -> int:
+    """How many elements deep the tree nests below ``root`` (an explicit stack: no recursion limit applies)."""
+    deepest = 0
+    stack: list[tuple[Tag, int]] = [(root, 0)]
+    while stack:
+        node, level = stack.pop()
+        deepest = max(deepest, level)
+        stack.extend((child, level + 1) for child in node.contents if isinstance(child, Tag))
+    return deepest
 
 
 def split_paragraphs(root: Tag) -> list[Paragraph]:

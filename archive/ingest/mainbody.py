@@ -93,6 +93,12 @@ def dedupe_rows(paragraphs: list[str]) -> list[str]:
 def main_paragraphs(raw: str, soup: BeautifulSoup) -> tuple[list[str], list[str]]:
     """The article's paragraphs and warnings. The soup is pruned in place, so read metadata from it first."""
     warnings: list[str] = []
+    nesting = htmlbody.depth(soup)  # measured once, on the tree Beautiful Soup built (it keeps deep text)
+    if nesting > htmlbody.LXML_DEPTH:
+        # trafilatura parses with lxml, which drops what lies over 256 elements deep, and our scorer gives up past
+        # MAX_DEPTH: a page this deep is read as flat text rather than lose its article.
+        warnings.append(f"page nests {nesting} elements deep; layout analysis skipped")
+        return htmlbody.flat_text(raw).split("\n\n"), warnings
     try:
         theirs = trafilatura_paragraphs(raw)
     except Exception as exc:  # a library bug on one odd page must not stop an import

@@ -316,20 +316,27 @@ def similar_words(a: str, b: str) -> bool:
 
 def parts(name: str) -> tuple[list[str], str]:
     """Given names and surname of a name proper; suffixes (Jr.) are ignored."""
+    given, surname = _parts(name)
+    return list(given), surname
+
+
+@functools.lru_cache(maxsize=8192)
+def _parts(name: str) -> tuple[tuple[str, ...], str]:
     words = [w for w in name.split() if w.lower() not in SUFFIXES]
     if not words:
-        return [], ""
-    return words[:-1], words[-1]
+        return (), ""
+    return tuple(words[:-1]), words[-1]
 
 
+@functools.lru_cache(maxsize=16384)
 def same_person(a: str, b: str) -> bool:
     """True when two printed names can be one person: similar surnames and no conflicting given name.
 
     "Maria Lopez" and "Daniel Lopez" never match; "Lahti" matches "Eero Lahti"; "J. Smith" matches
     "John Smith".
     """
-    given_a, surname_a = parts(a)
-    given_b, surname_b = parts(b)
+    given_a, surname_a = _parts(a)
+    given_b, surname_b = _parts(b)
     if not surname_a or not surname_b or not similar_words(surname_a, surname_b):
         return False
     suffix_a, suffix_b = _suffix(a), _suffix(b)
@@ -343,7 +350,15 @@ def _suffix(name: str) -> str:
     return words[-1].lower().rstrip(".") if len(words) > 1 and words[-1].lower() in SUFFIXES else ""
 
 
-def given_compatible(given_a: list[str], given_b: list[str]) -> bool:
+@functools.lru_cache(maxsize=16384)
+def relative(a: str, b: str) -> bool:
+    """Same surname but another given name: two members of one family ("Anna Petrov" and "Ivan Petrov")."""
+    given_a, surname_a = _parts(a)
+    given_b, surname_b = _parts(b)
+    return similar_words(surname_a, surname_b) and not given_compatible(given_a, given_b)
+
+
+def given_compatible(given_a: list[str] | tuple[str, ...], given_b: list[str] | tuple[str, ...]) -> bool:
     if not given_a or not given_b:
         return True
     first_a, first_b = key(given_a[0]).rstrip(), key(given_b[0])

@@ -49,16 +49,13 @@ class Person:
     def matches(self, name: str) -> bool:
         """Printed as ``name``: a compatible form, and no form with another given name ("Anna Petrov" is not the
         person printed as "Ivan Petrov", even if a bare "Petrov" was folded into him)."""
-        return any(names.same_person(name, form) for form in self.forms) and not self.conflicts(name)
+        # Distinct forms only: a person quoted hundreds of times prints the same few forms again and again.
+        forms = dict.fromkeys(self.forms)
+        return any(names.same_person(name, form) for form in forms) and not self.conflicts(name)
 
     def conflicts(self, name: str) -> bool:
         """Same surname but another given name: a different member of the family."""
-        given, surname = names.parts(name)
-        for form in self.forms:
-            other_given, other_surname = names.parts(form)
-            if names.similar_words(surname, other_surname) and not names.given_compatible(given, other_given):
-                return True
-        return False
+        return any(names.relative(name, form) for form in dict.fromkeys(self.forms))
 
     @property
     def name(self) -> str:
@@ -127,6 +124,7 @@ class Cast:
         self.people: list[Person] = []
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.salient: list[int] = []  # person indexes (or _NOBODY), most recent last
+        self._rank: dict[int, int] = {}  # person index -> its last position in ``salient``
 
     def person(self, name: str, pos: int, title: str = "", description: str = "") -> int:
         """The index of the person printed as ``name`` at ``pos``, created (and filled from mentions) if new."""
@@ -147,8 +145,7 @@ class Cast:
         return index
 
     def _recency(self, index: int) -> tuple[int, int]:
-        rank = max((n for n, i in enumerate(self.salient) if i == index), default=-1)
-        return rank, self.people[index].last_seen
+        return self._rank.get(index, -1), self.people[index].last_seen
 
     def _enrich(self, person: Person, name: str, pos: int) -> None:
         """Give a new person the fuller forms printed elsewhere ("Lahti" -> "Eero Lahti")."""
@@ -181,6 +178,7 @@ class Cast:
 
     def make_salient(self, index: int | None) -> None:
         if index is not None:
+            self._rank[index] = len(self.salient)
             self.salient.append(index)
 
     def last_salient(self) -> int | None:
@@ -197,7 +195,9 @@ class Cast:
         for index in reversed(self.salient):
             if index not in recent:
                 recent.append(index)
-        for index in recent[:_PRONOUN_REACH]:
+                if len(recent) == _PRONOUN_REACH:
+                    break
+        for index in recent:
             if index == _NOBODY:
                 return None
             known = self.people[index].gender()
@@ -214,8 +214,9 @@ class Cast:
         if not words:
             return None
         head, modifiers = words[-1], set(words[:-1])
-        order = [i for i in reversed(self.salient) if i != _NOBODY]
-        order += [i for i in range(len(self.people)) if i not in order]
+        # Most recently salient first (each person once: a repeat never changes the answer), then the rest.
+        ranked = sorted((i for i in self._rank if i != _NOBODY), key=self._rank.__getitem__, reverse=True)
+        order = ranked + [i for i in range(len(self.people)) if i not in self._rank]
         if head in COMMENTATOR_NOUNS:
             for index in order:
                 if self.people[index].is_commentator():

@@ -58,8 +58,8 @@ def parse_text(raw: str) -> Layout:
         top = filled[:date_at]
     else:
         start = first
-        if first == 0 and _is_headline(filled[0].text) and len(filled) > 1:
-            start = 1
+        if first == 0 and _is_headline(filled[0].text) and (len(filled) > 1 or _is_lone_title(filled[0].text)):
+            start = 1  # a lone title keeps the body empty: a page copy with no article is refused, not imported
         top = filled[:start]
     if date_at is None:
         # No date line: a byline just above the body marks where the header ends.
@@ -194,6 +194,12 @@ def _is_name_line(text: str, lowest: int = 2) -> bool:
 
 def _is_headline(text: str) -> bool:
     return 3 <= len(text.split()) <= 30 and text[-1:] not in ".,;:"
+
+
+def _is_lone_title(text: str) -> bool:
+    """The only line of a copy is its title when it is not prose: short, and no sentence ending (a one-sentence
+    article, "Talks resume on Monday.", stays the body)."""
+    return not is_prose(text) and text[-1:] not in SENTENCE_END
 
 
 # --- the header -----------------------------------------------------------------------------------------------------

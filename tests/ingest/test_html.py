@@ -212,3 +212,12 @@ def test_a_gzipped_page_is_read_and_parsed(tmp_path):
 
     assert layout.title == "Pier"
     assert layout.body.startswith(PARAGRAPHS[0])
+
+
+def test_a_page_that_looks_like_a_url_raises_no_warning_for_callers_to_filter():
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        layout = parse_html("https://example.com/2023/06/08/harbour-strike-ends")
+    assert layout.body == "https://example.com/2023/06/08/harbour-strike-ends" or layout.warnings

@@ -57,3 +57,17 @@ def test_our_text_is_used_when_trafilatura_finds_nothing():
 
     assert paragraphs == ARTICLE[:1]
     assert warnings == []
+
+
+def test_a_page_deeper_than_lxml_allows_is_read_as_flat_text_with_a_warning():
+    article = "".join(f"<p>{p}</p>" for p in ARTICLE)
+    raw = f"<html><body><h1>Pier</h1>{'<div>' * 300}{article}{'</div>' * 300}</body></html>"
+    soup = BeautifulSoup(raw, "lxml")
+    assert htmlbody.depth(soup) > htmlbody.LXML_DEPTH
+    paragraphs, warnings = mainbody.main_paragraphs(raw, soup)
+    assert all(p in paragraphs for p in ARTICLE)
+    assert any("layout analysis skipped" in w for w in warnings)
+
+
+def test_depth_counts_elements_below_the_root():
+    assert htmlbody.depth(BeautifulSoup("<div><p><b>x</b></p><p>y</p></div>", "html.parser")) == 3

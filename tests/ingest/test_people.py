@@ -256,3 +256,38 @@ def test_a_group_opening_a_sentence_is_nobody_and_does_not_stand_in_the_way_of_s
         '"It is not," she said.'
     )
     assert speakers_of(body) == ["Vera Lind", "Vera Lind"]
+
+
+def test_same_person_and_relative_are_cached_pure_comparisons():
+    assert names.same_person("Lahti", "Eero Lahti") and names.same_person.cache_info().maxsize
+    assert names.relative("Anna Petrov", "Ivan Petrov") and not names.relative("Petrov", "Ivan Petrov")
+    given, surname = names.parts("Peter Lund Jr.")
+    given.append("changed")  # callers get a fresh list: the cache behind parts() is not theirs to change
+    assert names.parts("Peter Lund Jr.") == (["Peter"], "Lund")
+
+
+def test_a_person_quoted_many_times_is_compared_with_each_printed_form_once(monkeypatch):
+    person = people.Person(forms=["Eero Lahti", "Lahti"] * 500)
+    compared: list[str] = []
+    same_person = names.same_person.__wrapped__
+
+    def counting(a: str, b: str) -> bool:
+        compared.append(b)
+        return same_person(a, b)
+
+    monkeypatch.setattr(names, "same_person", counting)
+    assert person.matches("Lahti") and not person.matches("Ivan Petrov")
+    assert len(compared) == 3  # one for "Lahti", then one per distinct form for "Ivan Petrov"
+
+
+def test_roles_and_pronouns_resolve_by_recency_after_many_quotes():
+    opening = '"Exports will grow," Karl Berger, the trade minister, said.'
+    paragraphs = [
+        f'"Point {n} stands," Eero Lahti, the finance minister, said.\n\n"Point {n} is open," Anna Berg said.'
+        for n in range(60)
+    ]
+    ending = (
+        '"We will see," the minister added.\n\n"Not yet," the trade minister said.\n\n"We may need more time," he said.'
+    )
+    body = "\n\n".join([opening, *paragraphs, ending])
+    assert speakers_of(body)[-3:] == ["Eero Lahti", "Karl Berger", "Karl Berger"]

@@ -268,3 +268,21 @@ def test_a_first_paragraph_repeated_further_down_is_the_standfirst():
 
 def test_a_lead_that_is_not_repeated_is_not_a_standfirst():
     assert text.parse_text(page("Dam to close for repairs in May", "14 March 2024", *STORY)).subtitle == ""
+
+
+def test_a_lone_title_line_leaves_the_body_empty():
+    layout = text.parse_text("Harbour strike ends after three weeks\n")
+    assert (layout.title, layout.body) == ("Harbour strike ends after three weeks", "")
+
+
+@pytest.mark.parametrize(
+    "copy",
+    [
+        "Talks resume on Monday.",
+        "The union and the port authority agreed on Friday to resume talks on Monday, both sides said.",
+        "The union and the port authority agreed on Friday to resume talks on Monday, both sides said.\n\n"
+        "The strike, now in its third week, has closed the harbour to container ships.",
+    ],
+)
+def test_a_short_article_of_one_or_two_prose_paragraphs_is_still_the_body(copy):
+    assert text.parse_text(copy).body == copy
