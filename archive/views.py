@@ -14,8 +14,7 @@ import json
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Count, F, Func, IntegerField, OuterRef, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Count, F
 from django.http import HttpResponseBadRequest, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -27,7 +26,7 @@ from django_filters.views import FilterView
 
 from . import search
 from .filters import QuoteFilter, SearchForm
-from .models import Article, Quote, Speaker, Topic
+from .models import Article, Quote, Speaker, Topic, count_of
 
 PAGE_SIZE = settings.ARCHIVE_PAGE_SIZE
 # Columns no list shows, and the largest: lists leave them in the database.
@@ -49,12 +48,6 @@ def public_quotes():
         .select_related("article", "speaker")
         .defer(*(f"article__{name}" for name in HEAVY_ARTICLE_FIELDS))
     )
-
-
-def count_of(queryset):
-    """A correlated COUNT(*) of `queryset` (filtered on an OuterRef), to annotate rows with."""
-    counted = queryset.order_by().annotate(n=Func(F("pk"), function="COUNT")).values("n")
-    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
 
 
 @require_safe
@@ -186,9 +179,7 @@ class QuoteDetailView(DetailView):
 class TopicListView(ListView):
     # Articles are counted in the link table alone, on its topic index. Public quotes are not counted
     # here: that needs every tagged quote's status, a scan of the archive for a broad topic.
-    queryset = Topic.objects.select_related("parent").annotate(
-        article_count=count_of(Article.topics.through.objects.filter(topic=OuterRef("pk")))
-    )
+    queryset = Topic.objects.select_related("parent").annotate(article_count=count_of(Article.topics.through, "topic"))
     paginate_by = 100
     context_object_name = "topics"
 

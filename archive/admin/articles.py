@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from .. import curation, search
-from ..models import Article, Quote, Topic
-from .common import ADMIN_CSS, LeanChangeList, PublishedFilter, TopicFilter, count_of, highlighted_body, in_context
+from ..models import Article, Quote, Topic, count_of
+from .common import ADMIN_CSS, LeanChangeList, PublishedFilter, TopicFilter, highlighted_body, in_context
 from .quotes import QuoteEditForm
 
 

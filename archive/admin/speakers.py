@@ -11,8 +11,8 @@ from django.utils.html import format_html
 from django.utils.text import Truncator
 
 from .. import curation
-from ..models import Quote, Speaker, SpeakerAlias
-from .common import action_page, count_of, log_changes
+from ..models import Quote, Speaker, SpeakerAlias, count_of
+from .common import action_page, log_changes
 
 MAX_MERGE = 50
 

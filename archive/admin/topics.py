@@ -5,8 +5,8 @@ from __future__ import annotations
 from django.contrib import admin, messages
 
 from .. import curation
-from ..models import Article, Quote, Topic
-from .common import count_of, log_changes
+from ..models import Article, Quote, Topic, count_of
+from .common import log_changes
 
 
 @admin.register(Topic)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import fields
 from pathlib import Path
 
 from . import html, people, quotes, read, text
-from .parsed import ParsedArticle
+from .parsed import Layout, ParsedArticle
 from .read import content_hash
 
 
@@ -18,21 +19,16 @@ def parse_document(data: bytes, name: str) -> ParsedArticle:
     # The title and standfirst may name the interviewee of a Q&A whose body never does.
     found = quotes.extract_quotes(layout.body, header=f"{layout.title}\n{layout.subtitle}")
     speakers = people.fold_speakers(found)
+    # Every field of the layout (title, outlet, date, body ...) carries over under the same name.
+    metadata = {f.name: getattr(layout, f.name) for f in fields(Layout) if f.name != "warnings"}
     return ParsedArticle(
         source_file=name,
         raw_text=raw,
         content_hash=content_hash(layout.body),
-        title=layout.title,
-        subtitle=layout.subtitle,
-        outlet=layout.outlet,
-        section=layout.section,
-        author=layout.author,
-        published_at=layout.published_at,
-        url=layout.url,
-        body=layout.body,
         speakers=speakers.speakers,
         quotes=speakers.quotes,
         warnings=list(layout.warnings),
+        **metadata,
     )
 
 
