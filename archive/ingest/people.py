@@ -15,11 +15,11 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from . import names
-from .attribution import Cue
+from .language import names
+from .language.roles import COMMENTATOR_NOUNS, is_plural_person_noun, is_role_word
 from .parsed import ParsedQuote, ParsedSpeaker
-from .quotes import Extraction, FoundQuote
-from .roles import COMMENTATOR_NOUNS, is_plural_person_noun, is_role_word
+from .quotes.cues import Cue
+from .quotes.spans import Extraction, FoundQuote
 
 _NOBODY = -1  # index used in the salience list for an unnamed source
 _HE = names.wordset("he him his himself")

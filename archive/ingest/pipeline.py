@@ -5,19 +5,21 @@ from __future__ import annotations
 from dataclasses import fields
 from pathlib import Path
 
-from . import html, people, quotes, read, text
+from . import people, read
+from .layout import html_page, page_copy
 from .parsed import Layout, ParsedArticle
+from .quotes import spans
 from .read import content_hash
 
 
 def parse_document(data: bytes, name: str) -> ParsedArticle:
     """Parse one document; raises read.UnreadableDocument with a one-line reason."""
     raw = read.decode(data)
-    layout = html.parse_html(raw) if read.is_html(name) else text.parse_text(raw)
+    layout = html_page.parse_html(raw) if read.is_html(name) else page_copy.parse_text(raw)
     if not layout.body.strip():
         raise read.UnreadableDocument("no article text found")
     # The title and standfirst may name the interviewee of a Q&A whose body never does.
-    found = quotes.extract_quotes(layout.body, header=f"{layout.title}\n{layout.subtitle}")
+    found = spans.extract_quotes(layout.body, header=f"{layout.title}\n{layout.subtitle}")
     speakers = people.fold_speakers(found)
     # Every field of the layout (title, outlet, date, body ...) carries over under the same name.
     metadata = {f.name: getattr(layout, f.name) for f in fields(Layout) if f.name != "warnings"}

@@ -10,36 +10,36 @@ from pathlib import Path
 
 import pytest
 
-from archive.ingest import evaluation
+from archive.measure import extraction
 
 AEB = Path(__file__).resolve().parent.parent / "gold" / "aeb"
 
 
 @pytest.fixture(scope="module")
-def aeb_run() -> evaluation.Run:
-    return evaluation.evaluate(AEB / "gold", AEB / "docs")
+def aeb_run() -> extraction.Run:
+    return extraction.evaluate(AEB / "gold", AEB / "docs")
 
 
 def test_every_annotated_page_is_read(aeb_run):
     assert aeb_run.problems == []
-    assert len(aeb_run.scores) == len(evaluation.gold_files(AEB / "gold"))
+    assert len(aeb_run.scores) == len(extraction.gold_files(AEB / "gold"))
 
 
 def test_the_pages_meet_the_quote_floors(aeb_run):
-    summed = evaluation.total(aeb_run.scores)
+    summed = extraction.total(aeb_run.scores)
     assert summed.quote_precision >= 0.97
     assert summed.quote_recall >= 0.95
     assert summed.quote_f1 >= 0.96
 
 
 def test_the_pages_meet_the_attribution_and_speaker_floors(aeb_run):
-    summed = evaluation.total(aeb_run.scores)
+    summed = extraction.total(aeb_run.scores)
     assert summed.attribution >= 0.97
     assert summed.speaker_f1 >= 0.96
 
 
 def test_the_pages_meet_the_metadata_floor(aeb_run):
-    assert evaluation.total(aeb_run.scores).metadata >= 0.93
+    assert extraction.total(aeb_run.scores).metadata >= 0.93
 
 
 def test_no_page_falls_far_below_the_others(aeb_run):

@@ -8,22 +8,22 @@ from pathlib import Path
 
 import pytest
 
-from archive.ingest import evaluation
+from archive.measure import extraction
 
 HELDOUT = Path(__file__).resolve().parent.parent / "gold" / "heldout"
 
 
 @pytest.fixture(scope="module")
-def heldout_run() -> evaluation.Run:
-    return evaluation.evaluate(HELDOUT / "gold", HELDOUT / "docs")
+def heldout_run() -> extraction.Run:
+    return extraction.evaluate(HELDOUT / "gold", HELDOUT / "docs")
 
 
 def test_every_held_out_page_is_read(heldout_run):
     assert heldout_run.problems == []
-    assert len(heldout_run.scores) == len(evaluation.gold_files(HELDOUT / "gold"))
+    assert len(heldout_run.scores) == len(extraction.gold_files(HELDOUT / "gold"))
 
 
 def test_held_out_pages_meet_the_targets_for_unseen_articles(heldout_run):
-    summed = evaluation.total(heldout_run.scores)
+    summed = extraction.total(heldout_run.scores)
     assert summed.quote_f1 >= 0.90
     assert summed.attribution >= 0.95

@@ -2,11 +2,13 @@
 
 import pytest
 
-from archive.ingest import names, people, quotes
+from archive.ingest import people
+from archive.ingest.language import names
+from archive.ingest.quotes import spans
 
 
 def fold(body: str) -> people.Folded:
-    return people.fold_speakers(quotes.extract_quotes(body))
+    return people.fold_speakers(spans.extract_quotes(body))
 
 
 def speakers_of(body: str) -> list[str | None]:

@@ -9,7 +9,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from archive import benchmarking
+from archive.measure import benchmark
 
 
 class Command(BaseCommand):
@@ -32,17 +32,17 @@ class Command(BaseCommand):
             raise CommandError("--articles must be at least 2 and --requests at least 1")
         if worker:
             try:
-                benchmarking.run_worker(articles, requests, result, self.progress)
+                benchmark.run_worker(articles, requests, result, self.progress)
             except RuntimeError as exc:
                 raise CommandError(str(exc)) from None
             return
         if keep is not None:
             self.check_keep(keep)
         try:
-            report = benchmarking.run_benchmark(articles, requests, keep, self.progress)
+            report = benchmark.run_benchmark(articles, requests, keep, self.progress)
         except RuntimeError as exc:
             raise CommandError(str(exc)) from None
-        self.stdout.write(benchmarking.render_table(report))
+        self.stdout.write(benchmark.render_table(report))
         if json_path is not None:
             json_path.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
             self.stdout.write(f"Wrote {json_path}")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from archive.ingest import bodybench
+from archive.measure import bodies
 
 
 class Command(BaseCommand):
@@ -29,19 +29,19 @@ class Command(BaseCommand):
         if limit is not None and limit < 1:
             raise CommandError("--limit must be at least 1")
         try:
-            pages, problems = bodybench.load(aeb, limit)
+            pages, problems = bodies.load(aeb, limit)
         except ValueError as exc:
             raise CommandError(f"ground-truth.json is not valid JSON: {exc}") from None
         for problem in problems:
             self.stderr.write(f"skipped {problem}")
         if not pages:
             raise CommandError(f"no readable page with a ground truth in {aeb}")
-        runs = bodybench.run(pages)
-        for line in bodybench.table(runs):
+        runs = bodies.run(pages)
+        for line in bodies.table(runs):
             self.stdout.write(line)
-        self.stdout.write(f"{len(pages)} pages of {aeb}; {bodybench.versions()}")
+        self.stdout.write(f"{len(pages)} pages of {aeb}; {bodies.versions()}")
         if json_path is not None:
-            write_json(json_path, bodybench.as_json(runs))
+            write_json(json_path, bodies.as_json(runs))
             self.stdout.write(f"Wrote {json_path}")
 
 

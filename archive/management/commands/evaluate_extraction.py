@@ -8,7 +8,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from archive.ingest import evaluation
+from archive.measure import extraction
 
 
 class Command(BaseCommand):
@@ -30,12 +30,12 @@ class Command(BaseCommand):
         docs = docs if docs is not None else Path(settings.BASE_DIR) / "seeds"
         if not gold.is_dir():
             raise CommandError(f"{gold} is not a folder")
-        if not evaluation.gold_files(gold):
+        if not extraction.gold_files(gold):
             raise CommandError(f"no gold JSON files in {gold}")
-        run = evaluation.evaluate(gold, docs)
+        run = extraction.evaluate(gold, docs)
         for problem in run.problems:
             self.stderr.write(f"skipped {problem}")
-        for line in evaluation.report(run.scores, evaluation.recurring_speakers(run.articles), details):
+        for line in extraction.report(run.scores, extraction.recurring_speakers(run.articles), details):
             self.stdout.write(line)
         if json_path is not None:
             json_path.parent.mkdir(parents=True, exist_ok=True)

@@ -1,6 +1,6 @@
 import pytest
 
-from archive.ingest.bodyscore import aggregate, score, score_page, shingles
+from archive.measure.body_score import aggregate, score, score_page, shingles
 
 
 def test_identical_texts_score_one_everywhere():

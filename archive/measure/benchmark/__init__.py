@@ -42,11 +42,11 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import NoReverseMatch, resolve, reverse
 
-from . import views
-from .ingest import read
-from .ingest.pipeline import parse_document
-from .loading import ArchiveLoader
-from .models import Article, Quote, Speaker, Topic
+from ... import views
+from ...ingest import read
+from ...ingest.pipeline import parse_document
+from ...loading import ArchiveLoader
+from ...models import Article, Quote, Speaker, Topic
 
 SEEDS_DIR = Path(settings.BASE_DIR) / "seeds"
 MANAGE_PY = Path(settings.BASE_DIR) / "manage.py"

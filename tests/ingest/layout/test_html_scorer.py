@@ -1,6 +1,6 @@
 from bs4 import BeautifulSoup
 
-from archive.ingest import htmlbody
+from archive.ingest.layout import html_scorer
 
 ARTICLE = [
     "The harbour authority said on Monday that the new pier would open in the spring, two years later than planned.",
@@ -14,7 +14,7 @@ TEASERS = "".join(
 
 
 def extract(html: str) -> str:
-    return htmlbody.extract(BeautifulSoup(html, "lxml")).text
+    return html_scorer.extract(BeautifulSoup(html, "lxml")).text
 
 
 def test_it_finds_the_article_among_link_lists_and_page_furniture():
@@ -48,12 +48,12 @@ def test_hidden_blocks_and_the_headline_are_left_out():
 
 
 def test_a_page_nested_too_deep_raises_too_deep_and_flat_text_still_reads_it():
-    html = "<body>" + "<div>" * (htmlbody.MAX_DEPTH + 10) + f"<p>{ARTICLE[0]}</p>"
+    html = "<body>" + "<div>" * (html_scorer.MAX_DEPTH + 10) + f"<p>{ARTICLE[0]}</p>"
 
     try:
-        htmlbody.extract(BeautifulSoup(html, "lxml"))
-    except htmlbody.TooDeep:
+        html_scorer.extract(BeautifulSoup(html, "lxml"))
+    except html_scorer.TooDeep:
         pass
     else:
         raise AssertionError("expected TooDeep")
-    assert htmlbody.flat_text(html + "<script>var x = 1;</script>") == ARTICLE[0]
+    assert html_scorer.flat_text(html + "<script>var x = 1;</script>") == ARTICLE[0]

@@ -1,4 +1,4 @@
-"""text.py: the layout of plain-text page copies, and dates.py: printed dates."""
+"""page_copy.py: the layout of plain-text page copies, and dates.py: printed dates."""
 
 from datetime import datetime
 
@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from archive.ingest import dates, text
+from archive.ingest.layout import dates, page_copy
 
 PAGE = """Ferry fares to rise by a fifth next spring
     Islanders say the increase "cuts us off"; operator blames fuel costs
@@ -33,7 +33,7 @@ Harbour opens new pier
 
 
 def test_it_reads_title_kicker_section_date_and_byline_of_a_page_copy():
-    layout = text.parse_text(PAGE)
+    layout = page_copy.parse_text(PAGE)
     assert layout.title == "Ferry fares to rise by a fifth next spring"
     assert layout.subtitle == 'Islanders say the increase "cuts us off"; operator blames fuel costs'
     assert layout.section == "TRANSPORT"
@@ -42,14 +42,14 @@ def test_it_reads_title_kicker_section_date_and_byline_of_a_page_copy():
 
 
 def test_it_cuts_the_body_at_subscribe_and_read_also_lists():
-    body = text.parse_text(PAGE).body
+    body = page_copy.parse_text(PAGE).body
     assert body.startswith("The ferry operator will raise fares")
     assert body.endswith("Islanders said the rise would hit families hardest.")
     assert "Harbour opens new pier" not in body
 
 
 def test_it_keeps_paragraph_text_as_printed_less_its_indentation():
-    body = text.parse_text(PAGE).body
+    body = page_copy.parse_text(PAGE).body
     assert "on Wednesday.\u00a0 Fuel costs have doubled." in body
     assert '\n\n"We had no choice," said Peter Lund, the operator\'s chief executive.\n\n' in body
     assert not any(line.startswith(" ") for line in body.split("\n"))
@@ -60,7 +60,7 @@ def test_it_takes_a_bare_site_name_above_the_headline_as_the_outlet():
         "The Morning Courier\n\nCity council approves new cycle lanes on the riverside road\n\n2/3/2022, 7:05:10 AM\n\n"
     )
     page += "The city council voted on Tuesday to build new cycle lanes along the riverside road by next summer.\n"
-    layout = text.parse_text(page)
+    layout = page_copy.parse_text(page)
     assert layout.outlet == "The Morning Courier"
     assert layout.title == "City council approves new cycle lanes on the riverside road"
     assert layout.published_at == datetime(2022, 2, 3, 7, 5, 10)
@@ -77,13 +77,13 @@ def test_it_takes_a_bare_site_name_above_the_headline_as_the_outlet():
 def test_it_derives_the_outlet_from_a_kicker_that_names_a_site(kicker, outlet):
     page = f"Harbour master warns of storm season\n    {kicker}\n\n    NEWS 01 May 2023 - 08:00\n\n"
     page += "    The harbour master warned on Monday that the storm season would start early this year, and soon.\n"
-    assert text.parse_text(page).outlet == outlet
+    assert page_copy.parse_text(page).outlet == outlet
 
 
 def test_it_drops_a_source_label_printed_after_a_quoted_headline():
     page = 'Minister: "We will build the bridge" Daily Digest\n\n12 May 2023\n\n'
     page += "The minister said on Friday that the bridge would be built within three years, whatever the cost.\n"
-    assert text.parse_text(page).title == 'Minister: "We will build the bridge"'
+    assert page_copy.parse_text(page).title == 'Minister: "We will build the bridge"'
 
 
 def test_it_drops_photo_captions_from_the_body():
@@ -91,7 +91,7 @@ def test_it_drops_photo_captions_from_the_body():
     page += "The storm brought down trees and power lines along the coast on Saturday night.\n\n"
     page += "Fallen trees on the coast road / Photo: Coast Guard\n\n"
     page += "Power was restored to most homes by Sunday morning, the utility company said.\n"
-    body = text.parse_text(page).body
+    body = page_copy.parse_text(page).body
     assert "Photo:" not in body
     assert body.endswith("the utility company said.")
 
@@ -99,14 +99,14 @@ def test_it_drops_photo_captions_from_the_body():
 def test_a_page_without_header_is_all_body_and_empty_fields():
     page = "Next year the town will celebrate its anniversary, with a festival planned in the old market square.\n"
     page += "The mayor said the festival would be free for everyone who lives in the town or works there.\n"
-    layout = text.parse_text(page)
+    layout = page_copy.parse_text(page)
     assert (layout.title, layout.outlet, layout.author, layout.section, layout.published_at) == ("", "", "", "", None)
     assert layout.body.startswith("Next year the town")
     assert "no publication date found" in layout.warnings
 
 
 def test_an_empty_page_gives_an_empty_layout():
-    assert text.parse_text("  \n\n ").body == ""
+    assert page_copy.parse_text("  \n\n ").body == ""
 
 
 @pytest.mark.parametrize(
@@ -139,7 +139,7 @@ def test_it_finds_no_date_where_none_is_printed(printed):
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=600))
 def test_parse_text_never_raises_on_arbitrary_text(raw):
-    layout = text.parse_text(raw)
+    layout = page_copy.parse_text(raw)
     assert isinstance(layout.body, str)
 
 
@@ -167,7 +167,7 @@ def test_parse_text_never_raises_on_arbitrary_text(raw):
     )
 )
 def test_parse_text_never_raises_on_page_like_lines(lines):
-    text.parse_text("\n".join(lines))
+    page_copy.parse_text("\n".join(lines))
 
 
 # --- page furniture: outlet, section and agency bylines when the header prints none (sitemeta.py) -----------------
@@ -202,7 +202,7 @@ def page(*parts: str) -> str:
     ],
 )
 def test_the_outlet_comes_from_the_furniture_when_no_site_name_is_printed(furniture, outlet):
-    layout = text.parse_text(page("Dam to close for repairs in May", "14 March 2024", *STORY, *furniture))
+    layout = page_copy.parse_text(page("Dam to close for repairs in May", "14 March 2024", *STORY, *furniture))
     assert layout.outlet == outlet
     assert layout.body.endswith(STORY[-1])
 
@@ -216,7 +216,7 @@ def test_the_outlet_comes_from_the_furniture_when_no_site_name_is_printed(furnit
     ],
 )
 def test_a_site_name_after_the_headline_is_the_outlet_not_part_of_the_title(title, expected):
-    layout = text.parse_text(page(title, "14 March 2024", *STORY))
+    layout = page_copy.parse_text(page(title, "14 March 2024", *STORY))
     assert (layout.title, layout.outlet) == expected
 
 
@@ -230,30 +230,30 @@ def test_a_site_name_after_the_headline_is_the_outlet_not_part_of_the_title(titl
     ],
 )
 def test_an_agency_byline_or_dateline_gives_the_author(lines, author):
-    assert text.parse_text(page(*lines)).author == author
+    assert page_copy.parse_text(page(*lines)).author == author
 
 
 def test_a_breadcrumb_that_ends_with_the_headline_gives_the_section():
     title = "Dam to close for repairs in May"
     lines = ["Briefly:", "• Ferry delayed again", "• Home", "• Environment", f"• {title}", title, "• 14 March 2024"]
-    assert text.parse_text(page(*lines, *STORY)).section == "Environment"
+    assert page_copy.parse_text(page(*lines, *STORY)).section == "Environment"
 
 
 def test_a_menu_that_starts_with_home_is_not_a_breadcrumb():
     lines = ["• Home", "• News", "• Sport", "Dam to close for repairs in May", "• 14 March 2024"]
-    assert text.parse_text(page(*lines, *STORY)).section == ""
+    assert page_copy.parse_text(page(*lines, *STORY)).section == ""
 
 
 def test_the_category_printed_under_the_article_is_the_section_when_the_menu_lists_it():
     lines = ["• Home", "• Business", "• Environment", "Dam to close for repairs in May", "March 14, 2024 | By Jo Reed"]
-    layout = text.parse_text(page(*lines, *STORY, "Environment Water boardDamsValley", "Most Read"))
+    layout = page_copy.parse_text(page(*lines, *STORY, "Environment Water boardDamsValley", "Most Read"))
     assert layout.section == "Environment"
 
 
 def test_a_caption_with_its_credit_is_dropped_and_the_body_starts_at_the_dateline():
     caption = "Inspectors found cracks in the wall of the valley dam last week, the board said. Credit: Water Board"
     lines = ["Dam to close for repairs in May", "March 14, 2024 | By Jo Reed", caption, "OSLO — " + STORY[0]]
-    body = text.parse_text(page(*lines, *STORY[1:])).body
+    body = page_copy.parse_text(page(*lines, *STORY[1:])).body
     assert body.startswith("OSLO — The valley dam")
     assert "Credit:" not in body
 
@@ -261,17 +261,17 @@ def test_a_caption_with_its_credit_is_dropped_and_the_body_starts_at_the_datelin
 def test_a_first_paragraph_repeated_further_down_is_the_standfirst():
     deck = '"We cannot risk a flood this spring," says Ana Silva, head of the water board.'
     repeated = '"We cannot risk a flood this spring," Ana Silva, head of the water board, told reporters.'
-    layout = text.parse_text(page("Dam to close for repairs in May", "14 March 2024", deck, *STORY[:2], repeated))
+    layout = page_copy.parse_text(page("Dam to close for repairs in May", "14 March 2024", deck, *STORY[:2], repeated))
     assert layout.subtitle == deck
     assert layout.body.startswith(deck)
 
 
 def test_a_lead_that_is_not_repeated_is_not_a_standfirst():
-    assert text.parse_text(page("Dam to close for repairs in May", "14 March 2024", *STORY)).subtitle == ""
+    assert page_copy.parse_text(page("Dam to close for repairs in May", "14 March 2024", *STORY)).subtitle == ""
 
 
 def test_a_lone_title_line_leaves_the_body_empty():
-    layout = text.parse_text("Harbour strike ends after three weeks\n")
+    layout = page_copy.parse_text("Harbour strike ends after three weeks\n")
     assert (layout.title, layout.body) == ("Harbour strike ends after three weeks", "")
 
 
@@ -285,4 +285,4 @@ def test_a_lone_title_line_leaves_the_body_empty():
     ],
 )
 def test_a_short_article_of_one_or_two_prose_paragraphs_is_still_the_body(copy):
-    assert text.parse_text(copy).body == copy
+    assert page_copy.parse_text(copy).body == copy

@@ -14,17 +14,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from . import names
-from .roles import is_plural_person_noun, is_role_item, is_role_segment
-from .speech import (
-    BETWEEN,
-    DETERMINERS,
-    INDEFINITE,
-    PREPOSITIONS,
-    Item,
-    is_speech_verb,
-    items,
-)
+from ..language import names
+from ..language.roles import is_plural_person_noun, is_role_item, is_role_segment
+from ..language.tokens import BETWEEN, DETERMINERS, INDEFINITE, PREPOSITIONS, Item, is_speech_verb, items
 
 
 @dataclass(frozen=True)

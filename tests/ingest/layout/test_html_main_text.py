@@ -1,7 +1,7 @@
 from bs4 import BeautifulSoup
 from lxml import etree
 
-from archive.ingest import htmlbody, mainbody
+from archive.ingest.layout import html_main_text, html_scorer
 
 ARTICLE = [
     "The harbour authority said on Monday that the new pier would open in the spring, two years later than planned.",
@@ -11,8 +11,8 @@ ARTICLE = [
 ]
 
 
-def ours(html: str) -> htmlbody.Extraction:
-    return htmlbody.extract(BeautifulSoup(html, "lxml"))
+def ours(html: str) -> html_scorer.Extraction:
+    return html_scorer.extract(BeautifulSoup(html, "lxml"))
 
 
 def test_trafilatura_output_is_rendered_as_one_paragraph_per_block_row_and_item():
@@ -22,16 +22,16 @@ def test_trafilatura_output_is_rendered_as_one_paragraph_per_block_row_and_item(
         "<quote><p>quoted</p></quote></body>"
     )
     out: list[str] = []
-    mainbody.render(tree, out)
+    html_main_text.render(tree, out)
 
-    assert mainbody.dedupe_rows(out) == ["a b c", "d", "one", "two link", "1 2", "quoted"]
+    assert html_main_text.dedupe_rows(out) == ["a b c", "d", "one", "two link", "1 2", "quoted"]
 
 
 def test_paragraphs_only_trafilatura_kept_are_dropped_when_our_article_lies_inside_its():
     html = "<body><article>" + "".join(f"<p>{p}</p>" for p in ARTICLE) + "</article></body>"
     theirs = [*ARTICLE, "Read more: Ferry services cut for the winter after fuel costs double again"]
 
-    assert mainbody.reconcile(theirs, ours(html)) == ARTICLE
+    assert html_main_text.reconcile(theirs, ours(html)) == ARTICLE
 
 
 def test_paragraphs_built_like_those_trafilatura_kept_are_added_when_it_stopped_early():
@@ -41,19 +41,19 @@ def test_paragraphs_built_like_those_trafilatura_kept_are_added_when_it_stopped_
     )
     html = f'<body><div class="article">{chunks}</div></body>'
 
-    assert mainbody.reconcile(ARTICLE[:1], ours(html)) == ARTICLE
+    assert html_main_text.reconcile(ARTICLE[:1], ours(html)) == ARTICLE
 
 
 def test_trafilatura_is_kept_as_is_when_the_engines_disagree():
     html = "<body><article><p>" + " ".join(f"Unrelated sentence number {i}." for i in range(30)) + "</p></article>"
 
-    assert mainbody.reconcile(ARTICLE, ours(html)) == ARTICLE
+    assert html_main_text.reconcile(ARTICLE, ours(html)) == ARTICLE
 
 
 def test_our_text_is_used_when_trafilatura_finds_nothing():
     html = "<body><article>" + "".join(f"<p>{p}</p>" for p in ARTICLE[:1]) + "</article></body>"
 
-    paragraphs, warnings = mainbody.main_paragraphs(html, BeautifulSoup(html, "lxml"))
+    paragraphs, warnings = html_main_text.main_paragraphs(html, BeautifulSoup(html, "lxml"))
 
     assert paragraphs == ARTICLE[:1]
     assert warnings == []
@@ -63,11 +63,11 @@ def test_a_page_deeper_than_lxml_allows_is_read_as_flat_text_with_a_warning():
     article = "".join(f"<p>{p}</p>" for p in ARTICLE)
     raw = f"<html><body><h1>Pier</h1>{'<div>' * 300}{article}{'</div>' * 300}</body></html>"
     soup = BeautifulSoup(raw, "lxml")
-    assert htmlbody.depth(soup) > htmlbody.LXML_DEPTH
-    paragraphs, warnings = mainbody.main_paragraphs(raw, soup)
+    assert html_scorer.depth(soup) > html_scorer.LXML_DEPTH
+    paragraphs, warnings = html_main_text.main_paragraphs(raw, soup)
     assert all(p in paragraphs for p in ARTICLE)
     assert any("layout analysis skipped" in w for w in warnings)
 
 
 def test_depth_counts_elements_below_the_root():
-    assert htmlbody.depth(BeautifulSoup("<div><p><b>x</b></p><p>y</p></div>", "html.parser")) == 3
+    assert html_scorer.depth(BeautifulSoup("<div><p><b>x</b></p><p>y</p></div>", "html.parser")) == 3

@@ -17,8 +17,10 @@ from pathlib import Path
 import trafilatura
 from bs4 import BeautifulSoup
 
-from . import bodyscore, htmlbody, read
-from .html import parse_html
+from ..ingest import read
+from ..ingest.layout import html_scorer
+from ..ingest.layout.html_page import parse_html
+from . import body_score
 
 
 @dataclass(frozen=True)
@@ -31,7 +33,7 @@ class Page:
 @dataclass
 class EngineRun:
     name: str
-    scores: bodyscore.Scores
+    scores: body_score.Scores
     exceptions: int
     seconds: float
     pages: dict[str, dict] = field(default_factory=dict)  # id -> precision, recall, exact, error
@@ -45,7 +47,7 @@ def _trafilatura(**options) -> Callable[[str], str]:
 
 
 def _own_scorer(html: str) -> str:
-    return htmlbody.extract(BeautifulSoup(html, "lxml")).text
+    return html_scorer.extract(BeautifulSoup(html, "lxml")).text
 
 
 # The importer first; then trafilatura as the benchmark runs it (tables included by default), its two modes and
@@ -90,7 +92,7 @@ def load(folder: Path, limit: int | None = None) -> tuple[list[Page], list[str]]
 def run(pages: list[Page], engines: dict[str, Callable[[str], str]] | None = None) -> list[EngineRun]:
     runs = []
     for name, engine in (engines or ENGINES).items():
-        scored: list[bodyscore.PageScore] = []
+        scored: list[body_score.PageScore] = []
         details: dict[str, dict] = {}
         exceptions = 0
         started = time.perf_counter()
@@ -102,13 +104,13 @@ def run(pages: list[Page], engines: dict[str, Callable[[str], str]] | None = Non
                 exceptions += 1
                 error = f"{type(exc).__name__}: {exc}"[:200]
                 predicted = ""
-            score = bodyscore.score_page(page.truth, predicted)
+            score = body_score.score_page(page.truth, predicted)
             scored.append(score)
             details[page.id] = {"precision": score.precision, "recall": score.recall, "exact": score.exact}
             if error:
                 details[page.id]["error"] = error
         seconds = time.perf_counter() - started
-        runs.append(EngineRun(name, bodyscore.aggregate(scored), exceptions, seconds, details))
+        runs.append(EngineRun(name, body_score.aggregate(scored), exceptions, seconds, details))
     return runs
 
 

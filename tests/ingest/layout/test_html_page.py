@@ -3,7 +3,7 @@ import json
 from datetime import UTC, datetime, timedelta, timezone
 
 from archive.ingest import read
-from archive.ingest.html import parse_html
+from archive.ingest.layout.html_page import parse_html
 
 PARAGRAPHS = [
     "The harbour authority said on Monday that the new pier would open in the spring, two years later than planned.",

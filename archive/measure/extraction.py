@@ -32,8 +32,8 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from . import names
-from .parsed import ParsedArticle
+from ..ingest.language import names
+from ..ingest.parsed import ParsedArticle
 
 META_FIELDS = ("title", "subtitle", "source", "section", "author", "published", "body_first_words", "body_last_words")
 _QUOTES = str.maketrans(
@@ -375,7 +375,7 @@ class Run:
 def evaluate(gold_dir: Path, docs_dir: Path) -> Run:
     """Parse the document each gold file names (from ``docs_dir``) and score it; unreadable ones are skipped."""
     # Imported here so the scoring functions stay usable without the parsers' dependencies (bs4, trafilatura).
-    from . import pipeline, read
+    from ..ingest import pipeline, read
 
     run = Run()
     for path in gold_files(gold_dir):

@@ -9,10 +9,19 @@ from __future__ import annotations
 
 import bisect
 
-from . import names
-from .attribution import ACCORDING, Cue, according_to, subject_after_verb, subject_before_verb
-from .roles import is_role_item, is_role_word
-from .speech import DETERMINERS, INDEFINITE, PREPOSITIONS, Item, is_noun_use, is_speech_verb, items, sentences
+from ..language import names
+from ..language.roles import is_role_item, is_role_word
+from ..language.tokens import (
+    DETERMINERS,
+    INDEFINITE,
+    PREPOSITIONS,
+    Item,
+    is_noun_use,
+    is_speech_verb,
+    items,
+    sentences,
+)
+from .cues import ACCORDING, Cue, according_to, subject_after_verb, subject_before_verb
 
 
 def narrative_cues(text: str, start: int, end: int) -> list[Cue]:

@@ -2,7 +2,7 @@
 
 trafilatura is the main engine: it leads the Python libraries in the published results of the article extraction
 benchmark, is maintained, and beat our own scorer in our runs (evaluate_bodies: F1 0.969 in its favor_precision mode
-with tables, against 0.955). Our scorer (htmlbody.py) still reads the same page, and the two are reconciled:
+with tables, against 0.955). Our scorer (html_scorer.py) still reads the same page, and the two are reconciled:
 - trafilatura finds nothing: our text is taken;
 - our article sits inside trafilatura's: trafilatura's short paragraphs that ours does not have are dropped. When
   two unrelated engines agree on the article, a line only one of them kept is mostly furniture ("Read more: ...",
@@ -22,8 +22,8 @@ import trafilatura
 from bs4 import BeautifulSoup
 from lxml import etree
 
-from . import htmlbody
-from .bodyscore import shingles, tokens
+from ...measure.body_score import shingles, tokens
+from . import html_scorer
 
 AGREE = 0.9  # share of one engine's shingles found in the other's for "inside"
 KEEP = 0.5  # share of a paragraph's shingles the other engine must have
@@ -33,7 +33,7 @@ TEMPLATE_SHARE = 0.25  # a paragraph template must carry this share of trafilatu
 SIGNATURE_DEPTH = 3  # the owner and two ancestors: tag and classes
 
 # trafilatura's output tree: these hold paragraphs; everything else is inline.
-TRAF_BLOCKS = htmlbody.words("p head quote list item table row code div")
+TRAF_BLOCKS = html_scorer.words("p head quote list item table row code div")
 
 # trafilatura logs an ERROR for every page it cannot use (empty, not HTML, too short); we report those ourselves.
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
@@ -93,28 +93,28 @@ def dedupe_rows(paragraphs: list[str]) -> list[str]:
 def main_paragraphs(raw: str, soup: BeautifulSoup) -> tuple[list[str], list[str]]:
     """The article's paragraphs and warnings. The soup is pruned in place, so read metadata from it first."""
     warnings: list[str] = []
-    nesting = htmlbody.depth(soup)  # measured once, on the tree Beautiful Soup built (it keeps deep text)
-    if nesting > htmlbody.LXML_DEPTH:
+    nesting = html_scorer.depth(soup)  # measured once, on the tree Beautiful Soup built (it keeps deep text)
+    if nesting > html_scorer.LXML_DEPTH:
         # trafilatura parses with lxml, which drops what lies over 256 elements deep, and our scorer gives up past
         # MAX_DEPTH: a page this deep is read as flat text rather than lose its article.
         warnings.append(f"page nests {nesting} elements deep; layout analysis skipped")
-        return htmlbody.flat_text(raw).split("\n\n"), warnings
+        return html_scorer.flat_text(raw).split("\n\n"), warnings
     try:
         theirs = trafilatura_paragraphs(raw)
     except Exception as exc:  # a library bug on one odd page must not stop an import
         warnings.append(f"trafilatura failed ({type(exc).__name__}); our own extraction used")
         theirs = []
     try:
-        ours = htmlbody.extract(soup)
-    except htmlbody.TooDeep as exc:
+        ours = html_scorer.extract(soup)
+    except html_scorer.TooDeep as exc:
         warnings.append(f"{exc}; layout analysis skipped")
-        return theirs or htmlbody.flat_text(raw).split("\n\n"), warnings
+        return theirs or html_scorer.flat_text(raw).split("\n\n"), warnings
     if not theirs:
         return [p.text for p in ours.kept], warnings
     return reconcile(theirs, ours), warnings
 
 
-def reconcile(theirs: list[str], ours: htmlbody.Extraction) -> list[str]:
+def reconcile(theirs: list[str], ours: html_scorer.Extraction) -> list[str]:
     their_shingles = shingles("\n".join(theirs))
     our_shingles = shingles("\n".join(p.text for p in ours.kept))
     if not our_shingles:
@@ -141,13 +141,13 @@ def present(paragraph: str, other: Counter, other_words: str) -> bool:
     return sum(gram in other for gram in grams) >= KEEP * len(grams)
 
 
-def extend(theirs: list[str], their_shingles: Counter, ours: htmlbody.Extraction) -> list[str]:
+def extend(theirs: list[str], their_shingles: Counter, ours: html_scorer.Extraction) -> list[str]:
     """Add the page's paragraphs built like the ones trafilatura kept; where they go depends on where they sit."""
     paragraphs = ours.paragraphs
     matched = [len(tokens(p.text)) >= 4 and present(p.text, their_shingles, "") for p in paragraphs]
     words: Counter = Counter()
     for paragraph, hit in zip(paragraphs, matched, strict=True):
-        if hit and htmlbody.weigh(paragraph) > 0:
+        if hit and html_scorer.weigh(paragraph) > 0:
             words[signature(paragraph)] += len(tokens(paragraph.text))
     if not words:
         return theirs
@@ -160,8 +160,8 @@ def extend(theirs: list[str], their_shingles: Counter, ours: htmlbody.Extraction
         for i, paragraph in enumerate(paragraphs)
         if not matched[i]
         and signature(paragraph) == template
-        and htmlbody.weigh(paragraph) > 0
-        and htmlbody.keep(paragraph)
+        and html_scorer.weigh(paragraph) > 0
+        and html_scorer.keep(paragraph)
     ]
     if not added:
         return theirs
@@ -175,5 +175,5 @@ def extend(theirs: list[str], their_shingles: Counter, ours: htmlbody.Extraction
     return [p.text for i, p in enumerate(paragraphs) if matched[i] or i in chosen]
 
 
-def signature(paragraph: htmlbody.Paragraph) -> tuple:
+def signature(paragraph: html_scorer.Paragraph) -> tuple:
     return tuple((tag.name, tuple(sorted(tag.get("class") or ()))) for tag in paragraph.chain[:SIGNATURE_DEPTH])

@@ -1,7 +1,7 @@
 """An HTML page as text in, a Layout out: metadata from what the page declares, and its main text as paragraphs.
 
 Metadata comes from, best first: JSON-LD (an Article, also inside ``@graph``), Open Graph and ``article:*`` meta
-tags, plain meta tags, ``<time datetime>``, bylines and ``<title>``. The main text is mainbody.py's (trafilatura
+tags, plain meta tags, ``<time datetime>``, bylines and ``<title>``. The main text is html_main_text.py's (trafilatura
 reconciled with our own scorer). Nothing here raises on a bad page: what cannot be read becomes a warning.
 """
 
@@ -17,8 +17,8 @@ from email.utils import parsedate_to_datetime
 
 from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, Tag
 
-from . import dates, htmlbody, mainbody
-from .parsed import Layout
+from ..parsed import Layout
+from . import dates, html_main_text, html_scorer
 
 ARTICLE_TYPES = ("Article", "BlogPosting", "NewsArticle", "Report")  # any @type ending in one of these
 TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " « ", " » ")
@@ -51,18 +51,18 @@ def parse_html(raw: str) -> Layout:
             soup = BeautifulSoup(raw, "lxml")
     except Exception as exc:
         warnings.append(f"page could not be parsed ({type(exc).__name__}); text taken without layout")
-        return Layout(body=htmlbody.flat_text(raw), warnings=tuple(warnings))
+        return Layout(body=html_scorer.flat_text(raw), warnings=tuple(warnings))
     try:
         meta = read_metadata(soup)
     except Exception as exc:
         warnings.append(f"metadata not read ({type(exc).__name__})")
         meta = {}
     try:
-        paragraphs, found = mainbody.main_paragraphs(raw, soup)
+        paragraphs, found = html_main_text.main_paragraphs(raw, soup)
         warnings.extend(found)
     except Exception as exc:
         warnings.append(f"main text not found ({type(exc).__name__}); text taken without layout")
-        paragraphs = htmlbody.flat_text(raw).split("\n\n")
+        paragraphs = html_scorer.flat_text(raw).split("\n\n")
     title = meta.get("title", "")
     if paragraphs and title and fold(paragraphs[0]) == title:
         paragraphs = paragraphs[1:]  # engines sometimes keep the headline as the first paragraph

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from . import names
+from ..language import names
 
 SITE = re.compile(r"\b[A-Z][\w-]{2,}\.(?:[A-Za-z]{2,4}|info|news|online)\b")
 BULLET = re.compile(r"^(?:[•□☆○◦▪■●*·]|\d{1,2}\.\s)")

@@ -1,19 +1,20 @@
-"""quotes.py: quote spans, interviews and the cues that name speakers (resolution is people.py's)."""
+"""spans.py: quote spans, interviews and the cues that name speakers (resolution is people.py's)."""
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from archive.ingest import people, quotes
+from archive.ingest import people
+from archive.ingest.quotes import spans
 
 
 def found(body: str) -> list[tuple[str, str | None]]:
     """(text, speaker) of every quote people.py keeps."""
-    return [(q.text, q.speaker) for q in people.fold_speakers(quotes.extract_quotes(body)).quotes]
+    return [(q.text, q.speaker) for q in people.fold_speakers(spans.extract_quotes(body)).quotes]
 
 
 def texts(body: str) -> list[str]:
-    return [q.text for q in quotes.extract_quotes(body).quotes]
+    return [q.text for q in spans.extract_quotes(body).quotes]
 
 
 def test_it_finds_a_quote_with_the_speaker_after_it_and_drops_the_comma():
@@ -23,13 +24,13 @@ def test_it_finds_a_quote_with_the_speaker_after_it_and_drops_the_comma():
 
 def test_every_quote_is_the_body_text_at_its_offsets():
     body = 'Intro line.\n\n"First part," said Omar Haddad. "Second part."\n\nHe added: "Third part."'
-    for quote in quotes.extract_quotes(body).quotes:
+    for quote in spans.extract_quotes(body).quotes:
         assert body[quote.start : quote.end] == quote.text
 
 
 def test_it_reads_the_inverted_order_and_keeps_the_attribution_as_printed():
     body = "“We are not going back,” said Dr. Hugh Hill, a labour economist."
-    (quote,) = quotes.extract_quotes(body).quotes
+    (quote,) = spans.extract_quotes(body).quotes
     assert quote.attribution == "Dr. Hugh Hill"
     assert found(body) == [("We are not going back", "Hugh Hill")]
 
@@ -111,7 +112,7 @@ def test_dash_interview_answers_are_quotes_and_questions_are_not():
         "- Will it be signed this year?\n\n"
         "- I think so."
     )
-    extraction = quotes.extract_quotes(body)
+    extraction = spans.extract_quotes(body)
     assert [(q.text, q.kind) for q in extraction.quotes] == [
         ("With hope. Both sides want a deal.", "interview_answer"),
         ("The rest is detail, and details can be settled.", "interview_answer"),
@@ -122,7 +123,7 @@ def test_dash_interview_answers_are_quotes_and_questions_are_not():
 
 def test_labelled_q_and_a_answers_go_to_the_interviewee_named_in_the_header():
     body = "Q: Is the dam safe?\n\nA: Yes, it is inspected every month.\n\nQ: And in a flood?\n\nA: Also yes."
-    extraction = quotes.extract_quotes(body, header="Dam safety: an interview with Mayor Rosa Klein")
+    extraction = spans.extract_quotes(body, header="Dam safety: an interview with Mayor Rosa Klein")
     assert [(q.text, q.speaker) for q in people.fold_speakers(extraction).quotes] == [
         ("Yes, it is inspected every month.", "Rosa Klein"),
         ("Also yes.", "Rosa Klein"),
@@ -192,7 +193,7 @@ def test_a_participle_takes_the_subject_of_its_clause():
 def test_the_fragment_is_found_where_it_is_quoted_not_where_the_words_first_occur():
     body = 'Nora Blake said the port has plenty of pilots. She said it would hire "plenty" more.'
     ((text, speaker),) = found(body)
-    (quote,) = quotes.extract_quotes(body).quotes
+    (quote,) = spans.extract_quotes(body).quotes
     assert (text, speaker) == ("plenty", "Nora Blake")
     assert body[quote.start - 1 : quote.end + 1] == '"plenty"'
 
@@ -253,7 +254,7 @@ def test_bold_question_lines_with_plain_answers_are_an_interview():
         "**And in a flood?**\n\nAlso yes, the spillway was rebuilt.\n\n"
         "**What comes next?**\n\nA new road, and then a bridge."
     )
-    extraction = quotes.extract_quotes(body)
+    extraction = spans.extract_quotes(body)
     assert [(q.text, q.kind) for q in extraction.quotes] == [
         ("Yes, it is inspected every month.", "interview_answer"),
         ("Also yes, the spillway was rebuilt.", "interview_answer"),
@@ -277,7 +278,7 @@ def test_speaker_labels_give_each_answer_its_speaker():
         "Ledger: Is the dam safe?\n\nKlein: Yes, it is inspected every month.\n\n"
         "Ledger: And in a flood?\n\nKlein: Also yes, it will hold."
     )
-    extraction = quotes.extract_quotes(body)
+    extraction = spans.extract_quotes(body)
     assert [(q.text, q.speaker) for q in people.fold_speakers(extraction).quotes] == [
         ("Yes, it is inspected every month.", "Rosa Klein"),
         ("Also yes, it will hold.", "Rosa Klein"),
@@ -286,14 +287,14 @@ def test_speaker_labels_give_each_answer_its_speaker():
 
 def test_question_and_answer_labels_are_not_speaker_names():
     body = "Question: Is the dam safe?\n\nAnswer: Yes, it is.\n\nQuestion: In a flood?\n\nAnswer: Also yes."
-    extraction = quotes.extract_quotes(body, header="An interview with Mayor Rosa Klein")
+    extraction = spans.extract_quotes(body, header="An interview with Mayor Rosa Klein")
     assert {q.speaker for q in people.fold_speakers(extraction).quotes} == {"Rosa Klein"}
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=500))
 def test_extract_quotes_never_raises_and_spans_are_exact(body):
-    extraction = quotes.extract_quotes(body)
+    extraction = spans.extract_quotes(body)
     for quote in extraction.quotes:
         assert quote.start < quote.end
         assert body[quote.start : quote.end] == quote.text
@@ -335,6 +336,6 @@ WORDS = st.sampled_from(
 @settings(max_examples=300, deadline=None)
 @given(st.lists(WORDS, max_size=60).map("".join))
 def test_extract_quotes_never_raises_on_quote_heavy_text(body):
-    for quote in people.fold_speakers(quotes.extract_quotes(body)).quotes:
+    for quote in people.fold_speakers(spans.extract_quotes(body)).quotes:
         assert quote.start < quote.end
         assert body[quote.start : quote.end] == quote.text

@@ -1,12 +1,12 @@
-"""evaluation.py: the scoring rules, and the quality floors on the five seeds."""
+"""extraction.py: the scoring rules, and the quality floors on the five seeds."""
 
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from archive.ingest import evaluation
 from archive.ingest.parsed import ParsedArticle, ParsedQuote, ParsedSpeaker
+from archive.measure import extraction
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 GOLD = ROOT / "tests" / "gold" / "seeds"
@@ -31,7 +31,7 @@ def quote(text: str, speaker: str | None) -> ParsedQuote:
 
 
 def gold(quotes=(), speakers=(), **fields) -> dict:
-    meta = dict.fromkeys(evaluation.META_FIELDS)
+    meta = dict.fromkeys(extraction.META_FIELDS)
     meta.update(body_first_words="Body text", body_last_words="as it stands.")
     meta.update(fields)
     return {"file": "a.txt", "article": meta, "speakers": list(speakers), "quotes": list(quotes)}
@@ -55,13 +55,13 @@ def gold_speaker(name: str, *variants: str) -> dict:
     ],
 )
 def test_quotes_are_compared_after_normalisation(printed, expected):
-    assert evaluation.normalise_quote(printed) == expected
+    assert extraction.normalise_quote(printed) == expected
 
 
 def test_matched_quotes_count_as_found_and_others_as_extra_or_missed():
     parsed = article([quote("One quote.", "Ann Lee"), quote("Made up.", "Ann Lee")], [ParsedSpeaker("Ann Lee")])
     truth = gold([gold_quote("One quote.", "Ann Lee"), gold_quote("Missed one.", "Ann Lee")], [gold_speaker("Ann Lee")])
-    score = evaluation.score_article(parsed, truth)
+    score = extraction.score_article(parsed, truth)
     assert (score.quote_tp, score.quote_fp, score.quote_fn) == (1, 1, 1)
     assert score.quote_precision == score.quote_recall == 0.5
 
@@ -69,7 +69,7 @@ def test_matched_quotes_count_as_found_and_others_as_extra_or_missed():
 def test_optional_gold_quotes_count_neither_way():
     parsed = article([quote("Reported words", "Ann Lee")], [ParsedSpeaker("Ann Lee")])
     truth = gold([gold_quote("Reported words", "Ann Lee", optional=True)], [gold_speaker("Ann Lee")])
-    score = evaluation.score_article(parsed, truth)
+    score = extraction.score_article(parsed, truth)
     assert (score.quote_tp, score.quote_fp, score.quote_fn, score.attribution_total) == (0, 0, 0, 0)
     assert (score.speaker_tp, score.speaker_fp, score.speaker_fn) == (0, 0, 0)
 
@@ -80,7 +80,7 @@ def test_attribution_accepts_a_variant_of_the_gold_name_by_key():
         [gold_quote("Yes.", "Dariusz Wojcikowski"), gold_quote("No.", "Dariusz Wojcikowski")],
         [gold_speaker("Dariusz Wojcikowski", "Voycikowski")],
     )
-    score = evaluation.score_article(parsed, truth)
+    score = extraction.score_article(parsed, truth)
     assert (score.attribution_correct, score.attribution_total) == (1, 2)
 
 
@@ -93,7 +93,7 @@ def test_speakers_match_on_name_or_variant_and_exact_names_are_counted():
         [gold_quote("A.", "Samir Haddad"), gold_quote("B.", "Ann Lee")],
         [gold_speaker("Samir Haddad", "Samir Hadad"), gold_speaker("Ann Lee")],
     )
-    score = evaluation.score_article(parsed, truth)
+    score = extraction.score_article(parsed, truth)
     assert (score.speaker_tp, score.speaker_fp, score.speaker_fn) == (2, 0, 0)
     assert score.exact_names == 1
 
@@ -101,9 +101,9 @@ def test_speakers_match_on_name_or_variant_and_exact_names_are_counted():
 def test_metadata_compares_published_to_the_precision_gold_gives():
     truth = gold(published="2021-04-03T20:55:39", title="A title", source=None)
     exact = article(title="A title", published_at=datetime(2021, 4, 3, 20, 55, 39, tzinfo=UTC))
-    assert evaluation.score_article(exact, truth).meta_correct == 8
+    assert extraction.score_article(exact, truth).meta_correct == 8
     off = article(title="A title", outlet="Someone", published_at=datetime(2021, 4, 3, 20, 55, 0))
-    score = evaluation.score_article(off, truth)
+    score = extraction.score_article(off, truth)
     assert score.meta_correct == 6
     assert any("published" in error for error in score.errors)
     assert any("source" in error for error in score.errors)
@@ -113,8 +113,8 @@ def test_body_words_are_checked_at_both_ends_with_white_space_folded():
     truth = gold(body_first_words="The  first words", body_last_words="the last\u00a0words.")
     good = article(body="The first words of it.\n\nAnd the last words.")
     bad = article(body="Intro. The first words of it.\n\nAnd the last words. More")
-    assert evaluation.score_article(good, truth).meta_correct == 8
-    assert evaluation.score_article(bad, truth).meta_correct == 6
+    assert extraction.score_article(good, truth).meta_correct == 8
+    assert extraction.score_article(bad, truth).meta_correct == 6
 
 
 def test_recurring_speakers_are_named_once_with_their_files():
@@ -124,23 +124,23 @@ def test_recurring_speakers_are_named_once_with_their_files():
     four = article([quote("E.", "Samir Haddad")])
     for number, parsed in enumerate((one, two, three, four)):
         parsed.source_file = f"{number}.txt"
-    assert evaluation.recurring_speakers([one, two, three, four]) == {
+    assert extraction.recurring_speakers([one, two, three, four]) == {
         "Ruth Adler": ["0.txt", "1.txt"],
         "Samir Hadad": ["2.txt", "3.txt"],
     }
 
 
 def test_totals_are_micro_averaged_over_files():
-    first = evaluation.FileScore("a", quote_tp=9, quote_fp=1, quote_fn=0)
-    second = evaluation.FileScore("b", quote_tp=1, quote_fp=0, quote_fn=1)
-    summed = evaluation.total([first, second])
+    first = extraction.FileScore("a", quote_tp=9, quote_fp=1, quote_fn=0)
+    second = extraction.FileScore("b", quote_tp=1, quote_fp=0, quote_fn=1)
+    summed = extraction.total([first, second])
     assert (summed.quote_tp, summed.quote_fp, summed.quote_fn) == (10, 1, 1)
     assert summed.quote_precision == pytest.approx(10 / 11)
 
 
 @pytest.fixture(scope="module")
-def seed_run() -> evaluation.Run:
-    return evaluation.evaluate(GOLD, SEEDS)
+def seed_run() -> extraction.Run:
+    return extraction.evaluate(GOLD, SEEDS)
 
 
 def test_every_seed_is_parsed_and_scored(seed_run):
@@ -149,7 +149,7 @@ def test_every_seed_is_parsed_and_scored(seed_run):
 
 
 def test_the_seeds_meet_the_quality_floors(seed_run):
-    summed = evaluation.total(seed_run.scores)
+    summed = extraction.total(seed_run.scores)
     assert summed.quote_f1 >= 0.95
     assert summed.attribution >= 0.97
     assert summed.speaker_f1 >= 0.95
@@ -164,7 +164,7 @@ def test_every_seed_quote_is_the_body_text_at_its_offsets(seed_run):
 
 
 def gold_files() -> list[dict]:
-    return [evaluation.load_gold(path) for path in evaluation.gold_files(GOLD)]
+    return [extraction.load_gold(path) for path in extraction.gold_files(GOLD)]
 
 
 def test_a_person_quoted_in_two_seed_articles_is_one_speaker(seed_run):
@@ -174,7 +174,7 @@ def test_a_person_quoted_in_two_seed_articles_is_one_speaker(seed_run):
             if not item["optional"]:
                 files.setdefault(item["speaker"], set()).add(truth["file"])
     expected = {name for name, found in files.items() if len(found) >= 2}
-    recurring = evaluation.recurring_speakers(seed_run.articles)
+    recurring = extraction.recurring_speakers(seed_run.articles)
     assert expected
     assert expected <= set(recurring)
     for name in expected:
@@ -189,6 +189,6 @@ def test_every_spelling_of_a_seed_speaker_folds_into_one_predicted_speaker(seed_
         for speaker in truth["speakers"]:
             if speaker["name"] not in required:
                 continue
-            keys = {evaluation.name_key(form) for form in (speaker["name"], *speaker["variants"])}
-            matching = [s for s in parsed.speakers if evaluation.name_key(s.name) in keys]
+            keys = {extraction.name_key(form) for form in (speaker["name"], *speaker["variants"])}
+            matching = [s for s in parsed.speakers if extraction.name_key(s.name) in keys]
             assert len(matching) == 1, (truth["file"], speaker["name"], [s.name for s in parsed.speakers])

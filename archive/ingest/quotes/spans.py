@@ -17,8 +17,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
-from . import attribution, clauses, interviews, names, narrative, roles, speech
-from .attribution import Cue
+from ..language import names, roles, tokens
+from . import clauses, cues, interviews, narrative
+from .cues import Cue
 
 DOUBLE_OPEN, DOUBLE_CLOSE = "“„«", "”»"
 SINGLE_OPEN, SINGLE_CLOSE = "‘‚‹", "’›"
@@ -265,7 +266,7 @@ def _described(body: str, masked: str, para: Paragraph, cue: Cue) -> Cue:
     """The cue with its role phrase, read from the body so that quoted words in it come back."""
     if cue.kind != "name" or cue.start < 0:
         return cue
-    floor = next((s for s, e in speech.sentences(masked, para.start, para.end) if s <= cue.start < e), para.start)
+    floor = next((s for s, e in tokens.sentences(masked, para.start, para.end) if s <= cue.start < e), para.start)
     prefix = max(0, cue.text.rfind(cue.name))
     return replace(cue, description=roles.describe(body, masked, cue.start, prefix, cue.appositives, floor))
 
@@ -304,7 +305,7 @@ def _found_quote(
     para = paras[span.paragraph]
     anchor = span.open if span.open is not None else para.start
     sent_start, sent_end = next(
-        ((s, e) for s, e in speech.sentences(masked, para.start, para.end) if s <= anchor < e),
+        ((s, e) for s, e in tokens.sentences(masked, para.start, para.end) if s <= anchor < e),
         (para.start, para.end),
     )
     # Who speaks, strongest evidence first: a speech or judgement verb before the quote whose complement holds it
@@ -316,15 +317,15 @@ def _found_quote(
         if span.close + 1 >= sent_end and text[-1:] in "?!":
             # '"...fixed the problem?" Schiff asked.': the question mark ends the quote, not the sentence.
             after_end = next(
-                (e for s, e in speech.sentences(masked, para.start, para.end) if s <= span.close + 1 < e), para.end
+                (e for s, e in tokens.sentences(masked, para.start, para.end) if s <= span.close + 1 < e), para.end
             )
-        cue = attribution.cue_after(masked, span.close + 1, after_end)
+        cue = cues.cue_after(masked, span.close + 1, after_end)
     # A short fragment needs one of the cues above or "according to": a speech verb earlier in the sentence
     # whose clause has ended ("Berg said the plan failed, and the "reform" ...") does not make it anyone's words.
     tied = cue is not None
     if cue is None and span.open is not None:
-        cue = attribution.cue_before(masked, sent_start, span.open)
-        introduced = attribution.according_to(masked, sent_start, span.open) or attribution.name_colon(
+        cue = cues.cue_before(masked, sent_start, span.open)
+        introduced = cues.according_to(masked, sent_start, span.open) or cues.name_colon(
             masked, sent_start, span.open
         )
         tied = cue is not None and introduced is not None

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 
-from . import names
-from .attribution import Cue
+from ..language import names
+from .cues import Cue
 
 DASH = re.compile(r"[-–—]\s+")
 QA = re.compile(r"(?P<who>q|question|a|answer)\s*[:.)]\s+", re.IGNORECASE)

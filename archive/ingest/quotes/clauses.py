@@ -11,10 +11,10 @@ names somebody the archive can cite is people.py's question; this module only fi
 
 from __future__ import annotations
 
-from . import names
-from .attribution import Cue, subject_after_verb, subject_before_verb
-from .roles import is_role_word
-from .speech import BETWEEN, DETERMINERS, INDEFINITE, PREPOSITIONS, Item, is_noun_use, is_speech_verb, items
+from ..language import names
+from ..language.roles import is_role_word
+from ..language.tokens import BETWEEN, DETERMINERS, INDEFINITE, PREPOSITIONS, Item, is_noun_use, is_speech_verb, items
+from .cues import Cue, subject_after_verb, subject_before_verb
 
 # Verbs that pass judgement in someone's own words: "sees the lineup as its "weak spot"", "called it "a farce"".
 JUDGING_VERBS = names.wordset(

@@ -7,15 +7,17 @@ a blank line between paragraphs, so quote offsets can be checked against the sou
 outlet: the header is read from its shape (a bare site name above the headline, an indented kicker, a date line
 with a section label, a name alone on a line). The prose block and the furniture inside it are pagebody.py's;
 fields the header leaves empty (outlet, section, an agency byline) are read from the site's furniture by
-sitemeta.py; a dateline ("OSLO — ...") marks where the story starts.
+furniture.py; a dateline ("OSLO — ...") marks where the story starts.
 """
 
 from __future__ import annotations
 
 import re
 
-from . import dates, names, sitemeta
-from .pagebody import (
+from ..language import names
+from ..parsed import Layout
+from . import dates, furniture
+from .page_copy_body import (
     BULLET,
     DROP,
     END,
@@ -27,12 +29,11 @@ from .pagebody import (
     is_end_marker,
     is_prose,
 )
-from .parsed import Layout
 
 _BYLINE = re.compile(
     r"^(?:by|author:|(?:written|analysis|story|words|column|text|report) by)\s+(?P<who>.+)$", re.IGNORECASE
 )
-_SITE = sitemeta.SITE
+_SITE = furniture.SITE
 _DATELINE = re.compile(
     r"^[A-Z][A-Z.'’-]{2,}(?: [A-Z][A-Z.'’-]+)*(?:,\s*[A-Z][A-Za-z.'’ -]{1,25})?"  # OSLO, NEW YORK, LIMA, Peru
     r"(?:\s*\([^)]{1,30}\))?\s*(?:—|–|--|-)\s+\S"  # (Reuters) —
@@ -71,7 +72,7 @@ def parse_text(raw: str) -> Layout:
     body_lines = [line.text for line in filled[start : last + 1] if is_body_line(line.text)]
     header.read_tail(filled, last)
     while body_lines and (
-        header.author and body_lines[-1].startswith(header.author) or sitemeta.is_bio(body_lines[-1])
+        header.author and body_lines[-1].startswith(header.author) or furniture.is_bio(body_lines[-1])
     ):
         body_lines.pop()  # the author's name or bio under the article
     header.read_furniture(filled, start, last, top, body_lines)
@@ -159,7 +160,7 @@ def _dateline_after(lines: list[Line], start: int) -> int:
 
 
 def _byline(text: str) -> str:
-    agency = sitemeta.agency_byline(text)
+    agency = furniture.agency_byline(text)
     if agency:
         return agency
     match = _BYLINE.match(text)
@@ -181,7 +182,7 @@ def _clean_author(text: str) -> str:
     return kept.strip(" ,;:-–—")
 
 
-_is_outlet_name = sitemeta.is_outlet_name
+_is_outlet_name = furniture.is_outlet_name
 
 
 def _is_name_line(text: str, lowest: int = 2) -> bool:
@@ -323,22 +324,22 @@ class Header:
                     self.published = found.value
 
     def read_furniture(self, lines: list[Line], start: int, last: int, top: list[Line], body: list[str]) -> None:
-        """What the site prints around the article, for the fields the header left empty (sitemeta.py)."""
+        """What the site prints around the article, for the fields the header left empty (furniture.py)."""
         if self.title:
-            self.title, suffix = sitemeta.split_title_suffix(self.title)
+            self.title, suffix = furniture.split_title_suffix(self.title)
             self.outlet = self.outlet or suffix
         kept = set(body)
         around = [line.text for line in lines if line.text not in kept]
         if not self.outlet:
-            self.outlet = sitemeta.outlet(around, self.author)
+            self.outlet = furniture.outlet(around, self.author)
         if not self.author:
-            self.author = sitemeta.agency_in_body(body)
+            self.author = furniture.agency_in_body(body)
         above = [line.text for line in top]
         title_at = max((i for i, text in enumerate(above) if self.title and text == self.title), default=len(above))
         # A breadcrumb ending with the headline beats a label guessed from the lines above it.
-        self.section = sitemeta.breadcrumb(above[:title_at], self.title) or self.section
+        self.section = furniture.breadcrumb(above[:title_at], self.title) or self.section
         if not self.section:
-            self.section = sitemeta.tag_line(above[:title_at], [line.text for line in lines[last + 1 : last + 3]])
+            self.section = furniture.tag_line(above[:title_at], [line.text for line in lines[last + 1 : last + 3]])
         if not self.subtitle and _is_deck(body):
             self.subtitle = body[0]
 

@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 from . import names
-from .speech import DETERMINERS, INDEFINITE, PREPOSITIONS, Item, is_speech_verb, items
+from .tokens import DETERMINERS, INDEFINITE, PREPOSITIONS, Item, is_speech_verb, items
 
 # Nouns that say who a commentator is; "the pundit" may be any of them (people.py decides which).
 COMMENTATOR_NOUNS = names.wordset(
