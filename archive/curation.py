@@ -1,7 +1,7 @@
 """Editors' curation as plain functions: quote statuses, reassigning, tagging, merging speakers, keyword rules.
 
 Admin actions are thin wrappers around these. Each change runs in one transaction and only ever adds what an
-editor asked for, so curation wins over a re-import (DESIGN.md section 3): a merged speaker's names live on as
+editor asked for, so curation wins over a re-import (docs/architecture.md): a merged speaker's names live on as
 aliases of the speaker it was merged into, and topic rules add topics but never remove one.
 """
 

@@ -1,6 +1,6 @@
 """ParsedArticle in, rows out: one atomic transaction per article, idempotent, curation kept.
 
-Rules (DESIGN.md section 3):
+Rules (docs/architecture.md):
 - the same article read twice is one article: match on url, then (outlet, title, date), then content hash;
 - an article whose text and extraction are unchanged is left alone ("unchanged");
 - a re-import never touches a quote an editor verified, rejected or edited; it re-anchors those to their
@@ -16,18 +16,21 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import os
+import warnings
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from pathlib import PurePath
+from pathlib import Path, PurePath
 
 from django.db import transaction
 
 from .curation import find_anchor
+from .ingest import UnreadableDocument, parse_document, read_bytes
 from .ingest.parsed import ParsedArticle, ParsedQuote, ParsedSpeaker
 from .ingest.topics import TopicMatcher
 from .models import Article, Quote, Speaker, SpeakerAlias, Topic, name_key, unique_slug
 
-CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
+CREATED, UPDATED, UNCHANGED, FAILED = "created", "updated", "unchanged", "failed"
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,70 @@ class LoadResult:
     article: Article
     quotes_created: int = 0
     quotes_flagged: int = 0
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    """What importing one document did: its action, or FAILED with a one-line reason."""
+
+    action: str  # CREATED, UPDATED, UNCHANGED or FAILED
+    quotes: int = 0  # quotes the extraction found
+    quotes_flagged: int = 0  # curated quotes whose text is gone from the new body
+    reason: str = ""  # why it FAILED
+
+
+class _DryRunRollback(Exception):
+    """Raised inside a dry run's transaction so that nothing is written."""
+
+
+def import_document(loader: ArchiveLoader, data: bytes, name: str, *, dry_run: bool = False) -> ImportOutcome:
+    """Parse one document and load it in its own transaction; never raises for a bad document."""
+    parsed, reason = parse_for_import(data, name)
+    if parsed is None:
+        return ImportOutcome(FAILED, reason=reason)
+    return load_for_import(loader, parsed, dry_run=dry_run)
+
+
+def parse_for_import(data: bytes, name: str) -> tuple[ParsedArticle | None, str]:
+    """The parsing half of an import, which needs no database: the parsed article, or None and why not."""
+    try:
+        # Parsers of third-party pages warn about odd markup (bs4's "looks like a file name"): the user acts on a
+        # file's line, not on a library's warning, and the page is still read.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return parse_document(data, name), ""
+    except UnreadableDocument as exc:
+        return None, str(exc)
+    except Exception as exc:  # noqa: BLE001 - one bad file must never stop the others
+        return None, f"could not be parsed ({type(exc).__name__}: {exc})"
+
+
+def load_for_import(loader: ArchiveLoader, parsed: ParsedArticle, *, dry_run: bool = False) -> ImportOutcome:
+    """The writing half: one transaction, rolled back on any error (or always, in a dry run)."""
+    try:
+        with transaction.atomic():
+            result = loader.load(parsed)
+            if dry_run:
+                raise _DryRunRollback
+    except _DryRunRollback:
+        pass
+    except Exception as exc:  # noqa: BLE001 - the article's transaction is rolled back; the others go on
+        return ImportOutcome(FAILED, reason=f"could not be saved ({type(exc).__name__}: {exc})")
+    return ImportOutcome(result.action, len(parsed.quotes), result.quotes_flagged)
+
+
+def import_file(loader: ArchiveLoader, path: Path, max_bytes: int, *, dry_run: bool = False) -> ImportOutcome:
+    """Read one file (refused over max_bytes) and import it."""
+    try:
+        data = read_bytes(path, max_bytes)
+    except UnreadableDocument as exc:
+        return ImportOutcome(FAILED, reason=str(exc))
+    return import_document(loader, data, printable(path.name), dry_run=dry_run)
+
+
+def printable(path: Path | str) -> str:
+    """A path as text: a file name that is not valid UTF-8 must not stop the import, nor its output."""
+    return os.fsencode(path).decode("utf-8", errors="replace")
 
 
 def extraction_hash(parsed: ParsedArticle) -> str:
@@ -113,7 +180,6 @@ class ArchiveLoader:
     def save_article(self, article: Article | None, parsed: ParsedArticle, fingerprint: str) -> Article:
         if article is None:
             article = Article(slug=unique_slug(Article, parsed.title or PurePath(parsed.source_file).stem))
-        old_date = article.published_at
         for field in ("title", "subtitle", "outlet", "section", "author", "url", "source_file"):
             setattr(article, field, getattr(parsed, field))
         article.published_at = aware(parsed.published_at)
@@ -123,8 +189,6 @@ class ArchiveLoader:
         article.import_warnings = list(parsed.warnings)
         article.extraction_hash = fingerprint
         article.save()
-        if article.published_at != old_date:
-            article.quotes.update(published_at=article.published_at)
         return article
 
     def resolve_speaker(self, parsed: ParsedSpeaker) -> Speaker:
@@ -175,7 +239,6 @@ class ArchiveLoader:
                 keep.add(quote.pk)
                 quote.start, quote.end, quote.kind = pq.start, pq.end, pq.kind
                 quote.speaker, quote.attribution = speaker, pq.attribution[:300]
-                quote.published_at = article.published_at
                 quote.save()
                 self.suggest_quote_topics(quote)
             else:
@@ -188,12 +251,13 @@ class ArchiveLoader:
                         kind=pq.kind,
                         speaker=speaker,
                         attribution=pq.attribution[:300],
-                        published_at=article.published_at,
                     )
                 )
         stale = [q.pk for q in reusable.values() if q.pk not in keep]
         Quote.objects.filter(pk__in=stale).delete()
         # bulk_create sets primary keys on SQLite and PostgreSQL, so the topic links can be made in one go.
+        for quote in new:
+            quote.follow_article()
         Quote.objects.bulk_create(new)
         Quote.topics.through.objects.bulk_create(
             [
@@ -219,10 +283,9 @@ class ArchiveLoader:
                     quote.anchored = False
                     quote.save(update_fields=["anchored", "updated_at"])
                 continue
-            if (found, quote.anchored) != (quote.start, True) or quote.published_at != article.published_at:
+            if (found, quote.anchored) != (quote.start, True):
                 quote.start, quote.end, quote.anchored = found, found + len(quote.text), True
-                quote.published_at = article.published_at
-                quote.save(update_fields=["start", "end", "anchored", "published_at", "updated_at"])
+                quote.save(update_fields=["start", "end", "anchored", "updated_at"])
         return flagged
 
     def suggest_article_topics(self, article: Article) -> None:

@@ -1,12 +1,10 @@
 """The archive's records: articles, the people quoted in them, their quotes, and topics.
 
-Field names are the fixture contract of DESIGN.md section 2: data users load the exported
+Field names are the fixture contract (docs/architecture.md): data users load the exported
 JSON, so rename nothing here without a migration path for them.
 """
 
 from __future__ import annotations
-
-import unicodedata
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -15,13 +13,10 @@ from django.db.models.functions import Coalesce, Length
 from django.urls import reverse
 from django.utils.text import slugify
 
+from .ingest.language.names import key as name_key
+from .ingest.topics import parse_keywords
 
-def name_key(name: str) -> str:
-    """Matching key of a name: case, accents, dots and spacing folded ("Prof. Gut" ~ "prof gut")."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    plain = plain.replace("\u2019", "'").replace(".", " ").replace("-", " ")
-    return " ".join(plain.casefold().split())
+__all__ = ["Article", "Quote", "Speaker", "SpeakerAlias", "Topic", "count_of", "name_key", "unique_slug"]
 
 
 def unique_slug(model: type[models.Model], text: str, max_length: int = 200, exclude_pk=None) -> str:
@@ -74,7 +69,7 @@ class Topic(models.Model):
         return (self.slug,)
 
     def keyword_list(self) -> list[str]:
-        return [line.strip() for line in self.keywords.splitlines() if line.strip()]
+        return parse_keywords(self.keywords)
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -119,8 +114,22 @@ class Article(models.Model):
     def __str__(self) -> str:
         return self.title or self.source_file
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # The one place where quotes follow their article's date (Quote.published_at is a copy of it).
+        if getattr(self, "_stored_date", self.published_at) != self.published_at:
+            self.quotes.update(published_at=self.published_at)
+        self._stored_date = self.published_at
+
     def get_absolute_url(self) -> str:
         return reverse("article_detail", args=[self.slug])
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        article = super().from_db(db, field_names, values)
+        if "published_at" in field_names:
+            article._stored_date = article.published_at
+        return article
 
     def natural_key(self):
         return (self.content_hash,)
@@ -254,8 +263,7 @@ class Quote(models.Model):
         return f"“{short}”"
 
     def save(self, *args, **kwargs):
-        if self.article_id and self.published_at is None:
-            self.published_at = self.article.published_at
+        self.follow_article()
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
@@ -264,6 +272,13 @@ class Quote(models.Model):
     def clean(self):
         if self.article_id and self.article.body[self.start : self.end] != self.text:
             raise ValidationError("The quote's text must be exactly the article body between start and end.")
+
+    def follow_article(self) -> None:
+        """Copy what the quote keeps of its article (its date, for the date-ordered indexes). Every writer calls
+        this: save() does, and bulk writers (which skip save()) call it themselves; Article.save() updates the
+        copies when the article's date changes."""
+        if self.article_id:
+            self.published_at = self.article.published_at
 
     def natural_key(self):
         return (self.article.content_hash, self.start, self.end)

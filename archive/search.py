@@ -8,7 +8,7 @@ mean nothing special, and a query left without words matches nothing.
 
 The quote index holds public quotes only (its source is a view without the rejected ones), so a reader's
 search is counted and paged inside the index: a count there takes 3 ms where one through ``id IN (search)``
-takes 90 (DESIGN.md section 6). Editors' searches in the admin add the rejected quotes back (`filter_quotes`).
+takes 90. Editors' searches in the admin add the rejected quotes back (`filter_quotes`).
 """
 
 from __future__ import annotations
@@ -239,11 +239,6 @@ def article_match(text: str) -> Q:
 def filter_quotes(queryset: QuerySet, text: str, *, include_rejected: bool = False) -> QuerySet:
     """The quotes of `queryset` that contain the words of `text`; its order and other filters stay."""
     return queryset.filter(quote_match(text, include_rejected=include_rejected))
-
-
-def filter_articles(queryset: QuerySet, text: str) -> QuerySet:
-    """The articles of `queryset` whose title, subtitle or body contain the words of `text`."""
-    return queryset.filter(article_match(text))
 
 
 # Searching: pages of matches, counted and ordered in the index

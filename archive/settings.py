@@ -5,6 +5,7 @@ DJANGO_ALLOWED_HOSTS and, for large archives, DATABASE_URL pointing at PostgreSQ
 """
 
 import os
+import secrets
 from pathlib import Path
 
 import dj_database_url
@@ -32,14 +33,32 @@ def envint(name: str, default: int) -> int:
         raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}") from None
 
 
+def development_secret_key(path: Path) -> str:
+    """A key made once and kept in path (mode 0600). Written beside it and linked into place, so that two processes
+    starting at once both read the one complete key that won."""
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        draft = path.with_name(f"{path.name}.{os.getpid()}")
+        draft.write_text("dev-insecure-" + secrets.token_hex(24))
+        draft.chmod(0o600)
+        try:
+            os.link(draft, path)
+        except FileExistsError:
+            pass
+        finally:
+            draft.unlink()
+    return path.read_text().strip()
+
+
 DEBUG = envbool("DJANGO_DEBUG", "1")
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set when DJANGO_DEBUG=0")
-    # Development only: a fixed key would be a default secret, so make one per process.
-    SECRET_KEY = "dev-insecure-" + os.urandom(24).hex()
+    # Development only: a key generated once per checkout and kept in the git-ignored var/, so a reload of the
+    # development server keeps editors logged in; never a default value, never used in production.
+    SECRET_KEY = development_secret_key(BASE_DIR / "var" / "development-secret-key")
 
 ALLOWED_HOSTS = [
     host.strip()

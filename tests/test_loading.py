@@ -198,3 +198,24 @@ def test_a_failing_article_leaves_nothing_behind():
     with pytest.raises(Exception):  # noqa: B017 - the database refuses an empty span; which error is its business
         load(broken)
     assert Article.objects.count() == 0 and Speaker.objects.count() == 0
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("one", "other"), [("Jean-Pierre Dupont", "Jean Pierre Dupont"), ("Ilham Alıyev", "Ilham Aliyev")]
+)
+def test_two_spellings_of_a_full_name_in_two_articles_are_one_speaker(one, other):
+    loader = ArchiveLoader()
+    for n, name in enumerate((one, other)):
+        body = f"Intro {n}.\n\n“Trade between our countries doubled this year,” {name} said."
+        loader.load(
+            parsed_article(
+                body,
+                title=f"Trade {n}",
+                source_file=f"trade-{n}.txt",
+                speakers=[ParsedSpeaker(name=name, description="", variants=())],
+                quotes=[quote_of(body, "Trade between our countries doubled this year", name)],
+            )
+        )
+    assert Speaker.objects.count() == 1
+    assert Quote.objects.filter(speaker=Speaker.objects.get()).count() == 2

@@ -39,3 +39,25 @@ def test_a_malformed_boolean_setting_is_refused_loudly():
     result = manage("check", DJANGO_DEBUG="maybe")
     assert result.returncode != 0
     assert "DJANGO_DEBUG must be a boolean" in result.stderr
+
+
+def test_in_debug_mode_the_generated_secret_key_is_kept_across_restarts(tmp_path):
+    from archive.settings import development_secret_key
+
+    path = tmp_path / "var" / "development-secret-key"
+    first = development_secret_key(path)
+    assert first == development_secret_key(path)
+    assert len(first) > 40
+    assert path.stat().st_mode & 0o777 == 0o600
+    assert [p.name for p in path.parent.iterdir()] == [path.name]  # no draft left behind
+
+
+def test_a_configured_secret_key_is_used_as_given():
+    result = manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.SECRET_KEY)",
+        DJANGO_DEBUG="0",
+        DJANGO_SECRET_KEY="production-" + "k" * 50,
+    )
+    assert result.stdout.strip().splitlines()[-1] == "production-" + "k" * 50

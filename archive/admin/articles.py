@@ -114,13 +114,6 @@ class ArticleAdmin(admin.ModelAdmin):
         ]
         return queryset.filter(*conditions), False
 
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        if "published_at" in form.changed_data:
-            # Quotes carry the article's date for their date-ordered index; after the inline rows are saved,
-            # which would write back the old one.
-            form.instance.quotes.update(published_at=form.instance.published_at)
-
     @admin.display(description="title", ordering="title")
     def display_title(self, article):
         return article.display_title

@@ -16,7 +16,7 @@ from .common import ADMIN_CSS, LeanChangeList, PublishedFilter, TopicFilter, act
 
 class QuoteEditForm(forms.ModelForm):
     """Marks a quote edited when an editor adds one or changes what was said, by whom or how: re-imports then
-    leave it alone (DESIGN.md section 3). A status change alone is review, not an edit."""
+    leave it alone (docs/architecture.md, loading). A status change alone is review, not an edit."""
 
     def save(self, commit=True):
         if self.instance._state.adding or curation.EDITED_FIELDS & set(self.changed_data):

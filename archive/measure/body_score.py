@@ -18,13 +18,10 @@ empty, say) that average is 0.0, except when every page has both texts empty, wh
 
 from __future__ import annotations
 
-import re
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-SHINGLE = 4
-_TOKEN = re.compile(r"\w+")
+from ..ingest.language.shingles import shingles, tokens
 
 
 @dataclass(frozen=True)
@@ -58,19 +55,6 @@ class Scores:
     recall: float
     f1: float
     accuracy: float
-
-
-def tokens(text: str) -> list[str]:
-    return _TOKEN.findall(text or "")
-
-
-def shingles(text: str, size: int = SHINGLE) -> Counter[tuple[str, ...]]:
-    words = tokens(text)
-    if not words:
-        return Counter()
-    if len(words) < size:
-        return Counter([tuple(words)])
-    return Counter(tuple(words[i : i + size]) for i in range(len(words) - size + 1))
 
 
 def score_page(true: str, predicted: str) -> PageScore:

@@ -1,4 +1,4 @@
-"""ParsedArticles and gold annotations (the ``shared/gold`` format) in, extraction scores out; no Django.
+"""ParsedArticles and gold annotations (docs/gold-format.md) in, extraction scores out; no Django.
 
 Definitions, one article at a time, then summed over all articles (micro averages):
 

@@ -144,8 +144,9 @@ def test_same_person_folds_spellings_but_not_relatives(a, b, same):
         ("Anna Berg", "", "Anna Berg"),
     ],
 )
-def test_strip_title_moves_honorifics_and_offices_out_of_the_name(printed, title, name):
-    assert names.strip_title(printed) == (title, name)
+def test_a_run_of_capitalised_words_leaves_honorifics_and_offices_out_of_the_name(printed, title, name):
+    found = names.split_run(names.tokens(printed), printed)
+    assert (" ".join(part for part in (found.role, found.title) if part), found.name) == (title, name)
 
 
 def test_name_keys_fold_case_accents_and_dots():

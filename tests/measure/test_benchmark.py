@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from archive.ingest.pipeline import parse_document
-from archive.measure.benchmark import Corpus, build_templates, person
+from archive.measure.benchmark.corpus import Corpus, build_templates, person
 
 # Figures every archive has; the others below may be n/a, but are always rows of the table.
 MEASURED = {

@@ -204,3 +204,10 @@ def test_it_runs_two_more_queries_when_filtering_on_a_speaker_and_a_topic(
 
 def test_it_explains_an_unknown_speaker_in_words(client, archive):
     assert "No speaker has this address name." in client.get(URL, {"speaker": "nobody"}).content.decode()
+
+
+def test_it_reads_the_page_size_per_request(client, archive, settings):
+    settings.ARCHIVE_PAGE_SIZE = 2
+    response = client.get(URL)
+    assert len(listed(response)) == 2
+    assert response.context["page_obj"].paginator.num_pages == 2

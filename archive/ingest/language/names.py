@@ -239,24 +239,30 @@ def _tail_len(name_tokens: list[Token]) -> int:
     return sum(1 for t in name_tokens if t.lower in SUFFIXES or len(t.bare) == 1)
 
 
-def strip_title(printed: str) -> tuple[str, str]:
-    """("Prof. Berg") -> ("Prof.", "Berg"); honorifics and offices in front of a name are not part of it."""
-    run = tokens(printed)
-    if not run:
-        return "", printed.strip()
-    name = split_run(run, printed)
-    if name is None:
-        return printed.strip(), ""
-    return " ".join(part for part in (name.role, name.title) if part), name.name
+# Folded before comparing: every apostrophe to one, hyphens and dots to spaces, the dotless i (Alıyev) to i, and
+# Cyrillic and Greek letters that look like Latin ones (a Cyrillic "і" in "Aliyev") to those, so that a look-alike
+# spelling is the same person rather than a second, identical-looking one.
+# Cyrillic а е і ј о р с у х ѕ ԁ һ ӏ and Greek α ε ι κ ν ο ρ τ υ χ (lower case: the key is casefolded first).
+_CYRILLIC_LOOKALIKES = "\u0430\u0435\u0456\u0458\u043e\u0440\u0441\u0443\u0445\u0455\u0501\u04bb\u04cf"
+_GREEK_LOOKALIKES = "\u03b1\u03b5\u03b9\u03ba\u03bd\u03bf\u03c1\u03c4\u03c5\u03c7"
+_KEY_FOLDS = str.maketrans(
+    {
+        **dict.fromkeys("’‘ʼ`´", "'"),
+        **dict.fromkeys("-‐‑–.", " "),
+        "ı": "i",
+        **dict(zip(_CYRILLIC_LOOKALIKES, "aeijopcyxsdhl", strict=True)),
+        **dict(zip(_GREEK_LOOKALIKES, "aeikvoptux", strict=True)),
+    }
+)
 
 
 @functools.lru_cache(maxsize=8192)
 def key(name: str) -> str:
-    """Comparison key: case, accents, dots, apostrophes and spacing folded."""
+    """The one comparison key of a name, within an article and across the archive (models.name_key is this):
+    case, accents, apostrophes, hyphens, dots, spacing and look-alike letters folded."""
     folded = unicodedata.normalize("NFKD", name)
     folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
-    folded = folded.casefold().replace("’", "'").replace(".", " ").replace("ı", "i")
-    return " ".join(folded.split())
+    return " ".join(folded.casefold().translate(_KEY_FOLDS).split())
 
 
 # Letters that transliterations swap (Nowakowska/Nowakovska, Mikhail/Michail), folded after the first letter.
@@ -359,8 +365,8 @@ def relative(a: str, b: str) -> bool:
 
 
 def given_compatible(given_a: list[str] | tuple[str, ...], given_b: list[str] | tuple[str, ...]) -> bool:
-    if not given_a or not given_b:
-        return True
+    if not given_a or not given_b or key(" ".join(given_a)) == key(" ".join(given_b)):
+        return True  # "Jean-Pierre" and "Jean Pierre" are one given name
     first_a, first_b = key(given_a[0]).rstrip(), key(given_b[0])
     if len(first_a) == 1 or len(first_b) == 1:
         return first_a[0] == first_b[0]

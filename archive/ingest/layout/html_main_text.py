@@ -22,7 +22,7 @@ import trafilatura
 from bs4 import BeautifulSoup
 from lxml import etree
 
-from ...measure.body_score import shingles, tokens
+from ..language.shingles import shingles, tokens
 from . import html_scorer
 
 AGREE = 0.9  # share of one engine's shingles found in the other's for "inside"

@@ -1,4 +1,4 @@
-"""Build a synthetic archive of N seed-like articles in a temporary SQLite file; print DESIGN.md section 6's table."""
+"""Build a synthetic archive of N seed-like articles in a temporary SQLite file; print the performance table."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from archive.measure import benchmark
+from archive.measure.benchmark import report as reporting
+from archive.measure.benchmark import timing
 
 
 class Command(BaseCommand):
@@ -32,17 +33,17 @@ class Command(BaseCommand):
             raise CommandError("--articles must be at least 2 and --requests at least 1")
         if worker:
             try:
-                benchmark.run_worker(articles, requests, result, self.progress)
+                timing.run_worker(articles, requests, result, self.progress)
             except RuntimeError as exc:
                 raise CommandError(str(exc)) from None
             return
         if keep is not None:
             self.check_keep(keep)
         try:
-            report = benchmark.run_benchmark(articles, requests, keep, self.progress)
+            report = reporting.run_benchmark(articles, requests, keep, self.progress)
         except RuntimeError as exc:
             raise CommandError(str(exc)) from None
-        self.stdout.write(benchmark.render_table(report))
+        self.stdout.write(reporting.render_table(report))
         if json_path is not None:
             json_path.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
             self.stdout.write(f"Wrote {json_path}")

@@ -1,4 +1,4 @@
-"""Score quote, speaker and metadata extraction against gold annotations (the shared/gold format)."""
+"""Score quote, speaker and metadata extraction against gold annotations (docs/gold-format.md)."""
 
 from __future__ import annotations
 
