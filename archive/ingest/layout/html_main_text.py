@@ -114,7 +114,7 @@ def main_paragraphs(raw: str, soup: BeautifulSoup) -> tuple[list[str], list[str]
     return reconcile(theirs, ours), warnings
 
 
-def reconcile(theirs: list[str], ours: html_scorer.Extraction) -> list[str]:
+def reconcile(theirs: list[str], ours: html_scorer.ScoredPage) -> list[str]:
     their_shingles = shingles("\n".join(theirs))
     our_shingles = shingles("\n".join(p.text for p in ours.kept))
     if not our_shingles:
@@ -141,7 +141,7 @@ def present(paragraph: str, other: Counter, other_words: str) -> bool:
     return sum(gram in other for gram in grams) >= KEEP * len(grams)
 
 
-def extend(theirs: list[str], their_shingles: Counter, ours: html_scorer.Extraction) -> list[str]:
+def extend(theirs: list[str], their_shingles: Counter, ours: html_scorer.ScoredPage) -> list[str]:
     """Add the page's paragraphs built like the ones trafilatura kept; where they go depends on where they sit."""
     paragraphs = ours.paragraphs
     matched = [len(tokens(p.text)) >= 4 and present(p.text, their_shingles, "") for p in paragraphs]
@@ -175,5 +175,5 @@ def extend(theirs: list[str], their_shingles: Counter, ours: html_scorer.Extract
     return [p.text for i, p in enumerate(paragraphs) if matched[i] or i in chosen]
 
 
-def signature(paragraph: html_scorer.Paragraph) -> tuple:
+def signature(paragraph: html_scorer.TextBlock) -> tuple:
     return tuple((tag.name, tuple(sorted(tag.get("class") or ()))) for tag in paragraph.chain[:SIGNATURE_DEPTH])

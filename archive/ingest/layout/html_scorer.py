@@ -62,7 +62,9 @@ FLAT_TAG = re.compile(r"<[^>]*>")
 
 
 @dataclass
-class Paragraph:
+class TextBlock:
+    """Text between two block boundaries of the page, with what scoring needs to know of where it sits."""
+
     owner: Tag  # nearest block element around the text
     chain: list[Tag]  # the owner and its ancestors up to the root
     parts: list[str] = field(default_factory=list)
@@ -75,11 +77,11 @@ class Paragraph:
 
 
 @dataclass
-class Extraction:
+class ScoredPage:
     """Every paragraph of the pruned page, and those the scoring kept as the article."""
 
-    paragraphs: list[Paragraph]
-    kept: list[Paragraph]
+    paragraphs: list[TextBlock]
+    kept: list[TextBlock]
 
     @property
     def text(self) -> str:
@@ -90,7 +92,7 @@ class TooDeep(Exception):
     """The page nests deeper than MAX_DEPTH: layout analysis would be slow, callers take flat text instead."""
 
 
-def extract(soup: BeautifulSoup) -> Extraction:
+def extract(soup: BeautifulSoup) -> ScoredPage:
     """The article of a parsed page (the tree is pruned in place); raises TooDeep on absurdly nested pages."""
     root = soup.body or soup
     prune(root)
@@ -99,10 +101,10 @@ def extract(soup: BeautifulSoup) -> Extraction:
     if sum(len(p.text) for p in found) < RETRY_BELOW:
         # Class hints can hit a layout wrapper ("penci_sidebar", "widget Blog") that holds the article itself.
         found = choose(root, paragraphs, hints=False)
-    return Extraction(paragraphs=paragraphs, kept=found)
+    return ScoredPage(paragraphs=paragraphs, kept=found)
 
 
-def choose(root: Tag, paragraphs: list[Paragraph], hints: bool) -> list[Paragraph]:
+def choose(root: Tag, paragraphs: list[TextBlock], hints: bool) -> list[TextBlock]:
     if hints:
         paragraphs = drop_furniture(paragraphs)
     if not paragraphs:
@@ -112,7 +114,7 @@ def choose(root: Tag, paragraphs: list[Paragraph], hints: bool) -> list[Paragrap
     return [p for p in paragraphs if keep(p) and any(tag is container for tag in p.chain)]
 
 
-def drop_furniture(paragraphs: list[Paragraph]) -> list[Paragraph]:
+def drop_furniture(paragraphs: list[TextBlock]) -> list[TextBlock]:
     """Leave out paragraphs inside blocks whose class or id says furniture, unless the block holds most of the page."""
     chars: dict[int, int] = {}
     for paragraph in paragraphs:
@@ -190,14 +192,14 @@ def depth(root: Tag) -> int:
     return deepest
 
 
-def split_paragraphs(root: Tag) -> list[Paragraph]:
+def split_paragraphs(root: Tag) -> list[TextBlock]:
     """Cut the tree into runs of inline text; a block tag or <br> ends a run.
 
     An explicit stack instead of recursion, so a deep page cannot overflow Python's stack; past MAX_DEPTH it raises
     TooDeep, since every paragraph keeps the chain of its ancestors.
     """
-    paragraphs: list[Paragraph] = []
-    current: Paragraph | None = None
+    paragraphs: list[TextBlock] = []
+    current: TextBlock | None = None
     # Each entry: a node, its owner block, the owner's chain, whether inside a link, its depth.
     stack: list[tuple] = [(child, root, [root], False, 1) for child in reversed(root.contents)]
     while stack:
@@ -216,7 +218,7 @@ def split_paragraphs(root: Tag) -> list[Paragraph]:
             continue  # comments, CDATA, doctype
         if current is None or current.owner is not owner:
             heading = owner.name in HEADINGS
-            current = Paragraph(owner=owner, chain=chain, heading=heading)
+            current = TextBlock(owner=owner, chain=chain, heading=heading)
             paragraphs.append(current)
         text = str(node)
         current.parts.append(text)
@@ -225,7 +227,7 @@ def split_paragraphs(root: Tag) -> list[Paragraph]:
     return [p for p in paragraphs if p.text]
 
 
-def weigh(paragraph: Paragraph) -> float:
+def weigh(paragraph: TextBlock) -> float:
     """Long plain text weighs for the article; link-heavy text weighs against."""
     text = paragraph.text
     length = len(text)
@@ -241,7 +243,7 @@ def weigh(paragraph: Paragraph) -> float:
     return length * (1 - density) * bonus
 
 
-def choose_container(root: Tag, paragraphs: list[Paragraph], weights: list[float]) -> Tag:
+def choose_container(root: Tag, paragraphs: list[TextBlock], weights: list[float]) -> Tag:
     """Walk down from the root while one child holds most of the text weight, then stop: that is the article."""
     good: dict[int, float] = {}
     net: dict[int, float] = {}
@@ -261,7 +263,7 @@ def choose_container(root: Tag, paragraphs: list[Paragraph], weights: list[float
         current = best
 
 
-def keep(paragraph: Paragraph) -> bool:
+def keep(paragraph: TextBlock) -> bool:
     text = paragraph.text
     if paragraph.owner.name == "h1":
         return False  # the headline: it is the title, not the body

@@ -11,7 +11,7 @@ ARTICLE = [
 ]
 
 
-def ours(html: str) -> html_scorer.Extraction:
+def ours(html: str) -> html_scorer.ScoredPage:
     return html_scorer.extract(BeautifulSoup(html, "lxml"))
 
 
