@@ -11,7 +11,16 @@ from django.utils.html import format_html
 
 from .. import curation, search
 from ..models import Article, Quote, Topic, count_of
-from .common import ADMIN_CSS, LeanChangeList, PublishedFilter, TopicFilter, highlighted_body, in_context
+from .common import (
+    ADMIN_CSS,
+    LeanChangeList,
+    PublishedFilter,
+    TopicFilter,
+    highlighted_body,
+    in_context,
+    mark_reviewed,
+    record_forms,
+)
 from .quotes import QuoteEditForm
 
 
@@ -114,8 +123,16 @@ class ArticleAdmin(admin.ModelAdmin):
         ]
         return queryset.filter(*conditions), False
 
+    def save_formset(self, request, form, formset, change):
+        for row in formset.forms:
+            if row.has_changed():
+                mark_reviewed(request, row)
+        super().save_formset(request, form, formset, change)
+
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
+        rows = [row for formset in formsets for row in formset.forms if row.instance.pk and row.has_changed()]
+        record_forms(request, [form, *rows], f"Article edited on its page: {form.instance}")
         if "published_at" in form.changed_data:
             # Quotes carry the article's date for their date-ordered index; after the inline rows are saved,
             # which would write back the old one.

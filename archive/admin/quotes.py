@@ -9,9 +9,19 @@ from django.db.models import F, Q
 from django.utils.html import format_html
 from django.utils.text import Truncator
 
-from .. import curation, search
+from .. import curation, desk, search
 from ..models import Article, Quote, Speaker, Topic
-from .common import ADMIN_CSS, LeanChangeList, PublishedFilter, TopicFilter, action_page, in_context, log_changes
+from .common import (
+    ADMIN_CSS,
+    LeanChangeList,
+    PublishedFilter,
+    TopicFilter,
+    action_page,
+    in_context,
+    log_changes,
+    mark_reviewed,
+    record_forms,
+)
 
 
 class QuoteEditForm(forms.ModelForm):
@@ -73,6 +83,10 @@ class TopicsForm(forms.Form):
         widget=AutocompleteSelectMultiple(Quote._meta.get_field("topics"), admin.site),
         help_text="The quotes keep the topics they have; these are added.",
     )
+
+
+def obj_label(obj) -> str:
+    return Truncator(str(obj)).chars(80)
 
 
 class HasSpeakerFilter(admin.SimpleListFilter):
@@ -142,6 +156,19 @@ class QuoteAdmin(admin.ModelAdmin):
     def get_changelist(self, request, **kwargs):
         return LeanChangeList
 
+    def get_urls(self):
+        # The review desk lives under the quotes: /admin/archive/quote/desk/.
+        return desk.urls(self.admin_site) + super().get_urls()
+
+    def save_model(self, request, obj, form, change):
+        mark_reviewed(request, form)
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        verb = "edited" if change else "added"
+        record_forms(request, [form], f"Quote {verb} on its page: {obj_label(form.instance)}")
+
     def get_readonly_fields(self, request, obj=None):
         # A quote belongs to the article it was found in; only a new quote chooses one.
         return [*self.readonly_fields, "article"] if obj else self.readonly_fields
@@ -199,7 +226,7 @@ class QuoteAdmin(admin.ModelAdmin):
 
     def set_status(self, request, queryset, status):
         label = Quote.Status(status).label
-        ids = curation.set_status(queryset, status)
+        ids = curation.set_status(queryset, status, by=request.user)
         log_changes(request, Quote, ids, f"Status set to {label} (bulk action).")
         self.message_user(request, f"{len(ids)} quote(s) marked {label.lower()}.", messages.SUCCESS)
 
@@ -208,7 +235,7 @@ class QuoteAdmin(admin.ModelAdmin):
         form = SpeakerForm(request.POST if "apply" in request.POST else None)
         if form.is_valid():
             speaker = form.cleaned_data["speaker"]
-            ids = curation.reassign_quotes(queryset, speaker)
+            ids = curation.reassign_quotes(queryset, speaker, by=request.user)
             log_changes(request, Quote, ids, f"Speaker set to {speaker} (id {speaker.pk}) (bulk action).")
             self.message_user(request, f"{len(ids)} quote(s) reassigned to {speaker}.", messages.SUCCESS)
             return None
@@ -229,7 +256,7 @@ class QuoteAdmin(admin.ModelAdmin):
         form = TopicsForm(request.POST if "apply" in request.POST else None)
         if form.is_valid():
             topics = list(form.cleaned_data["topics"])
-            ids = curation.tag_quotes(queryset, topics)
+            ids = curation.tag(queryset, topics, by=request.user)
             names = ", ".join(t.name for t in topics)
             log_changes(request, Quote, ids, f"Tagged with {names} (bulk action).")
             self.message_user(request, f"{len(ids)} quote(s) tagged with {names}.", messages.SUCCESS)

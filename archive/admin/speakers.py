@@ -88,7 +88,7 @@ class SpeakerAdmin(admin.ModelAdmin):
         if form.is_valid():
             target = form.cleaned_data["keep"]
             others = [s for s in speakers if s.pk != target.pk]
-            result = curation.merge_speakers(target, others)
+            result = curation.merge_speakers(target, others, by=request.user)
             merged = ", ".join(f"{s.name} (id {s.pk})" for s in others)
             log_changes(
                 request,
