@@ -6,7 +6,7 @@ plain function in ``archive.curation``.
 
 from django.contrib import admin
 
-from . import articles, quotes, speakers, topics  # noqa: F401  (importing registers the model admins)
+from . import activity, articles, quotes, speakers, topics  # noqa: F401  (importing registers the model admins)
 
 admin.site.site_header = "Quote archive"
 admin.site.site_title = "Quote archive admin"

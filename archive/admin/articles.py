@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.db import models
 from django.db.models import Q
 from django.forms.models import BaseInlineFormSet
 from django.urls import reverse
 from django.utils.html import format_html
 
-from .. import curation, search
+from .. import search
 from ..models import Article, Quote, Topic, count_of
 from .common import (
     ADMIN_CSS,
@@ -20,6 +20,8 @@ from .common import (
     in_context,
     mark_reviewed,
     record_forms,
+    rules_action,
+    topics_action,
 )
 from .quotes import QuoteEditForm
 
@@ -77,7 +79,7 @@ class ArticleAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["title"]}
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     inlines = [QuoteInline]
-    actions = ["apply_topic_rules"]
+    actions = ["apply_topic_rules", "tag_with_topics", "remove_topics"]
     # The body is read-only: the quotes' offsets point into it. A changed source is re-imported instead.
     readonly_fields = [
         "body_with_quotes",
@@ -165,17 +167,23 @@ class ArticleAdmin(admin.ModelAdmin):
             return "-"
         return highlighted_body(article.body, article.quotes.values_list("start", "end"))
 
-    @admin.action(description="Apply topic keyword rules to selected articles", permissions=["change"])
+    @admin.action(description="Apply topic keyword rules to selected articles…", permissions=["change"])
     def apply_topic_rules(self, request, queryset):
         selected = queryset.order_by().values("pk")
-        result = curation.apply_topic_rules(
+        return rules_action(
+            self,
+            request,
+            queryset,
             list(Topic.objects.exclude(keywords="")),
             articles=Article.objects.filter(pk__in=selected),
             quotes=Quote.objects.filter(article__in=selected),
+            action="apply_topic_rules",
         )
-        self.message_user(
-            request,
-            f"Added {result.articles_tagged} topic(s) to articles and {result.quotes_tagged} to quotes; "
-            "no topic was removed.",
-            messages.SUCCESS,
-        )
+
+    @admin.action(description="Tag selected articles with topics…", permissions=["change"])
+    def tag_with_topics(self, request, queryset):
+        return topics_action(self, request, queryset, remove=False)
+
+    @admin.action(description="Remove topics from selected articles…", permissions=["change"])
+    def remove_topics(self, request, queryset):
+        return topics_action(self, request, queryset, remove=True)

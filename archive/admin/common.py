@@ -5,16 +5,19 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.admin.views.main import ChangeList
+from django.contrib.admin.widgets import AutocompleteSelectMultiple
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.dates import MONTHS
 from django.utils.html import format_html, format_html_join
 
-from .. import history
+from .. import curation, history
 from ..curation import chunks
 from ..history import Batch, Change
 from ..models import Quote, Topic
@@ -148,7 +151,18 @@ def log_changes(request, model, ids: list[int], message: str) -> None:
 
 
 def action_page(
-    model_admin, request, queryset, form, *, action: str, title: str, intro: str, submit: str, list_samples=True
+    model_admin,
+    request,
+    queryset,
+    form,
+    *,
+    action: str,
+    title: str,
+    intro: str,
+    submit: str,
+    list_samples=True,
+    template="admin/archive/action_page.html",
+    extra=None,
 ):
     """The intermediate page of an action that asks something first; it posts back to the same action.
 
@@ -168,8 +182,95 @@ def action_page(
         "select_across": request.POST.get("select_across", "0"),
         "action": action,
         "submit": submit,
+        **(extra or {}),
     }
-    return TemplateResponse(request, "admin/archive/action_page.html", context)
+    return TemplateResponse(request, template, context)
+
+
+class TopicsForm(forms.Form):
+    def __init__(self, *args, model=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The admin's autocomplete (topics are searchable in TopicAdmin) instead of a long select.
+        self.fields["topics"] = forms.ModelMultipleChoiceField(
+            Topic.objects.all(),
+            widget=AutocompleteSelectMultiple(model._meta.get_field("topics"), admin.site),
+            help_text="Type to search topics.",
+        )
+
+
+def topics_action(model_admin, request, queryset, *, remove: bool):
+    """Add topics to, or remove them from, the selected articles or quotes: one history batch, undoable."""
+    model = model_admin.model
+    form = TopicsForm(request.POST if "apply" in request.POST else None, model=model)
+    plural = model._meta.verbose_name_plural
+    if form.is_valid():
+        topics = list(form.cleaned_data["topics"])
+        change = curation.untag if remove else curation.tag
+        ids = change(queryset, topics, by=request.user)
+        names = ", ".join(t.name for t in topics)
+        verb = "untagged from" if remove else "tagged with"
+        log_changes(request, model, ids, f"{verb.capitalize()} {names} (bulk action).")
+        model_admin.message_user(request, f"{len(ids)} {plural} {verb} {names}.", messages.SUCCESS)
+        return None
+    return action_page(
+        model_admin,
+        request,
+        queryset,
+        form,
+        action="remove_topics" if remove else "tag_with_topics",
+        title=f"{'Remove topics from' if remove else 'Tag'} {plural}{'' if remove else ' with topics'}",
+        intro=f"The {plural} lose these topics; others stay." if remove else f"Add topics to these {plural}.",
+        submit="Remove" if remove else "Tag",
+    )
+
+
+class ApplyRulesForm(forms.Form):
+    confirm = forms.BooleanField(initial=True, widget=forms.HiddenInput)
+
+
+def rules_action(model_admin, request, queryset, topics, articles=None, quotes=None, *, action: str):
+    """Keyword rules in two steps: a preview of what they would tag (counts and samples), then the application,
+    one history batch the activity page can undo."""
+    form = ApplyRulesForm(request.POST if "apply" in request.POST else None)
+    if form.is_valid():
+        result = curation.apply_topic_rules(topics, articles=articles, quotes=quotes, by=request.user)
+        for topic in topics:
+            n_articles, n_quotes = result.articles.get(topic.pk, 0), result.quotes.get(topic.pk, 0)
+            log_changes(
+                request, Topic, [topic.pk], f"Keyword rules applied: {n_articles} article(s), {n_quotes} quote(s)."
+            )
+        if result.batch:
+            url = reverse("admin:archive_batch_change", args=[result.batch.pk])
+            model_admin.message_user(
+                request,
+                format_html(
+                    "Added {} topic(s) to articles and {} to quotes; no topic was removed. "
+                    '<a href="{}">What changed, and undo</a>.',
+                    result.articles_tagged,
+                    result.quotes_tagged,
+                    url,
+                ),
+                messages.SUCCESS,
+            )
+        else:
+            model_admin.message_user(request, "The keyword rules found nothing new to tag.", messages.INFO)
+        return None
+    preview = curation.apply_topic_rules(topics, articles=articles, quotes=quotes, preview=True, samples=20)
+    rows = [(t, preview.articles.get(t.pk, 0), preview.quotes.get(t.pk, 0), t.keyword_list()) for t in topics]
+    return action_page(
+        model_admin,
+        request,
+        queryset,
+        form,
+        action=action,
+        title="Apply keyword rules",
+        intro="Check what the rules would tag before they do: a keyword may match more than its topic "
+        "(“Mars” in “Bruno Mars”). Nothing is removed, and the application can be undone from the activity page.",
+        submit="Apply",
+        list_samples=False,
+        template="admin/archive/rule_preview.html",
+        extra={"preview": preview, "rows": rows},
+    )
 
 
 # The fields whose edits on a change page (or an inline row) go to history, per model.
@@ -228,3 +329,29 @@ def mark_reviewed(request, form) -> None:
         reviewed = quote.status != Quote.Status.UNREVIEWED
         quote.reviewed_at = timezone.now() if reviewed else None
         quote.reviewed_by = request.user if reviewed else None
+
+
+def changes_list(changes):
+    """An object's history on its change page: when, who, which action, the field, old and new."""
+    rows = [
+        (
+            reverse("admin:archive_batch_change", args=[c.batch_id]),
+            timezone.localtime(c.batch.at).strftime("%Y-%m-%d %H:%M"),
+            c.batch.user or "—",
+            c.batch.get_action_display(),
+            c.field,
+            history.show(c.old),
+            history.show(c.new),
+        )
+        for c in changes
+    ]
+    if not rows:
+        return "No changes recorded."
+    return format_html(
+        '<table class="history-changes"><tbody>{}</tbody></table>',
+        format_html_join(
+            "",
+            '<tr><td><a href="{}">{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>→ {}</td></tr>',
+            rows,
+        ),
+    )

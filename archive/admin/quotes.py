@@ -4,23 +4,25 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
+from django.contrib.admin.widgets import AutocompleteSelect
 from django.db.models import F, Q
 from django.utils.html import format_html
 from django.utils.text import Truncator
 
-from .. import curation, desk, search
-from ..models import Article, Quote, Speaker, Topic
+from .. import curation, desk, history, search
+from ..models import Article, Quote, Speaker
 from .common import (
     ADMIN_CSS,
     LeanChangeList,
     PublishedFilter,
     TopicFilter,
     action_page,
+    changes_list,
     in_context,
     log_changes,
     mark_reviewed,
     record_forms,
+    topics_action,
 )
 
 
@@ -77,14 +79,6 @@ class SpeakerForm(forms.Form):
     )
 
 
-class TopicsForm(forms.Form):
-    topics = forms.ModelMultipleChoiceField(
-        Topic.objects.all(),
-        widget=AutocompleteSelectMultiple(Quote._meta.get_field("topics"), admin.site),
-        help_text="The quotes keep the topics they have; these are added.",
-    )
-
-
 def obj_label(obj) -> str:
     return Truncator(str(obj)).chars(80)
 
@@ -124,9 +118,12 @@ class QuoteAdmin(admin.ModelAdmin):
     autocomplete_fields = ["article", "speaker", "topics"]
     # The unfiltered total is a second COUNT of a large table on every filtered page.
     show_full_result_count = False
-    actions = ["verify", "reject", "mark_unreviewed", "reassign_speaker", "tag_with_topics"]
+    actions = ["verify", "reject", "mark_unreviewed", "reassign_speaker", "tag_with_topics", "remove_topics"]
     readonly_fields = [
         "quote_in_context",
+        "reviewed_by",
+        "reviewed_at",
+        "history",
         "attribution",
         "start",
         "end",
@@ -137,7 +134,8 @@ class QuoteAdmin(admin.ModelAdmin):
         "updated_at",
     ]
     fieldsets = [
-        (None, {"fields": ["quote_in_context", "text", "speaker", "kind", "status", "topics"]}),
+        (None, {"fields": ["quote_in_context", "text", "speaker", "kind", "status", "reject_reason", "topics"]}),
+        ("Review", {"fields": [("reviewed_by", "reviewed_at"), "history"]}),
         (
             "Source",
             {
@@ -198,6 +196,10 @@ class QuoteAdmin(admin.ModelAdmin):
     def article_title(self, quote):
         return Truncator(str(quote.article)).chars(60)
 
+    @admin.display(description="history")
+    def history(self, quote):
+        return changes_list(history.history_of(quote)[:50]) if quote.pk else "-"
+
     @admin.display(description="in its article")
     def quote_in_context(self, quote):
         if quote.pk is None:
@@ -253,21 +255,8 @@ class QuoteAdmin(admin.ModelAdmin):
 
     @admin.action(description="Tag selected quotes with topics…", permissions=["change"])
     def tag_with_topics(self, request, queryset):
-        form = TopicsForm(request.POST if "apply" in request.POST else None)
-        if form.is_valid():
-            topics = list(form.cleaned_data["topics"])
-            ids = curation.tag(queryset, topics, by=request.user)
-            names = ", ".join(t.name for t in topics)
-            log_changes(request, Quote, ids, f"Tagged with {names} (bulk action).")
-            self.message_user(request, f"{len(ids)} quote(s) tagged with {names}.", messages.SUCCESS)
-            return None
-        return action_page(
-            self,
-            request,
-            queryset,
-            form,
-            action="tag_with_topics",
-            title="Tag quotes with topics",
-            intro="Add topics to these quotes.",
-            submit="Tag",
-        )
+        return topics_action(self, request, queryset, remove=False)
+
+    @admin.action(description="Remove topics from selected quotes…", permissions=["change"])
+    def remove_topics(self, request, queryset):
+        return topics_action(self, request, queryset, remove=True)
