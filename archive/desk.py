@@ -84,8 +84,10 @@ class DeskFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(choices=Quote.Status.choices, empty_label="Any status")
     article = django_filters.NumberFilter(field_name="article_id", widget=forms.HiddenInput)
     speaker = django_filters.NumberFilter(field_name="speaker_id", widget=forms.HiddenInput)
-    outlet = django_filters.ChoiceFilter(field_name="article__outlet", empty_label="Any outlet")
-    topic = django_filters.ModelChoiceFilter(queryset=Topic.objects.all(), method="tagged", empty_label="Any topic")
+    outlet = django_filters.ChoiceFilter(field_name="article__outlet", empty_label="Any outlet", label="Outlet")
+    topic = django_filters.ModelChoiceFilter(
+        queryset=Topic.objects.all(), method="tagged", empty_label="Any topic", label="Topic"
+    )
     since = django_filters.DateFilter(field_name="published_at", lookup_expr="date__gte", label="From")
     until = django_filters.DateFilter(field_name="published_at", lookup_expr="date__lte", label="To")
 

@@ -210,6 +210,7 @@
       currentRow().querySelector(".desk-speaker input[name=speaker_name]").focus();
     },
     e: function () {
+      currentRow().querySelector(".desk-edit-details").open = true;
       currentRow().querySelector(".desk-edit textarea").focus();
     },
     n: function () {
