@@ -29,11 +29,16 @@ class Batch(models.Model):
         UNDO = "undo", "Undone"
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="editor",
     )
     action = models.CharField(max_length=20, choices=Action.choices)
     summary = models.CharField(max_length=500)
-    at = models.DateTimeField(default=timezone.now)
+    at = models.DateTimeField("date", default=timezone.now)
     # A batch whose changes another batch reverted: it can be undone only once.
     undone_by = models.OneToOneField(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="undoes", editable=False

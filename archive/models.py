@@ -201,6 +201,9 @@ class SpeakerAlias(models.Model):
     natural_key.dependencies = ["archive.speaker"]
 
 
+QUOTE_MARKS = "\"'“”„‟«»‘’‚‹›「」"
+
+
 class QuoteQuerySet(models.QuerySet):
     def public(self):
         return self.exclude(status=Quote.Status.REJECTED)
@@ -276,8 +279,10 @@ class Quote(models.Model):
         ]
 
     def __str__(self) -> str:
-        short = self.text if len(self.text) <= 80 else self.text[:77] + "…"
-        return f"“{short}”"
+        # Bare words: the admin's messages put an object in quotation marks themselves, and a span may begin or end
+        # with the article's own mark ("“““In the same way…””" otherwise).
+        text = self.text.strip(QUOTE_MARKS + " ")
+        return text if len(text) <= 80 else text[:77] + "…"
 
     def save(self, *args, **kwargs):
         if self.article_id and self.published_at is None:

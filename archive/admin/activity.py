@@ -74,7 +74,7 @@ class ActivityAdmin(admin.ModelAdmin):
         if not batch.first_model:
             return "-"
         more = batch.change_count - 1
-        link = object_link(batch.first_model, batch.first_id, batch.first_repr[:80])
+        link = object_link(batch.first_model, batch.first_id, batch.first_repr[:60])
         return format_html("{}{}", link, f" and {more} more change(s)" if more else "")
 
     @admin.display(description="undone", boolean=True)

@@ -16,6 +16,7 @@ from .common import (
     LeanChangeList,
     PublishedFilter,
     TopicFilter,
+    apostrophe_variants,
     highlighted_body,
     in_context,
     mark_reviewed,
@@ -57,13 +58,28 @@ class QuoteInline(admin.TabularInline):
         return in_context(quote.article.body, quote.start, quote.end, width=80)
 
 
+class MissingMetadataFilter(admin.SimpleListFilter):
+    """Articles whose source gave no outlet or no date: an editor fills them in from the page."""
+
+    title = "missing metadata"
+    parameter_name = "missing"
+
+    def lookups(self, request, model_admin):
+        return [("outlet", "No outlet"), ("date", "No date"), ("any", "No outlet or no date")]
+
+    def queryset(self, request, queryset):
+        conditions = {"outlet": Q(outlet=""), "date": Q(published_at__isnull=True)}
+        conditions["any"] = conditions["outlet"] | conditions["date"]
+        return queryset.filter(conditions[self.value()]) if self.value() in conditions else queryset
+
+
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
     class Media:
         css = ADMIN_CSS
 
-    list_display = ["display_title", "outlet", "published_at", "quote_count", "unreviewed_count"]
-    list_filter = [PublishedFilter, "outlet", TopicFilter]
+    list_display = ["display_title", "outlet", "published_at", "quote_count", "unreviewed_count", "review_link"]
+    list_filter = [PublishedFilter, MissingMetadataFilter, "outlet", TopicFilter]
     # Sorting by a count computes it for every article (0.6 s for 100,000); the list shows counts, sorts by these.
     sortable_by = ["display_title", "outlet", "published_at"]
     # The body only through the full-text index (get_search_results): a substring scan of every article's
@@ -93,7 +109,8 @@ class ArticleAdmin(admin.ModelAdmin):
     fieldsets = [
         (None, {"fields": ["title", "subtitle", "slug", "outlet", "section", "author", "published_at", "url"]}),
         ("Topics", {"fields": ["topics"]}),
-        ("Text", {"fields": ["body_with_quotes"]}),
+        # Collapsed: the quotes above are the review; the body is there to read around them.
+        ("Text", {"classes": ["collapse"], "fields": ["body_with_quotes"]}),
         (
             "Provenance",
             {
@@ -119,7 +136,10 @@ class ArticleAdmin(admin.ModelAdmin):
     def get_search_results(self, request, queryset, search_term):
         # Django's own search of the fields, with the index as one more place each word may be found.
         conditions = [
-            Q.create([(f"{field}__icontains", word) for field in self.search_fields], connector=Q.OR)
+            Q.create(
+                [(f"{field}__icontains", w) for field in self.search_fields for w in apostrophe_variants(word)],
+                connector=Q.OR,
+            )
             | search.article_match(query)
             for word, query in search.admin_words(search_term)
         ]
@@ -160,6 +180,11 @@ class ArticleAdmin(admin.ModelAdmin):
             article.pk,
             article.unreviewed_count,
         )
+
+    @admin.display(description="review")
+    def review_link(self, article):
+        url = reverse("admin:archive_quote_desk")
+        return format_html('<a href="{}?article={}&amp;status=">on the desk</a>', url, article.pk)
 
     @admin.display(description="body, quotes marked")
     def body_with_quotes(self, article):

@@ -27,6 +27,29 @@ from ..models import Quote, Topic
 ADMIN_CSS = {"all": ["archive/admin.css"]}
 
 
+APOSTROPHES = ("'", "\u2019")
+
+
+def apostrophe_variants(text: str) -> list[str]:
+    """A search term as typed and with its apostrophes swapped: "We've" finds "We’ve" and the other way round."""
+    variants = [text]
+    for a, b in (APOSTROPHES, APOSTROPHES[::-1]):
+        if a in text and text.replace(a, b) not in variants:
+            variants.append(text.replace(a, b))
+    return variants
+
+
+class ApostropheSearchMixin:
+    """Django's own admin search, run for each apostrophe variant of the term (names and titles by substring)."""
+
+    def get_search_results(self, request, queryset, search_term):
+        results, duplicates = super().get_search_results(request, queryset, search_term)
+        for variant in apostrophe_variants(search_term)[1:]:
+            more, more_duplicates = super().get_search_results(request, queryset, variant)
+            results, duplicates = results | more, duplicates or more_duplicates
+        return results, duplicates
+
+
 def in_context(body: str, start: int, end: int, width: int = 150):
     """The quoted span marked in the article text around it; imported text is escaped, never trusted."""
     return format_html(
@@ -54,6 +77,9 @@ def highlighted_body(body: str, spans: Iterable[tuple[int, int]]):
     )
 
 
+UNKNOWN_DATE = "unknown"
+
+
 class PublishedFilter(admin.SimpleListFilter):
     """Year, then month, of publication: a date hierarchy whose choices cost two index lookups.
 
@@ -72,7 +98,7 @@ class PublishedFilter(admin.SimpleListFilter):
         )
         first, last = dates.first(), dates.last()
         if first is None:
-            return []
+            return [(UNKNOWN_DATE, "Unknown date")]
         first, last = timezone.localtime(first), timezone.localtime(last)
         choices = []
         selected_year = self._year()
@@ -81,9 +107,11 @@ class PublishedFilter(admin.SimpleListFilter):
             if year == selected_year:
                 months = range(first.month if year == first.year else 1, (last.month if year == last.year else 12) + 1)
                 choices += [(f"{year}-{m:02d}", f"\u2003{MONTHS[m]} {year}") for m in months]
-        return choices
+        return [*choices, (UNKNOWN_DATE, "Unknown date")]
 
     def queryset(self, request, queryset):
+        if self.value() == UNKNOWN_DATE:
+            return queryset.filter(published_at__isnull=True)
         year, month = self._year(), self._month()
         if year is None:
             return queryset

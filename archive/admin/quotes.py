@@ -17,6 +17,7 @@ from .common import (
     PublishedFilter,
     TopicFilter,
     action_page,
+    apostrophe_variants,
     changes_list,
     in_context,
     log_changes,
@@ -175,8 +176,11 @@ class QuoteAdmin(admin.ModelAdmin):
         # As Django's own search, each word anywhere: but a substring scan of every quote's text takes a second
         # for a million quotes, so the text is searched in the index, and names and titles through their tables.
         conditions = [
-            Q(speaker__in=Speaker.objects.filter(name__icontains=word))
-            | Q(article__in=Article.objects.filter(title__icontains=word))
+            Q.create(
+                [Q(speaker__in=Speaker.objects.filter(name__icontains=w)) for w in apostrophe_variants(word)]
+                + [Q(article__in=Article.objects.filter(title__icontains=w)) for w in apostrophe_variants(word)],
+                connector=Q.OR,
+            )
             | search.quote_match(query, include_rejected=True)
             for word, query in search.admin_words(search_term)
         ]

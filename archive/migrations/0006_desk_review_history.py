@@ -67,9 +67,9 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('action', models.CharField(choices=[('review', 'Review status'), ('speaker', 'Speaker changed'), ('edit', 'Edited'), ('tag', 'Topics added'), ('untag', 'Topics removed'), ('merge', 'Speakers merged'), ('rules', 'Keyword rules applied'), ('undo', 'Undone')], max_length=20)),
                 ('summary', models.CharField(max_length=500)),
-                ('at', models.DateTimeField(default=django.utils.timezone.now)),
+                ('at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='date')),
                 ('undone_by', models.OneToOneField(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='undoes', to='archive.batch')),
-                ('user', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('user', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='editor')),
             ],
             options={
                 'verbose_name': 'editor action',
