@@ -56,10 +56,21 @@ class Migration(migrations.Migration):
             name='reviewed_by',
             field=models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', serialize=False, to=settings.AUTH_USER_MODEL),
         ),
-        migrations.AddField(
-            model_name='speaker',
-            name='wikidata_id',
-            field=models.CharField(blank=True, help_text="The person's Wikidata item, e.g. Q42; the public page links to it.", max_length=20, validators=[django.core.validators.RegexValidator('^Q[1-9][0-9]*$', 'A Wikidata id is Q followed by a number, e.g. Q42.')], verbose_name='Wikidata id'),
+        # As reject_reason: in place, with a database default, so writers that do not know the column still insert.
+        migrations.SeparateDatabaseAndState(
+            state_operations=[
+                migrations.AddField(
+                    model_name='speaker',
+                    name='wikidata_id',
+                    field=models.CharField(blank=True, help_text="The person's Wikidata item, e.g. Q42; the public page links to it.", max_length=20, validators=[django.core.validators.RegexValidator('^Q[1-9][0-9]*$', 'A Wikidata id is Q followed by a number, e.g. Q42.')], verbose_name='Wikidata id'),
+                ),
+            ],
+            database_operations=[
+                migrations.RunSQL(
+                    "ALTER TABLE archive_speaker ADD COLUMN wikidata_id varchar(20) NOT NULL DEFAULT ''",
+                    "ALTER TABLE archive_speaker DROP COLUMN wikidata_id",
+                ),
+            ],
         ),
         migrations.CreateModel(
             name='Batch',
