@@ -14,9 +14,10 @@ from django.apps import apps
 from django.core.management import call_command
 from django.db import models
 
-from archive.curation import merge_speakers, reassign_quotes, set_status, tag_quotes
+from archive.curation import merge_speakers, reassign_quotes, set_status
 from archive.management.commands.export_fixtures import EXPORTED_MODELS, NOT_EXPORTED
 from archive.models import Article, Quote, Speaker, Topic
+from archive.tagging import tag_quotes
 
 
 def natural(obj) -> tuple | None:

@@ -5,7 +5,7 @@ import pytest
 from django.contrib.auth.models import Group, User
 from django.urls import reverse
 
-from archive import curation
+from archive import curation, tagging
 from archive.history import Batch, Change
 from archive.models import Quote, Speaker
 
@@ -154,7 +154,7 @@ def test_tagging_and_untagging_articles_in_bulk_is_recorded_and_undoable(editor_
     act(editor_client, "article", "remove_topics", [article], apply="1", select_across="0", topics=[topic.pk])
     assert not article.topics.exists()
     assert changes(article, "topics") == [(None, ref(topic)), (ref(topic), None)]
-    curation.undo(Batch.objects.get(action="untag"))
+    tagging.undo(Batch.objects.get(action="untag"))
     assert list(article.topics.all()) == [topic]
 
 
@@ -170,7 +170,7 @@ def test_a_review_batch_cannot_be_undone_as_a_batch(make_quote):
     quote = make_quote()
     curation.set_status(Quote.objects.filter(pk=quote.pk), Quote.Status.VERIFIED)
     with pytest.raises(ValueError):
-        curation.undo(Batch.objects.get())
+        tagging.undo(Batch.objects.get())
 
 
 def test_the_activity_page_lists_actions_filtered_by_editor_action_and_date(editor_client, editor, make_quote):

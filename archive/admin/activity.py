@@ -8,7 +8,7 @@ from django.db.models import Count, OuterRef, Subquery
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
-from .. import curation
+from .. import tagging
 from ..history import Batch, Change, show
 from .common import ADMIN_CSS
 
@@ -106,7 +106,7 @@ class ActivityAdmin(admin.ModelAdmin):
         done, refused = [], []
         for batch in queryset.order_by("-at", "-id"):
             try:
-                curation.undo(batch, by=request.user)
+                tagging.undo(batch, by=request.user)
                 done.append(batch)
             except ValueError as error:
                 refused.append(f"{batch.summary}: {error}")

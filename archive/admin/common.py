@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.dates import MONTHS
 from django.utils.html import format_html, format_html_join
 
-from .. import curation, history
+from .. import history, tagging
 from ..curation import chunks
 from ..history import Batch, Change
 from ..models import Quote, Topic
@@ -233,7 +233,7 @@ def topics_action(model_admin, request, queryset, *, remove: bool):
     plural = model._meta.verbose_name_plural
     if form.is_valid():
         topics = list(form.cleaned_data["topics"])
-        change = curation.untag if remove else curation.tag
+        change = tagging.untag if remove else tagging.tag
         ids = change(queryset, topics, by=request.user)
         names = ", ".join(t.name for t in topics)
         verb = "untagged from" if remove else "tagged with"
@@ -261,7 +261,7 @@ def rules_action(model_admin, request, queryset, topics, articles=None, quotes=N
     one history batch the activity page can undo."""
     form = ApplyRulesForm(request.POST if "apply" in request.POST else None)
     if form.is_valid():
-        result = curation.apply_topic_rules(topics, articles=articles, quotes=quotes, by=request.user)
+        result = tagging.apply_topic_rules(topics, articles=articles, quotes=quotes, by=request.user)
         for topic in topics:
             n_articles, n_quotes = result.articles.get(topic.pk, 0), result.quotes.get(topic.pk, 0)
             log_changes(
@@ -283,7 +283,7 @@ def rules_action(model_admin, request, queryset, topics, articles=None, quotes=N
         else:
             model_admin.message_user(request, "The keyword rules found nothing new to tag.", messages.INFO)
         return None
-    preview = curation.apply_topic_rules(topics, articles=articles, quotes=quotes, preview=True, samples=20)
+    preview = tagging.apply_topic_rules(topics, articles=articles, quotes=quotes, preview=True, samples=20)
     rows = [(t, preview.articles.get(t.pk, 0), preview.quotes.get(t.pk, 0), t.keyword_list()) for t in topics]
     return action_page(
         model_admin,
