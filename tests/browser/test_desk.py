@@ -69,6 +69,9 @@ def test_an_editor_makes_twenty_decisions_on_the_desk_with_the_keyboard_in_one_p
 
     page.keyboard.press("k")  # back to the rejected one and forward again
     page.keyboard.press("j")
+    page.keyboard.press("o")  # one quote at a time
+    assert page.locator(".desk-quote:visible").count() == 1
+    page.keyboard.press("o")
     for pk in ids[12:19]:
         page.keyboard.press("v")
         status_of(page, pk, "verified")

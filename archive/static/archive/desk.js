@@ -213,6 +213,10 @@
       currentRow().querySelector(".desk-edit-details").open = true;
       currentRow().querySelector(".desk-edit textarea").focus();
     },
+    o: function () {
+      list.classList.toggle("one-at-a-time");
+      focusRow(current);
+    },
     n: function () {
       const next = document.querySelector(".desk-pages a[rel=next]");
       if (next) {
