@@ -217,3 +217,30 @@ def test_the_speaker_search_answers_with_roles_and_counts(editor_client, quote):
         {"id": quote.speaker_id, "name": "Ilham Aliyev", "role": "President", "quotes": 1}
     ]
     assert Speaker.objects.count() == 1
+
+
+EDITOR_URLS = [
+    ("admin:archive_quote_desk", []),
+    ("admin:archive_quote_desk_speakers", []),
+    ("admin:archive_batch_changelist", []),
+    ("admin:archive_speaker_duplicates", []),
+]
+
+
+@pytest.mark.parametrize("name, args", EDITOR_URLS)
+def test_no_page_of_the_editors_reaches_anyone_but_staff(client, db, name, args):
+    assert client.get(reverse(name, args=args)).url.startswith(reverse("admin:login"))
+    client.force_login(User.objects.create_user("reader"))
+    response = client.get(reverse(name, args=args))
+    assert response.status_code == 302 and response.url.startswith(reverse("admin:login"))
+    merge = client.post(reverse("admin:archive_speaker_merge_pair"), {"keep": 1, "other": 2})
+    assert merge.status_code == 302 and merge.url.startswith(reverse("admin:login"))
+
+
+def test_the_speaker_search_runs_a_fixed_number_of_queries(editor_client, make_speaker, django_assert_num_queries):
+    for n in range(15):
+        make_speaker(f"Person Aliyev{n}")
+    # session, user, the user's and the group's permissions, the speakers with their quote counts
+    with django_assert_num_queries(5):
+        response = editor_client.get(reverse("admin:archive_quote_desk_speakers"), {"q": "aliyev"})
+    assert len(response.json()["results"]) == 10
