@@ -113,7 +113,11 @@ def _require(request, permission: str) -> None:
 def desk(request, admin_site):
     """A page of quotes to review, oldest first; an article's quotes in reading order with its body below."""
     _require(request, "archive.change_quote")
-    filters = DeskFilter(request.GET, queryset=Quote.objects.select_related("article", "speaker"))
+    # The body is the row's context; the article's raw text and warnings are not needed.
+    rows_queryset = Quote.objects.select_related("article", "speaker").defer(
+        "article__raw_text", "article__import_warnings"
+    )
+    filters = DeskFilter(request.GET, queryset=rows_queryset)
     quotes = filters.qs
     article = None
     if filters.form.is_valid() and filters.form.cleaned_data.get("article"):
@@ -141,6 +145,7 @@ def desk(request, admin_site):
 
 
 def highlighted(article: Article):
+    # Imported here: the admin package imports this module to mount the desk's URLs.
     from .admin.common import highlighted_body
 
     return highlighted_body(article.body, article.quotes.values_list("start", "end"))

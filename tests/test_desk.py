@@ -244,3 +244,11 @@ def test_the_speaker_search_runs_a_fixed_number_of_queries(editor_client, make_s
     with django_assert_num_queries(5):
         response = editor_client.get(reverse("admin:archive_quote_desk_speakers"), {"q": "aliyev"})
     assert len(response.json()["results"]) == 10
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{"since": "garbage"}, {"page": "x"}, {"article": "abc"}, {"topic": "999999"}, {"status": "nope"}, {"page": "99"}],
+)
+def test_the_desk_ignores_what_it_cannot_read_in_its_query_string(editor_client, quote, params):
+    assert editor_client.get(reverse(DESK), params).status_code == 200
