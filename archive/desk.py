@@ -7,6 +7,8 @@ the script's autocomplete asks. The decisions themselves are ``curation`` functi
 
 from __future__ import annotations
 
+from datetime import date, datetime, time, timedelta
+
 import django_filters
 from django import forms
 from django.contrib import messages
@@ -18,6 +20,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
@@ -80,6 +83,10 @@ def paragraph_in_context(body: str, start: int, end: int, attribution: str = "")
     )
 
 
+def _midnight(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
 class DeskFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(choices=Quote.Status.choices, empty_label="Any status")
     article = django_filters.NumberFilter(field_name="article_id", widget=forms.HiddenInput)
@@ -88,8 +95,10 @@ class DeskFilter(django_filters.FilterSet):
     topic = django_filters.ModelChoiceFilter(
         queryset=Topic.objects.all(), method="tagged", empty_label="Any topic", label="Topic"
     )
-    since = django_filters.DateFilter(field_name="published_at", lookup_expr="date__gte", label="From")
-    until = django_filters.DateFilter(field_name="published_at", lookup_expr="date__lte", label="To")
+    # Bounds as datetimes at midnight (local time), so the (published_at, id) index serves them: a __date lookup
+    # wraps the column in a function and scanned 100,000 quotes (2.8 s).
+    since = django_filters.DateFilter(method="from_date", label="From")
+    until = django_filters.DateFilter(method="to_date", label="To")
 
     def __init__(self, data=None, *args, **kwargs):
         data = data.copy() if data is not None else None
@@ -100,6 +109,12 @@ class DeskFilter(django_filters.FilterSet):
         self.filters["outlet"].extra["choices"] = [(o, o) for o in outlets]
         for name in ("since", "until"):
             self.form.fields[name].widget = forms.DateInput(attrs={"type": "date"})
+
+    def from_date(self, queryset, name, day):
+        return queryset.filter(published_at__gte=_midnight(day))
+
+    def to_date(self, queryset, name, day):
+        return queryset.filter(published_at__lt=_midnight(day + timedelta(days=1)))
 
     def tagged(self, queryset, name, topic):
         return queryset.filter(pk__in=Quote.topics.through.objects.filter(topic=topic).values("quote_id"))
