@@ -224,3 +224,21 @@ def test_an_editor_cannot_manage_users(editor_client):
     assert editor_client.get(reverse("admin:auth_user_changelist")).status_code == 403
     assert editor_client.get(reverse("admin:auth_user_add")).status_code == 403
     assert editor_client.get(reverse("admin:auth_group_changelist")).status_code == 403
+
+
+def test_editing_a_speaker_records_the_old_and_new_values(editor_client, make_speaker):
+    speaker = make_speaker("Ilham Aliyev", "President")
+    data = {
+        "name": "Ilham Aliyev",
+        "slug": speaker.slug,
+        "description": "President of Azerbaijan",
+        "wikidata_id": "Q180472",
+        "aliases-TOTAL_FORMS": "0",
+        "aliases-INITIAL_FORMS": "0",
+        "aliases-MIN_NUM_FORMS": "0",
+        "aliases-MAX_NUM_FORMS": "1000",
+    }
+    response = editor_client.post(reverse("admin:archive_speaker_change", args=[speaker.pk]), data)
+    assert response.status_code == 302, response.context["errors"] if response.context else response
+    assert changes(speaker, "description") == [("President", "President of Azerbaijan")]
+    assert changes(speaker, "wikidata_id") == [(None, "Q180472")]
