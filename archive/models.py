@@ -6,7 +6,9 @@ JSON, so rename nothing here without a migration path for them.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, Length
@@ -148,6 +150,13 @@ class Speaker(models.Model):
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200, unique=True)
     description = models.TextField(blank=True, help_text="Role as the sources give it.")
+    wikidata_id = models.CharField(
+        "Wikidata id",
+        max_length=20,
+        blank=True,
+        validators=[RegexValidator(r"^Q[1-9][0-9]*$", "A Wikidata id is Q followed by a number, e.g. Q42.")],
+        help_text="The person's Wikidata item, e.g. Q42; the public page links to it.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -164,6 +173,10 @@ class Speaker(models.Model):
 
     def natural_key(self):
         return (self.slug,)
+
+    @property
+    def wikidata_url(self) -> str:
+        return f"https://www.wikidata.org/wiki/{self.wikidata_id}" if self.wikidata_id else ""
 
 
 class SpeakerAliasManager(models.Manager):
@@ -195,6 +208,9 @@ class SpeakerAlias(models.Model):
         return (self.name,)
 
     natural_key.dependencies = ["archive.speaker"]
+
+
+QUOTE_MARKS = "\"'“”„‟«»‘’‚‹›「」"
 
 
 class QuoteQuerySet(models.QuerySet):
@@ -237,6 +253,19 @@ class Quote(models.Model):
     anchored = models.BooleanField(default=True)
     # Copied from the article so that date-ordered lists and a speaker's latest quotes use one index.
     published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # When an editor last verified or rejected it (None while unreviewed), and who: users are not exported, so the
+    # reviewer stays out of the fixture (serialize=False) and loaddata never needs a user.
+    reviewed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+        serialize=False,
+    )
+    reject_reason = models.CharField(max_length=200, blank=True, help_text="Why an editor rejected it.")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -259,8 +288,10 @@ class Quote(models.Model):
         ]
 
     def __str__(self) -> str:
-        short = self.text if len(self.text) <= 80 else self.text[:77] + "…"
-        return f"“{short}”"
+        # Bare words: the admin's messages put an object in quotation marks themselves, and a span may begin or end
+        # with the article's own mark ("“““In the same way…””" otherwise).
+        text = self.text.strip(QUOTE_MARKS + " ")
+        return text if len(text) <= 80 else text[:77] + "…"
 
     def save(self, *args, **kwargs):
         self.follow_article()
@@ -284,3 +315,7 @@ class Quote(models.Model):
         return (self.article.content_hash, self.start, self.end)
 
     natural_key.dependencies = ["archive.article", "archive.speaker"]
+
+
+# The audit trail's models live beside the functions that write it; importing them here registers them.
+from .history import Batch, Change  # noqa: E402, F401

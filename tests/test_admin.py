@@ -515,7 +515,9 @@ def test_applying_keyword_rules_tags_matching_articles_and_quotes(editor_client,
     topic = make_topic("Drones test", keywords="drone*")
     article = make_article(body="“Drones changed the war,” he said.")
     quote = make_quote("Drones changed the war", article=article)
-    response = act(editor_client, "topic", "apply_keyword_rules", [topic])
+    preview = act(editor_client, "topic", "apply_keyword_rules", [topic])
+    assert preview.status_code == 200 and not topic.articles.exists()  # a preview first, nothing written
+    response = confirm(editor_client, "topic", "apply_keyword_rules", [topic], confirm="True")
     assert response.status_code == 302
     assert list(topic.articles.all()) == [article]
     assert list(topic.quotes.all()) == [quote]
@@ -528,7 +530,7 @@ def test_applying_keyword_rules_tags_matching_articles_and_quotes(editor_client,
 def test_applying_keyword_rules_to_selected_articles_leaves_the_others(editor_client, make_article):
     chosen = make_article(body="The pipeline opened.")
     other = make_article(body="Another pipeline opened.")
-    act(editor_client, "article", "apply_topic_rules", [chosen])
+    confirm(editor_client, "article", "apply_topic_rules", [chosen], confirm="True")
     energy = Topic.objects.get(slug="energy")  # a starting topic, with "pipeline*" among its rules
     assert energy in chosen.topics.all()
     assert energy not in other.topics.all()

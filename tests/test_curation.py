@@ -2,7 +2,7 @@ from unittest import mock
 
 import pytest
 
-from archive import curation
+from archive import curation, tagging
 from archive.ingest.parsed import ParsedSpeaker
 from archive.loading import ArchiveLoader
 from archive.models import Quote, Speaker, SpeakerAlias
@@ -55,7 +55,7 @@ def test_tagging_adds_topics_keeps_the_ones_there_and_reports_the_quotes_that_ga
     tagged, untouched = make_quote(), make_quote()
     tagged.topics.add(war)
     untouched.topics.add(war, peace)
-    ids = curation.tag_quotes(Quote.objects.all(), [war, peace])
+    ids = tagging.tag_quotes(Quote.objects.all(), [war, peace])
     assert ids == [tagged.pk]
     assert set(tagged.topics.all()) == {war, peace}
     assert set(untouched.topics.all()) == {war, peace}
@@ -159,7 +159,7 @@ def test_topic_rules_match_whole_words_in_any_case(make_article, make_quote, mak
     match = make_article(body="Exports of OIL rose. New pipelines opened.")
     miss = make_article(body="Turmoil and boiling water.")
     quote = make_quote("the Oil price", article=make_article(body="He said “the Oil price” fell."))
-    result = curation.apply_topic_rules([energy])
+    result = tagging.apply_topic_rules([energy])
     assert set(energy.articles.all()) == {match, quote.article}
     assert miss not in energy.articles.all()
     assert list(energy.quotes.all()) == [quote]
@@ -169,21 +169,21 @@ def test_topic_rules_match_whole_words_in_any_case(make_article, make_quote, mak
 def test_topic_rules_match_a_phrase_across_spaces_and_hyphens(make_article, make_topic):
     peace = make_topic("Peace test", keywords="peace treaty")
     article = make_article(body="They discussed the peace-treaty and the peace\ntreaty draft.")
-    curation.apply_topic_rules([peace])
+    tagging.apply_topic_rules([peace])
     assert list(peace.articles.all()) == [article]
 
 
 def test_topic_rules_read_the_title_and_subtitle_too(make_article, make_topic):
     health = make_topic("Health test", keywords="hospital")
     article = make_article(title="A new hospital", body="It opened today.")
-    curation.apply_topic_rules([health])
+    tagging.apply_topic_rules([health])
     assert list(health.articles.all()) == [article]
 
 
 def test_topic_rules_fold_the_case_of_letters_beyond_ascii(make_article, make_topic):
     topic = make_topic("Ölpreis test", keywords="Ölpreis")
     article = make_article(body="DER ÖLPREIS STEIGT.")
-    curation.apply_topic_rules([topic])
+    tagging.apply_topic_rules([topic])
     assert list(topic.articles.all()) == [article]
 
 
@@ -191,7 +191,7 @@ def test_topic_rules_only_add_topics(make_article, make_topic):
     energy, kept = make_topic("Energy test", keywords="gas"), make_topic("Editor's choice")
     article = make_article(body="Gas prices.")
     article.topics.add(energy, kept)
-    result = curation.apply_topic_rules([energy, kept])
+    result = tagging.apply_topic_rules([energy, kept])
     assert set(article.topics.all()) == {energy, kept}
     assert result.articles_tagged == 0
 
@@ -199,7 +199,7 @@ def test_topic_rules_only_add_topics(make_article, make_topic):
 def test_topic_rules_can_be_limited_to_some_articles_and_quotes(make_article, make_topic):
     topic = make_topic("Energy test", keywords="gas")
     chosen, other = make_article(body="Gas here."), make_article(body="Gas there.")
-    curation.apply_topic_rules([topic], articles=type(chosen).objects.filter(pk=chosen.pk), quotes=Quote.objects.none())
+    tagging.apply_topic_rules([topic], articles=type(chosen).objects.filter(pk=chosen.pk), quotes=Quote.objects.none())
     assert list(topic.articles.all()) == [chosen]
     assert other.topics.count() == 0
 
@@ -207,5 +207,5 @@ def test_topic_rules_can_be_limited_to_some_articles_and_quotes(make_article, ma
 def test_a_topic_without_keywords_tags_nothing(make_article, make_topic):
     topic = make_topic("No rules")
     make_article(body="Anything at all.")
-    result = curation.apply_topic_rules([topic])
+    result = tagging.apply_topic_rules([topic])
     assert (result.articles_tagged, result.quotes_tagged) == (0, 0)

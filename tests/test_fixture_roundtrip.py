@@ -14,9 +14,10 @@ from django.apps import apps
 from django.core.management import call_command
 from django.db import models
 
-from archive.curation import merge_speakers, reassign_quotes, set_status, tag_quotes
-from archive.management.commands.export_fixtures import EXPORTED_MODELS
+from archive.curation import merge_speakers, reassign_quotes, set_status
+from archive.management.commands.export_fixtures import EXPORTED_MODELS, NOT_EXPORTED
 from archive.models import Article, Quote, Speaker, Topic
+from archive.tagging import tag_quotes
 
 
 def natural(obj) -> tuple | None:
@@ -62,7 +63,7 @@ def curate() -> None:
 
 def test_every_exported_model_is_every_model_of_the_archive():
     managed = {m._meta.label_lower for m in apps.get_app_config("archive").get_models() if m._meta.managed}
-    assert managed <= set(EXPORTED_MODELS)
+    assert managed - set(NOT_EXPORTED) <= set(EXPORTED_MODELS)
 
 
 def round_trip(tmp_path) -> tuple[dict, dict]:

@@ -15,8 +15,9 @@ from django.conf import settings
 from django.core.management import call_command
 from django.db.models import Q
 
-from archive.curation import merge_speakers, reassign_quotes, set_status, tag_quotes
+from archive.curation import merge_speakers, reassign_quotes, set_status
 from archive.models import Article, Quote, Speaker, Topic
+from archive.tagging import tag_quotes
 
 SEEDS = Path(settings.BASE_DIR) / "seeds"
 SEED = "001_22dacb161e5595bd.txt"  # Eidelman, Auslander and Goltsman on Azerbaijan and Israel

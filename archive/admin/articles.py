@@ -2,16 +2,28 @@
 
 from __future__ import annotations
 
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.db import models
 from django.db.models import Q
 from django.forms.models import BaseInlineFormSet
 from django.urls import reverse
 from django.utils.html import format_html
 
-from .. import curation, search
+from .. import search
 from ..models import Article, Quote, Topic, count_of
-from .common import ADMIN_CSS, LeanChangeList, PublishedFilter, TopicFilter, highlighted_body, in_context
+from .common import (
+    ADMIN_CSS,
+    LeanChangeList,
+    PublishedFilter,
+    TopicFilter,
+    apostrophe_variants,
+    highlighted_body,
+    in_context,
+    mark_reviewed,
+    record_forms,
+    rules_action,
+    topics_action,
+)
 from .quotes import QuoteEditForm
 
 
@@ -46,13 +58,28 @@ class QuoteInline(admin.TabularInline):
         return in_context(quote.article.body, quote.start, quote.end, width=80)
 
 
+class MissingMetadataFilter(admin.SimpleListFilter):
+    """Articles whose source gave no outlet or no date: an editor fills them in from the page."""
+
+    title = "missing metadata"
+    parameter_name = "missing"
+
+    def lookups(self, request, model_admin):
+        return [("outlet", "No outlet"), ("date", "No date"), ("any", "No outlet or no date")]
+
+    def queryset(self, request, queryset):
+        conditions = {"outlet": Q(outlet=""), "date": Q(published_at__isnull=True)}
+        conditions["any"] = conditions["outlet"] | conditions["date"]
+        return queryset.filter(conditions[self.value()]) if self.value() in conditions else queryset
+
+
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
     class Media:
         css = ADMIN_CSS
 
-    list_display = ["display_title", "outlet", "published_at", "quote_count", "unreviewed_count"]
-    list_filter = [PublishedFilter, "outlet", TopicFilter]
+    list_display = ["display_title", "outlet", "published_at", "quote_count", "unreviewed_count", "review_link"]
+    list_filter = [PublishedFilter, MissingMetadataFilter, "outlet", TopicFilter]
     # Sorting by a count computes it for every article (0.6 s for 100,000); the list shows counts, sorts by these.
     sortable_by = ["display_title", "outlet", "published_at"]
     # The body only through the full-text index (get_search_results): a substring scan of every article's
@@ -68,7 +95,7 @@ class ArticleAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["title"]}
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     inlines = [QuoteInline]
-    actions = ["apply_topic_rules"]
+    actions = ["apply_topic_rules", "tag_with_topics", "remove_topics"]
     # The body is read-only: the quotes' offsets point into it. A changed source is re-imported instead.
     readonly_fields = [
         "body_with_quotes",
@@ -82,7 +109,8 @@ class ArticleAdmin(admin.ModelAdmin):
     fieldsets = [
         (None, {"fields": ["title", "subtitle", "slug", "outlet", "section", "author", "published_at", "url"]}),
         ("Topics", {"fields": ["topics"]}),
-        ("Text", {"fields": ["body_with_quotes"]}),
+        # Collapsed: the quotes above are the review; the body is there to read around them.
+        ("Text", {"classes": ["collapse"], "fields": ["body_with_quotes"]}),
         (
             "Provenance",
             {
@@ -108,11 +136,25 @@ class ArticleAdmin(admin.ModelAdmin):
     def get_search_results(self, request, queryset, search_term):
         # Django's own search of the fields, with the index as one more place each word may be found.
         conditions = [
-            Q.create([(f"{field}__icontains", word) for field in self.search_fields], connector=Q.OR)
+            Q.create(
+                [(f"{field}__icontains", w) for field in self.search_fields for w in apostrophe_variants(word)],
+                connector=Q.OR,
+            )
             | search.article_match(query)
             for word, query in search.admin_words(search_term)
         ]
         return queryset.filter(*conditions), False
+
+    def save_formset(self, request, form, formset, change):
+        for row in formset.forms:
+            if row.has_changed():
+                mark_reviewed(request, row)
+        super().save_formset(request, form, formset, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        rows = [row for formset in formsets for row in formset.forms if row.instance.pk and row.has_changed()]
+        record_forms(request, [form, *rows], f"Article edited on its page: {form.instance}")
 
     @admin.display(description="title", ordering="title")
     def display_title(self, article):
@@ -135,23 +177,34 @@ class ArticleAdmin(admin.ModelAdmin):
             article.unreviewed_count,
         )
 
+    @admin.display(description="review")
+    def review_link(self, article):
+        url = reverse("admin:archive_quote_desk")
+        return format_html('<a href="{}?article={}&amp;status=">on the desk</a>', url, article.pk)
+
     @admin.display(description="body, quotes marked")
     def body_with_quotes(self, article):
         if article.pk is None:
             return "-"
         return highlighted_body(article.body, article.quotes.values_list("start", "end"))
 
-    @admin.action(description="Apply topic keyword rules to selected articles", permissions=["change"])
+    @admin.action(description="Apply topic keyword rules to selected articles…", permissions=["change"])
     def apply_topic_rules(self, request, queryset):
         selected = queryset.order_by().values("pk")
-        result = curation.apply_topic_rules(
+        return rules_action(
+            self,
+            request,
+            queryset,
             list(Topic.objects.exclude(keywords="")),
             articles=Article.objects.filter(pk__in=selected),
             quotes=Quote.objects.filter(article__in=selected),
+            action="apply_topic_rules",
         )
-        self.message_user(
-            request,
-            f"Added {result.articles_tagged} topic(s) to articles and {result.quotes_tagged} to quotes; "
-            "no topic was removed.",
-            messages.SUCCESS,
-        )
+
+    @admin.action(description="Tag selected articles with topics…", permissions=["change"])
+    def tag_with_topics(self, request, queryset):
+        return topics_action(self, request, queryset, remove=False)
+
+    @admin.action(description="Remove topics from selected articles…", permissions=["change"])
+    def remove_topics(self, request, queryset):
+        return topics_action(self, request, queryset, remove=True)

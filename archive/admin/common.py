@@ -5,21 +5,49 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.admin.views.main import ChangeList
+from django.contrib.admin.widgets import AutocompleteSelectMultiple
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.dates import MONTHS
 from django.utils.html import format_html, format_html_join
 
+from .. import history, tagging
 from ..curation import chunks
-from ..models import Topic
+from ..history import Batch, Change
+from ..models import Quote, Topic
 
 # The stylesheet of the classes below (quote-context, article-body): a model admin that shows them loads it with
 # ``class Media: css = ADMIN_CSS``. No inline style: the Content-Security-Policy refuses style attributes.
 ADMIN_CSS = {"all": ["archive/admin.css"]}
+
+
+APOSTROPHES = ("'", "\u2019")
+
+
+def apostrophe_variants(text: str) -> list[str]:
+    """A search term as typed and with its apostrophes swapped: "We've" finds "We’ve" and the other way round."""
+    variants = [text]
+    for a, b in (APOSTROPHES, APOSTROPHES[::-1]):
+        if a in text and text.replace(a, b) not in variants:
+            variants.append(text.replace(a, b))
+    return variants
+
+
+class ApostropheSearchMixin:
+    """Django's own admin search, run for each apostrophe variant of the term (names and titles by substring)."""
+
+    def get_search_results(self, request, queryset, search_term):
+        results, duplicates = super().get_search_results(request, queryset, search_term)
+        for variant in apostrophe_variants(search_term)[1:]:
+            more, more_duplicates = super().get_search_results(request, queryset, variant)
+            results, duplicates = results | more, duplicates or more_duplicates
+        return results, duplicates
 
 
 def in_context(body: str, start: int, end: int, width: int = 150):
@@ -49,6 +77,9 @@ def highlighted_body(body: str, spans: Iterable[tuple[int, int]]):
     )
 
 
+UNKNOWN_DATE = "unknown"
+
+
 class PublishedFilter(admin.SimpleListFilter):
     """Year, then month, of publication: a date hierarchy whose choices cost two index lookups.
 
@@ -67,7 +98,7 @@ class PublishedFilter(admin.SimpleListFilter):
         )
         first, last = dates.first(), dates.last()
         if first is None:
-            return []
+            return [(UNKNOWN_DATE, "Unknown date")]
         first, last = timezone.localtime(first), timezone.localtime(last)
         choices = []
         selected_year = self._year()
@@ -76,9 +107,11 @@ class PublishedFilter(admin.SimpleListFilter):
             if year == selected_year:
                 months = range(first.month if year == first.year else 1, (last.month if year == last.year else 12) + 1)
                 choices += [(f"{year}-{m:02d}", f"\u2003{MONTHS[m]} {year}") for m in months]
-        return choices
+        return [*choices, (UNKNOWN_DATE, "Unknown date")]
 
     def queryset(self, request, queryset):
+        if self.value() == UNKNOWN_DATE:
+            return queryset.filter(published_at__isnull=True)
         year, month = self._year(), self._month()
         if year is None:
             return queryset
@@ -146,7 +179,18 @@ def log_changes(request, model, ids: list[int], message: str) -> None:
 
 
 def action_page(
-    model_admin, request, queryset, form, *, action: str, title: str, intro: str, submit: str, list_samples=True
+    model_admin,
+    request,
+    queryset,
+    form,
+    *,
+    action: str,
+    title: str,
+    intro: str,
+    submit: str,
+    list_samples=True,
+    template="admin/archive/action_page.html",
+    extra=None,
 ):
     """The intermediate page of an action that asks something first; it posts back to the same action.
 
@@ -166,5 +210,176 @@ def action_page(
         "select_across": request.POST.get("select_across", "0"),
         "action": action,
         "submit": submit,
+        **(extra or {}),
     }
-    return TemplateResponse(request, "admin/archive/action_page.html", context)
+    return TemplateResponse(request, template, context)
+
+
+class TopicsForm(forms.Form):
+    def __init__(self, *args, model=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The admin's autocomplete (topics are searchable in TopicAdmin) instead of a long select.
+        self.fields["topics"] = forms.ModelMultipleChoiceField(
+            Topic.objects.all(),
+            widget=AutocompleteSelectMultiple(model._meta.get_field("topics"), admin.site),
+            help_text="Type to search topics.",
+        )
+
+
+def topics_action(model_admin, request, queryset, *, remove: bool):
+    """Add topics to, or remove them from, the selected articles or quotes: one history batch, undoable."""
+    model = model_admin.model
+    form = TopicsForm(request.POST if "apply" in request.POST else None, model=model)
+    plural = model._meta.verbose_name_plural
+    if form.is_valid():
+        topics = list(form.cleaned_data["topics"])
+        change = tagging.untag if remove else tagging.tag
+        ids = change(queryset, topics, by=request.user)
+        names = ", ".join(t.name for t in topics)
+        verb = "untagged from" if remove else "tagged with"
+        log_changes(request, model, ids, f"{verb.capitalize()} {names} (bulk action).")
+        model_admin.message_user(request, f"{len(ids)} {plural} {verb} {names}.", messages.SUCCESS)
+        return None
+    return action_page(
+        model_admin,
+        request,
+        queryset,
+        form,
+        action="remove_topics" if remove else "tag_with_topics",
+        title=f"{'Remove topics from' if remove else 'Tag'} {plural}{'' if remove else ' with topics'}",
+        intro=f"The {plural} lose these topics; others stay." if remove else f"Add topics to these {plural}.",
+        submit="Remove" if remove else "Tag",
+    )
+
+
+class ApplyRulesForm(forms.Form):
+    confirm = forms.BooleanField(initial=True, widget=forms.HiddenInput)
+
+
+def rules_action(model_admin, request, queryset, topics, articles=None, quotes=None, *, action: str):
+    """Keyword rules in two steps: a preview of what they would tag (counts and samples), then the application,
+    one history batch the activity page can undo."""
+    form = ApplyRulesForm(request.POST if "apply" in request.POST else None)
+    if form.is_valid():
+        result = tagging.apply_topic_rules(topics, articles=articles, quotes=quotes, by=request.user)
+        for topic in topics:
+            n_articles, n_quotes = result.articles.get(topic.pk, 0), result.quotes.get(topic.pk, 0)
+            log_changes(
+                request, Topic, [topic.pk], f"Keyword rules applied: {n_articles} article(s), {n_quotes} quote(s)."
+            )
+        if result.batch:
+            url = reverse("admin:archive_batch_change", args=[result.batch.pk])
+            model_admin.message_user(
+                request,
+                format_html(
+                    "Added {} topic(s) to articles and {} to quotes; no topic was removed. "
+                    '<a href="{}">What changed, and undo</a>.',
+                    result.articles_tagged,
+                    result.quotes_tagged,
+                    url,
+                ),
+                messages.SUCCESS,
+            )
+        else:
+            model_admin.message_user(request, "The keyword rules found nothing new to tag.", messages.INFO)
+        return None
+    preview = tagging.apply_topic_rules(topics, articles=articles, quotes=quotes, preview=True, samples=20)
+    rows = [(t, preview.articles.get(t.pk, 0), preview.quotes.get(t.pk, 0), t.keyword_list()) for t in topics]
+    return action_page(
+        model_admin,
+        request,
+        queryset,
+        form,
+        action=action,
+        title="Apply keyword rules",
+        intro="Check what the rules would tag before they do: a keyword may match more than its topic "
+        "(“Mars” in “Bruno Mars”). Nothing is removed, and the application can be undone from the activity page.",
+        submit="Apply",
+        list_samples=False,
+        template="admin/archive/rule_preview.html",
+        extra={"preview": preview, "rows": rows},
+    )
+
+
+# The fields whose edits on a change page (or an inline row) go to history, per model.
+TRACKED_FIELDS = {
+    "quote": ("text", "speaker", "kind", "status", "reject_reason", "topics"),
+    "article": ("title", "subtitle", "outlet", "section", "author", "published_at", "url", "topics"),
+    "speaker": ("name", "description", "wikidata_id"),
+    "topic": ("name", "parent", "keywords"),
+}
+
+
+def _plain(form, name: str, value):
+    """A form value as history stores it: objects as {"id", "name"}, several as a list, the rest as text."""
+    if value is None or value == "":
+        return None
+    if hasattr(value, "_meta"):
+        return history.ref(value)
+    if isinstance(value, (list, tuple)) or hasattr(value, "model"):
+        return [history.ref(v) if hasattr(v, "_meta") else v for v in value] or None
+    field = form.fields.get(name)
+    queryset = getattr(field, "queryset", None)
+    if queryset is not None and isinstance(value, int):  # an initial foreign key is its id
+        return history.ref(queryset.model._default_manager.filter(pk=value).first())
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+def form_changes(form) -> list[Change]:
+    """What a saved model form changed, value by value (its initial data still holds the old values)."""
+    obj = form.instance
+    model = obj._meta.model_name
+    changes = []
+    for name in form.changed_data:
+        if name not in TRACKED_FIELDS.get(model, ()):
+            continue
+        old, new = _plain(form, name, form.initial.get(name)), _plain(form, name, form.cleaned_data.get(name))
+        if old != new:
+            changes.append(
+                Change(model=model, object_id=obj.pk, object_repr=str(obj)[:300], field=name, old=old, new=new)
+            )
+    return changes
+
+
+def record_forms(request, forms, summary: str) -> None:
+    """One history batch for the edits of a change page: the object's form and its inline rows."""
+    changes = [change for form in forms for change in form_changes(form)]
+    if changes:
+        fields = {c.field for c in changes}
+        action = Batch.Action.REVIEW if fields <= {"status", "reject_reason"} else Batch.Action.EDIT
+        history.record(request.user, action, summary, changes)
+
+
+def mark_reviewed(request, form) -> None:
+    """A status set on a change page or an inline row records its reviewer, as the desk does."""
+    quote = form.instance
+    if isinstance(quote, Quote) and "status" in form.changed_data:
+        reviewed = quote.status != Quote.Status.UNREVIEWED
+        quote.reviewed_at = timezone.now() if reviewed else None
+        quote.reviewed_by = request.user if reviewed else None
+
+
+def changes_list(changes):
+    """An object's history on its change page: when, who, which action, the field, old and new."""
+    rows = [
+        (
+            reverse("admin:archive_batch_change", args=[c.batch_id]),
+            timezone.localtime(c.batch.at).strftime("%Y-%m-%d %H:%M"),
+            c.batch.user or "—",
+            c.batch.get_action_display(),
+            c.field,
+            history.show(c.old),
+            history.show(c.new),
+        )
+        for c in changes
+    ]
+    if not rows:
+        return "No changes recorded."
+    return format_html(
+        '<table class="history-changes"><tbody>{}</tbody></table>',
+        format_html_join(
+            "",
+            '<tr><td><a href="{}">{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>→ {}</td></tr>',
+            rows,
+        ),
+    )

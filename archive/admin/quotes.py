@@ -4,14 +4,27 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
+from django.contrib.admin.widgets import AutocompleteSelect
 from django.db.models import F, Q
 from django.utils.html import format_html
 from django.utils.text import Truncator
 
-from .. import curation, search
-from ..models import Article, Quote, Speaker, Topic
-from .common import ADMIN_CSS, LeanChangeList, PublishedFilter, TopicFilter, action_page, in_context, log_changes
+from .. import curation, desk, history, search
+from ..models import Article, Quote, Speaker
+from .common import (
+    ADMIN_CSS,
+    LeanChangeList,
+    PublishedFilter,
+    TopicFilter,
+    action_page,
+    apostrophe_variants,
+    changes_list,
+    in_context,
+    log_changes,
+    mark_reviewed,
+    record_forms,
+    topics_action,
+)
 
 
 class QuoteEditForm(forms.ModelForm):
@@ -67,12 +80,8 @@ class SpeakerForm(forms.Form):
     )
 
 
-class TopicsForm(forms.Form):
-    topics = forms.ModelMultipleChoiceField(
-        Topic.objects.all(),
-        widget=AutocompleteSelectMultiple(Quote._meta.get_field("topics"), admin.site),
-        help_text="The quotes keep the topics they have; these are added.",
-    )
+def obj_label(obj) -> str:
+    return Truncator(str(obj)).chars(80)
 
 
 class HasSpeakerFilter(admin.SimpleListFilter):
@@ -110,9 +119,12 @@ class QuoteAdmin(admin.ModelAdmin):
     autocomplete_fields = ["article", "speaker", "topics"]
     # The unfiltered total is a second COUNT of a large table on every filtered page.
     show_full_result_count = False
-    actions = ["verify", "reject", "mark_unreviewed", "reassign_speaker", "tag_with_topics"]
+    actions = ["verify", "reject", "mark_unreviewed", "reassign_speaker", "tag_with_topics", "remove_topics"]
     readonly_fields = [
         "quote_in_context",
+        "reviewed_by",
+        "reviewed_at",
+        "history",
         "attribution",
         "start",
         "end",
@@ -123,7 +135,8 @@ class QuoteAdmin(admin.ModelAdmin):
         "updated_at",
     ]
     fieldsets = [
-        (None, {"fields": ["quote_in_context", "text", "speaker", "kind", "status", "topics"]}),
+        (None, {"fields": ["quote_in_context", "text", "speaker", "kind", "status", "reject_reason", "topics"]}),
+        ("Review", {"fields": [("reviewed_by", "reviewed_at"), "history"]}),
         (
             "Source",
             {
@@ -142,6 +155,19 @@ class QuoteAdmin(admin.ModelAdmin):
     def get_changelist(self, request, **kwargs):
         return LeanChangeList
 
+    def get_urls(self):
+        # The review desk lives under the quotes: /admin/archive/quote/desk/.
+        return desk.urls(self.admin_site) + super().get_urls()
+
+    def save_model(self, request, obj, form, change):
+        mark_reviewed(request, form)
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        verb = "edited" if change else "added"
+        record_forms(request, [form], f"Quote {verb} on its page: {obj_label(form.instance)}")
+
     def get_readonly_fields(self, request, obj=None):
         # A quote belongs to the article it was found in; only a new quote chooses one.
         return [*self.readonly_fields, "article"] if obj else self.readonly_fields
@@ -150,8 +176,11 @@ class QuoteAdmin(admin.ModelAdmin):
         # As Django's own search, each word anywhere: but a substring scan of every quote's text takes a second
         # for a million quotes, so the text is searched in the index, and names and titles through their tables.
         conditions = [
-            Q(speaker__in=Speaker.objects.filter(name__icontains=word))
-            | Q(article__in=Article.objects.filter(title__icontains=word))
+            Q.create(
+                [Q(speaker__in=Speaker.objects.filter(name__icontains=w)) for w in apostrophe_variants(word)]
+                + [Q(article__in=Article.objects.filter(title__icontains=w)) for w in apostrophe_variants(word)],
+                connector=Q.OR,
+            )
             | search.quote_match(query, include_rejected=True)
             for word, query in search.admin_words(search_term)
         ]
@@ -170,6 +199,10 @@ class QuoteAdmin(admin.ModelAdmin):
     @admin.display(description="article")
     def article_title(self, quote):
         return Truncator(str(quote.article)).chars(60)
+
+    @admin.display(description="history")
+    def history(self, quote):
+        return changes_list(history.history_of(quote)[:50]) if quote.pk else "-"
 
     @admin.display(description="in its article")
     def quote_in_context(self, quote):
@@ -199,7 +232,7 @@ class QuoteAdmin(admin.ModelAdmin):
 
     def set_status(self, request, queryset, status):
         label = Quote.Status(status).label
-        ids = curation.set_status(queryset, status)
+        ids = curation.set_status(queryset, status, by=request.user)
         log_changes(request, Quote, ids, f"Status set to {label} (bulk action).")
         self.message_user(request, f"{len(ids)} quote(s) marked {label.lower()}.", messages.SUCCESS)
 
@@ -208,7 +241,7 @@ class QuoteAdmin(admin.ModelAdmin):
         form = SpeakerForm(request.POST if "apply" in request.POST else None)
         if form.is_valid():
             speaker = form.cleaned_data["speaker"]
-            ids = curation.reassign_quotes(queryset, speaker)
+            ids = curation.reassign_quotes(queryset, speaker, by=request.user)
             log_changes(request, Quote, ids, f"Speaker set to {speaker} (id {speaker.pk}) (bulk action).")
             self.message_user(request, f"{len(ids)} quote(s) reassigned to {speaker}.", messages.SUCCESS)
             return None
@@ -226,21 +259,8 @@ class QuoteAdmin(admin.ModelAdmin):
 
     @admin.action(description="Tag selected quotes with topics…", permissions=["change"])
     def tag_with_topics(self, request, queryset):
-        form = TopicsForm(request.POST if "apply" in request.POST else None)
-        if form.is_valid():
-            topics = list(form.cleaned_data["topics"])
-            ids = curation.tag_quotes(queryset, topics)
-            names = ", ".join(t.name for t in topics)
-            log_changes(request, Quote, ids, f"Tagged with {names} (bulk action).")
-            self.message_user(request, f"{len(ids)} quote(s) tagged with {names}.", messages.SUCCESS)
-            return None
-        return action_page(
-            self,
-            request,
-            queryset,
-            form,
-            action="tag_with_topics",
-            title="Tag quotes with topics",
-            intro="Add topics to these quotes.",
-            submit="Tag",
-        )
+        return topics_action(self, request, queryset, remove=False)
+
+    @admin.action(description="Remove topics from selected quotes…", permissions=["change"])
+    def remove_topics(self, request, queryset):
+        return topics_action(self, request, queryset, remove=True)

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from django.contrib import admin, messages
+from django.contrib import admin
 
-from .. import curation
 from ..models import Article, Quote, Topic, count_of
-from .common import log_changes
+from .common import record_forms, rules_action
 
 
 @admin.register(Topic)
@@ -29,6 +28,10 @@ class TopicAdmin(admin.ModelAdmin):
             )
         )
 
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        record_forms(request, [form], f"Topic {form.instance} {'edited' if change else 'added'}")
+
     @admin.display(description="articles", ordering="article_count")
     def article_count(self, topic):
         return topic.article_count
@@ -37,16 +40,6 @@ class TopicAdmin(admin.ModelAdmin):
     def quote_count(self, topic):
         return topic.quote_count
 
-    @admin.action(description="Apply keyword rules of selected topics to the whole archive", permissions=["change"])
+    @admin.action(description="Apply keyword rules of selected topics to the whole archive…", permissions=["change"])
     def apply_keyword_rules(self, request, queryset):
-        topics = list(queryset)
-        result = curation.apply_topic_rules(topics)
-        for topic in topics:
-            articles, quotes = result.articles.get(topic.pk, 0), result.quotes.get(topic.pk, 0)
-            log_changes(request, Topic, [topic.pk], f"Keyword rules applied: {articles} article(s), {quotes} quote(s).")
-        self.message_user(
-            request,
-            f"Added {result.articles_tagged} topic(s) to articles and {result.quotes_tagged} to quotes; "
-            "no topic was removed.",
-            messages.SUCCESS,
-        )
+        return rules_action(self, request, queryset, list(queryset), action="apply_keyword_rules")

@@ -14,6 +14,8 @@ from django.core.serializers.json import Serializer as JSONSerializer
 
 # Parents before children, so that a plain loaddata resolves every natural key on the way.
 EXPORTED_MODELS = ["archive.topic", "archive.speaker", "archive.speakeralias", "archive.article", "archive.quote"]
+# The editors' history (archive/history.py) belongs to this site and its user accounts, not to the archive's data.
+NOT_EXPORTED = ["archive.batch", "archive.change"]
 # Rows read per query; each chunk's many-to-many links are prefetched with it, so memory stays flat.
 CHUNK_SIZE = 2000
 # The largest article columns: a quote only needs its article's natural key (content_hash).
