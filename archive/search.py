@@ -293,6 +293,10 @@ class Results:
     def count(self) -> int:
         return self._sizes[0]
 
+    def ids(self, limit: int) -> list[int]:
+        """The ids of the first `limit` matches in this order, without their rows (facets count over them)."""
+        return self._ids(0, limit) if self.terms else []
+
     def __len__(self) -> int:
         return self.count()
 

@@ -30,7 +30,10 @@ def test_a_speakers_feed_lists_their_public_quotes_newest_first(client, ann, mak
     make_quote("New words here", article=new, speaker=ann)
     make_quote("said Ann Lee", article=new, speaker=ann, status=Quote.Status.REJECTED)
     found = entries(client.get(reverse("speaker_feed", args=[ann.slug])))
-    assert [e.find(f"{ATOM}title").text for e in found] == ["Ann Lee: “New words here”", "Ann Lee: “Old words here”"]
+    assert [e.find(f"{ATOM}title").text for e in found] == [
+        "Ann Lee: “New words here” (not yet checked)",
+        "Ann Lee: “Old words here” (not yet checked)",
+    ]
     assert found[0].find(f"{ATOM}link").get("href").startswith("http://testserver/quotes/")
     assert found[0].find(f"{ATOM}published").text.startswith("2024-01-01")
 
@@ -46,7 +49,7 @@ def test_a_topics_feed_lists_its_quotes(client, make_quote, make_topic):
     make_quote("Tagged words").topics.add(topic)
     make_quote("Untagged words")
     found = entries(client.get(reverse("topic_feed", args=[topic.slug])))
-    assert [e.find(f"{ATOM}title").text for e in found] == ["Unknown speaker: “Tagged words”"]
+    assert [e.find(f"{ATOM}title").text for e in found] == ["Unknown speaker: “Tagged words” (not yet checked)"]
 
 
 def test_imported_text_is_escaped_in_titles_and_html_summaries(client, make_speaker, make_article, make_quote):
@@ -54,7 +57,9 @@ def test_imported_text_is_escaped_in_titles_and_html_summaries(client, make_spea
     make_quote(f"Do {XSS} & more", article=make_article(title=XSS, body=f"“Do {XSS} & more,” said Evil."), speaker=evil)
     response = client.get(reverse("speaker_feed", args=[evil.slug]))
     [entry] = entries(response)
-    assert entry.find(f"{ATOM}title").text == f"Evil {XSS}: “Do {XSS} & more”"  # plain text, escaped as XML
+    assert (
+        entry.find(f"{ATOM}title").text == f"Evil {XSS}: “Do {XSS} & more” (not yet checked)"
+    )  # plain text, escaped as XML
     summary = entry.find(f"{ATOM}summary")
     assert summary.get("type") == "html"
     # The HTML a feed reader renders holds the text escaped, never the tag itself.

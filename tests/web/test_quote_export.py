@@ -33,7 +33,10 @@ def csv_rows(response) -> list[dict]:
     assert response.status_code == 200 and response.streaming
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response["Content-Disposition"] == 'attachment; filename="quotes.csv"'
-    return list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    content = b"".join(response.streaming_content)
+    # The UTF-8 byte-order mark, so that Excel reads the accents and curly quotes right.
+    assert content.startswith(b"\xef\xbb\xbfid,")
+    return list(csv.DictReader(io.StringIO(content.decode("utf-8-sig"))))
 
 
 def json_rows(response) -> list[dict]:
@@ -69,9 +72,19 @@ def test_a_row_says_who_said_what_where_and_when(client, archive):
         "https://example.com/energy",
     )
     assert row["topics"] == ["wind-farms"]
-    assert row["permalink"] == f"http://testserver/quotes/{row['id']}/"
+    quote = Quote.objects.get(pk=row["id"])
+    assert row["public_id"] == quote.public_id and len(quote.public_id) == 10
+    assert row["permalink"] == f"http://testserver/quotes/{quote.public_id}/"
     [line] = csv_rows(client.get(CSV, {"text": "gas"}))
     assert line["topics"] == "wind-farms" and line["speaker"] == "Ann Lee"
+    assert (line["status"], line["public_id"]) == ("unreviewed", quote.public_id)
+
+
+def test_the_downloads_carry_each_quotes_review_status_and_keep_to_the_verified_filter(client, archive):
+    Quote.objects.filter(text="Gas prices will fall").update(status=Quote.Status.VERIFIED)
+    by_text = {row["text"]: row["status"] for row in json_rows(client.get(JSON))}
+    assert by_text["Gas prices will fall"] == "verified" and by_text["the harvest was good"] == "unreviewed"
+    assert [row["text"] for row in csv_rows(client.get(CSV, {"status": "verified"}))] == ["Gas prices will fall"]
 
 
 def test_rejected_quotes_are_never_exported(client, archive):

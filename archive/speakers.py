@@ -1,0 +1,51 @@
+"""Finding a person by any spelling of their name: a reader's words in, speakers out.
+
+Every printed form of a speaker's name is a SpeakerAlias with a folded key (`models.name_key`: case, accents,
+dots and spacing), so "noem", "Nöem" and "NOEM" find the same person. Apostrophes are dropped on both sides
+("O’Neill" ~ "oneill"). Each word typed must start a word of the same alias: "bride" finds Jim Bridenstine.
+The aliases are scanned (one row per spelling, far fewer than quotes), and the answer is cut to `limit`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from django.db.models import Q, Value
+from django.db.models.functions import Replace
+
+from .models import Speaker, SpeakerAlias, name_key
+
+MAX_WORDS = 6
+
+
+def folded_words(text: str) -> list[str]:
+    """The words of text as alias keys hold them, apostrophes dropped; anything else that is not a letter or digit
+    ("()", "%", "_") is not a word."""
+    return re.findall(r"[^\W_]+", name_key(text).replace("'", ""))[:MAX_WORDS]
+
+
+def find_speakers(text: str, limit: int = 10) -> list[Speaker]:
+    """Speakers with a name or alias matching text, those whose whole name matches first, then by name.
+
+    Each speaker has ``.exact`` (a name or alias is exactly the text, folded) and ``.matched`` (the alias that
+    matched when it is not their name, so a reader sees why they were found).
+    """
+    words = folded_words(text)
+    if not words:
+        return []
+    aliases = SpeakerAlias.objects.annotate(plain=Replace("key", Value("'"), Value("")))
+    for word in words:
+        aliases = aliases.filter(Q(plain__startswith=word) | Q(plain__contains=" " + word))
+    wanted = " ".join(words)
+    # Bounded: a common first name can match thousands of aliases; the first few hundred are enough to rank.
+    found: dict[int, tuple[bool, str]] = {}
+    for speaker_id, name, plain in aliases.order_by("key").values_list("speaker_id", "name", "plain")[:500]:
+        exact = plain == wanted
+        if speaker_id not in found or (exact and not found[speaker_id][0]):
+            found[speaker_id] = (exact, name)
+    speakers = Speaker.objects.filter(pk__in=list(found)).order_by("name", "id")
+    ranked = sorted(speakers, key=lambda s: not found[s.pk][0])[:limit]
+    for speaker in ranked:
+        speaker.exact, alias = found[speaker.pk]
+        speaker.matched = alias if alias != speaker.name else ""
+    return ranked
