@@ -38,14 +38,16 @@ def find_speakers(text: str, limit: int = 10) -> list[Speaker]:
         aliases = aliases.filter(Q(plain__startswith=word) | Q(plain__contains=" " + word))
     wanted = " ".join(words)
     # Bounded: a common first name can match thousands of aliases; the first few hundred are enough to rank.
-    found: dict[int, tuple[bool, str]] = {}
-    for speaker_id, name, plain in aliases.order_by("key").values_list("speaker_id", "name", "plain")[:500]:
-        exact = plain == wanted
-        if speaker_id not in found or (exact and not found[speaker_id][0]):
-            found[speaker_id] = (exact, name)
+    # Per speaker, the best alias that matched: an exact one first, then the speaker's own name.
+    found: dict[int, tuple[bool, bool, str]] = {}
+    rows = aliases.order_by("key").values_list("speaker_id", "name", "plain", "speaker__name")[:500]
+    for speaker_id, name, plain, own_name in rows:
+        rank = (plain == wanted, name == own_name, name)
+        if speaker_id not in found or rank[:2] > found[speaker_id][:2]:
+            found[speaker_id] = rank
     speakers = Speaker.objects.filter(pk__in=list(found)).order_by("name", "id")
     ranked = sorted(speakers, key=lambda s: not found[s.pk][0])[:limit]
     for speaker in ranked:
-        speaker.exact, alias = found[speaker.pk]
+        speaker.exact, _own, alias = found[speaker.pk]
         speaker.matched = alias if alias != speaker.name else ""
     return ranked

@@ -91,3 +91,42 @@ def test_a_feed_runs_two_queries_whatever_it_holds(client, ann, make_quote, djan
         make_quote(f"Remark {n}", speaker=ann)
     with django_assert_num_queries(2):
         client.get(reverse("speaker_feed", args=[ann.slug]))
+
+
+def test_every_entry_carries_its_review_status(client, ann, make_quote):
+    make_quote("Checked words", speaker=ann, status=Quote.Status.VERIFIED)
+    make_quote("Unchecked words", speaker=ann)
+    found = {e.find(f"{ATOM}title").text: e for e in entries(client.get(reverse("speaker_feed", args=[ann.slug])))}
+    checked, unchecked = found["Ann Lee: “Checked words”"], found["Ann Lee: “Unchecked words” (not yet checked)"]
+    assert checked.find(f"{ATOM}category").get("term") == "verified"
+    assert unchecked.find(f"{ATOM}category").get("term") == "unreviewed"
+    assert "Verified by an editor." in checked.find(f"{ATOM}summary").text
+
+
+def test_any_filtered_quote_list_is_a_feed(client, ann, make_quote, make_speaker):
+    make_quote("Ferry checked", speaker=ann, status=Quote.Status.VERIFIED)
+    make_quote("Ferry unchecked", speaker=ann)
+    make_quote("Ferry by another", speaker=make_speaker("Bob Stone"), status=Quote.Status.VERIFIED)
+    make_quote("Ferry withdrawn", speaker=ann, status=Quote.Status.REJECTED)
+    url = reverse("quote_feed")
+    titles = [
+        e.find(f"{ATOM}title").text for e in entries(client.get(url, {"speaker": "ann-lee", "status": "verified"}))
+    ]
+    assert titles == ["Ann Lee: “Ferry checked”"]
+    # A search's words (as the quote list's text filter): the alert the search page links to.
+    titles = {e.find(f"{ATOM}title").text for e in entries(client.get(url, {"text": "ferry"}))}
+    assert titles == {
+        "Ann Lee: “Ferry checked”",
+        "Ann Lee: “Ferry unchecked” (not yet checked)",
+        "Bob Stone: “Ferry by another”",
+    }
+    assert client.get(url, {"speaker": "nobody at all"}).status_code == 400
+
+
+def test_the_quote_list_and_the_search_page_link_their_feeds(client, ann, make_quote):
+    make_quote("Ferry words", speaker=ann)
+    assert (
+        'href="/quotes/feed/?speaker=ann-lee"'
+        in client.get(reverse("quote_list"), {"speaker": "ann-lee"}).content.decode()
+    )
+    assert 'href="/quotes/feed/?text=ferry"' in client.get(reverse("search"), {"q": "ferry"}).content.decode()
