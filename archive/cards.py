@@ -73,7 +73,8 @@ def render_card(quote: Quote) -> bytes:
     when = format_date(timezone.localtime(published), "j F Y") if published else "date unknown"
     source = " · ".join(part for part in (article.outlet, when) if part)
     status = "Verified by an editor" if quote.status == Quote.Status.VERIFIED else "Not yet checked by an editor"
-    draw.text((MARGIN, HEIGHT - MARGIN - 92), f"— {speaker}", font=ImageFont.load_default(size=38), fill=INK)
+    # No dash before the name: the font Pillow ships has no em dash.
+    draw.text((MARGIN, HEIGHT - MARGIN - 92), speaker, font=ImageFont.load_default(size=38), fill=ACCENT)
     draw.text((MARGIN, HEIGHT - MARGIN - 40), source, font=ImageFont.load_default(size=28), fill=MUTED)
     small = ImageFont.load_default(size=24)
     label = f"Quote archive · {status}"
