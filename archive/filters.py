@@ -79,11 +79,17 @@ class SpeakerField(forms.CharField):
     """A speaker given by name, any printed spelling, or the slug of their page; a name that fits several
     speakers, or none, is an error that lists the closest names."""
 
+    def __init__(self, *args, **kwargs):
+        # Not stripped: " " is a value no speaker has (an exact filter never widens to "any speaker").
+        kwargs.setdefault("strip", False)
+        super().__init__(*args, **kwargs)
+
     def clean(self, value):
         value = super().clean(value)
         if not value:
             return None
-        speaker = Speaker.objects.filter(slug=value).first()
+        value = value.strip()
+        speaker = Speaker.objects.filter(slug=value).first() if value else None
         if speaker:
             return speaker
         found = find_speakers(value, limit=6)

@@ -91,15 +91,18 @@ def fts5_string(text: str) -> str:
 
 
 def fts5_query(terms: tuple[Term, ...]) -> str:
-    """An FTS5 MATCH expression: every term an FTS5 string (so no operator or column name), all required."""
+    """An FTS5 MATCH expression: every term an FTS5 string (so no operator or column name), all required.
+
+    A prefix with its shorter stems is a group in brackets, which FTS5 joins to the rest only with an explicit AND.
+    """
     parts = []
     for term in terms:
         string = fts5_string(" ".join(term.words))
         if term.prefix:
             shorter = [fts5_string(stem) for stem in stem_candidates(term.words[0])]
-            string = "(" + " OR ".join([string + "*", *shorter]) + ")"
+            string = "(" + " OR ".join([string + "*", *shorter]) + ")" if shorter else string + "*"
         parts.append(string)
-    return " ".join(parts)
+    return " AND ".join(parts)
 
 
 def pg_query(terms: tuple[Term, ...]):

@@ -3,6 +3,7 @@
 The same tests run on SQLite and on PostgreSQL (scripts/test); the few about one backend's machinery say so.
 """
 
+import re
 from dataclasses import replace
 from datetime import UTC, datetime
 
@@ -83,7 +84,7 @@ def test_it_keeps_each_term_once_and_a_dozen_at_most():
 
 def test_the_fts5_query_quotes_every_term():
     assert fts5_query(parse('NOT gas "oil prices" reconstr*')) == (
-        '"NOT" "gas" "oil prices" ("reconstr"* OR "reconst" OR "recons" OR "recon" OR "reco")'
+        '"NOT" AND "gas" AND "oil prices" AND ("reconstr"* OR "reconst" OR "recons" OR "recon" OR "reco")'
     )
 
 
@@ -95,6 +96,8 @@ def test_the_fts5_query_is_only_quoted_words(text):
     query = fts5_query(parse(text))
     assert query.count('"') % 2 == 0
     bare = query.replace('"', "").replace("*", "").replace(" ", "").replace("(", "").replace(")", "")
+    # Outside the quoted strings, only AND, OR, brackets and stars.
+    assert not re.sub(r'"[^"]*"', "", query).replace("AND", "").replace("OR", "").strip(" ()*")
     assert bare.isalnum() or not query
 
 
