@@ -8,16 +8,13 @@ lists are ordered newest first on the indexed `published_at` of the row they lis
 
 from __future__ import annotations
 
-import csv
-import itertools
-import json
 import re
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Count, F
-from django.http import Http404, HttpResponseBadRequest, JsonResponse, StreamingHttpResponse
+from django.http import Http404, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -27,7 +24,7 @@ from django.views.generic import DetailView, ListView
 from django.views.generic.detail import SingleObjectMixin
 from django_filters.views import FilterView
 
-from . import facets, search, sharing
+from . import downloads, facets, search, sharing
 from .filters import QuoteFilter, SearchForm, SpeakerSearchForm
 from .models import Article, ArticleFormerSlug, Quote, Speaker, SpeakerFormerSlug, Topic, count_of
 from .speakers import find_speakers
@@ -233,7 +230,8 @@ class QuoteListView(ForgivingPagesMixin, FilterView):
 
     def get_context_data(self, **kwargs):
         export_query = query_string(self.request) if self.request.GET else ""
-        context = super().get_context_data(export_query=export_query, export_limit=f"{EXPORT_LIMIT:,}", **kwargs)
+        limit = f"{downloads.EXPORT_LIMIT:,}"
+        context = super().get_context_data(export_query=export_query, export_limit=limit, **kwargs)
         if not (self.filterset.is_bound and self.filterset.errors) and context["paginator"].count:
             results = getattr(self, "search_results", None)
             window = results.ids(facets.WINDOW) if results is not None else self.object_list
@@ -337,82 +335,11 @@ def query_string(request, **changes) -> str:
     return "?" + query.urlencode()
 
 
-# Downloads of a filtered quote list
-
-EXPORT_LIMIT = 10_000
-EXPORT_FIELDS = [
-    "id", "permalink", "text", "speaker", "speaker_slug", "kind", "status", "published_at",
-    "article_title", "outlet", "source_url", "topics", "public_id",
-]  # fmt: skip
-# A spreadsheet runs a cell that starts with one of these as a formula (OWASP "CSV injection").
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def export_rows(request, quotes):
-    """One dict per quote, in EXPORT_FIELDS order; the queryset is read in chunks, never held whole."""
-    base = request.build_absolute_uri("/")[:-1]
-    for quote in quotes.prefetch_related("topics").iterator(chunk_size=1000):
-        article, speaker = quote.article, quote.speaker
-        yield {
-            "id": quote.pk,
-            "permalink": base + quote.get_absolute_url(),
-            "text": quote.text,
-            "speaker": speaker.name if speaker else "",
-            "speaker_slug": speaker.slug if speaker else "",
-            "kind": quote.kind,
-            "status": quote.status,
-            "published_at": quote.published_at.isoformat() if quote.published_at else None,
-            "article_title": article.title,
-            "outlet": article.outlet,
-            "source_url": article.url,
-            "topics": [topic.slug for topic in quote.topics.all()],
-            "public_id": quote.public_id,
-        }
-
-
-def csv_cell(value):
-    """A value as a CSV cell: text a spreadsheet would run as a formula gets a leading ' (numbers are ours)."""
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        value = " ".join(value)
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
-class Echo:
-    """A file-like object csv.writer writes into, giving each line back for streaming."""
-
-    def write(self, value: str) -> str:
-        return value
-
-
 @require_safe
 def export_quotes(request, fmt: str):
-    """The quote list's filtered quotes, newest first, as CSV or JSON; at most EXPORT_LIMIT of them."""
+    """The quote list's filtered quotes, newest first, as CSV or JSON; at most downloads.EXPORT_LIMIT of them."""
     filterset = QuoteFilter(request.GET, queryset=public_quotes())
     if not filterset.is_valid():
         errors = "; ".join(f"{name}: {' '.join(messages)}" for name, messages in filterset.errors.items())
         return HttpResponseBadRequest(f"These filters are not valid: {errors}", content_type="text/plain")
-    quotes = filterset.qs[:EXPORT_LIMIT]
-    if fmt == "csv":
-        writer = csv.writer(Echo())
-        lines = (
-            writer.writerow([csv_cell(row[field]) for field in EXPORT_FIELDS]) for row in export_rows(request, quotes)
-        )
-        # The byte-order mark tells Excel the file is UTF-8; without it, “curly quotes” and accents turn to noise.
-        header = "\ufeff" + writer.writerow(EXPORT_FIELDS)
-        response = StreamingHttpResponse(itertools.chain([header], lines), content_type="text/csv; charset=utf-8")
-    else:
-        response = StreamingHttpResponse(json_lines(export_rows(request, quotes)), content_type="application/json")
-    response["Content-Disposition"] = f'attachment; filename="quotes.{fmt}"'
-    return response
-
-
-def json_lines(rows):
-    """A JSON object {"limit": ..., "quotes": [...]} written a quote at a time."""
-    yield f'{{"limit": {EXPORT_LIMIT}, "quotes": ['
-    for n, row in enumerate(rows):
-        yield ("," if n else "") + "\n" + json.dumps(row, ensure_ascii=False)
-    yield "\n]}\n"
+    return downloads.streamed(request, filterset.qs[: downloads.EXPORT_LIMIT], fmt)

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 import pytest
 from django.urls import reverse
 
-from archive import views
+from archive import downloads
 from archive.models import Quote
 
 CSV, JSON, LIST = reverse("quote_export_csv"), reverse("quote_export_json"), reverse("quote_list")
@@ -42,7 +42,7 @@ def csv_rows(response) -> list[dict]:
 def json_rows(response) -> list[dict]:
     assert response.status_code == 200 and response.streaming
     data = json.loads(b"".join(response.streaming_content))
-    assert data["limit"] == views.EXPORT_LIMIT
+    assert data["limit"] == downloads.EXPORT_LIMIT
     return data["quotes"]
 
 
@@ -95,14 +95,14 @@ def test_csv_cells_that_a_spreadsheet_would_run_are_defused(client, archive):
     [row] = csv_rows(client.get(CSV, {"text": "ships"}))
     assert row["text"] == "'=HYPERLINK(1) ships are late"
     for value in ("=1+1", "+1", "-1", "@SUM(A1)", "\tx"):
-        assert views.csv_cell(value) == "'" + value
-    assert views.csv_cell("plain") == "plain" and views.csv_cell(None) == "" and views.csv_cell(-1) == -1
+        assert downloads.csv_cell(value) == "'" + value
+    assert downloads.csv_cell("plain") == "plain" and downloads.csv_cell(None) == "" and downloads.csv_cell(-1) == -1
     # JSON is data, not a spreadsheet: the text is exact there.
     assert json_rows(client.get(JSON, {"text": "ships"}))[0]["text"] == "=HYPERLINK(1) ships are late"
 
 
 def test_the_download_stops_at_the_limit(client, archive, monkeypatch):
-    monkeypatch.setattr(views, "EXPORT_LIMIT", 2)
+    monkeypatch.setattr(downloads, "EXPORT_LIMIT", 2)
     assert len(csv_rows(client.get(CSV))) == 2
     assert len(json_rows(client.get(JSON))) == 2
 
