@@ -53,11 +53,13 @@ def public_quotes():
 
 
 class ForgivingPagesMixin:
-    """A page number past the end shows the last page (an old link to a list that shrank), not a 404."""
+    """A page number past the end shows the last page (an old link to a list that shrank), not a 404; "last" is the
+    last page, as in Django's ListView."""
 
     def paginate_queryset(self, queryset, page_size):
         paginator = self.get_paginator(queryset, page_size, allow_empty_first_page=self.get_allow_empty())
-        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
+        number = self.request.GET.get(self.page_kwarg)
+        page = paginator.get_page(paginator.num_pages if number == "last" else number)
         return paginator, page, page.object_list, page.has_other_pages()
 
 

@@ -34,8 +34,8 @@ def visit(page, url: str):
 def test_a_reader_searches_a_surname_in_the_header_and_reaches_the_persons_page(seeded, live_server, device_page):
     page = device_page
     visit(page, live_server.url + "/")
-    page.get_by_label("Search quotes and articles").first.fill("Eidelman")
-    page.get_by_label("Search quotes and articles").first.press("Enter")
+    page.locator("#site-search").fill("Eidelman")
+    page.locator("#site-search").press("Enter")
     page.wait_for_load_state()
     people = page.locator("section.people")
     assert people.is_visible()

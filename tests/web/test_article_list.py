@@ -66,6 +66,7 @@ def test_it_pages_the_articles(client, make_article):
     # A page past the end is the last page (an old link to a list that changed), a page that is no number the first.
     assert titles(client.get(URL, {"page": 3})) == ["Story 0"]
     assert titles(client.get(URL, {"page": "x"}))[0] == "Story 20"
+    assert titles(client.get(URL, {"page": "last"})) == ["Story 0"]
 
 
 def add_articles(make_article, make_topic, how_many):

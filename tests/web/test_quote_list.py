@@ -167,6 +167,7 @@ def test_a_page_past_the_end_shows_the_last_page(client, archive):
     assert response.status_code == 200 and response.context["page_obj"].number == 1
     assert listed(response) == ["the harvest was good", "Ships are late", "Gas prices will fall"]
     assert client.get(URL, {"page": "abc"}).context["page_obj"].number == 1
+    assert client.get(URL, {"page": "last"}).context["page_obj"].number == 1
 
 
 def add_quotes(make_quote, make_speaker, make_topic, how_many, speaker=None, topic=None):
