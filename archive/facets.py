@@ -10,17 +10,24 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date
 from urllib.parse import urlencode
 
-from django.db.models import Count, Q
-from django.db.models.functions import ExtractYear, TruncMonth
+from django.db.models import CharField, Count, Q
+from django.db.models.functions import Cast, Substr
 from django.urls import reverse
 
 from .filters import outlet_key, outlet_label
 from .models import Quote, Speaker
 
-WINDOW = 2000
+WINDOW = 1000
 TOP = 8
+
+
+def date_prefix(length: int):
+    """The first characters of published_at as text ("2024" or "2024-03"), in UTC as stored. Django's ExtractYear
+    and TruncMonth run a Python function per row on SQLite: ten times slower over a speaker's thousands of quotes."""
+    return Substr(Cast("published_at", CharField()), 1, length)
 
 
 @dataclass(frozen=True)
@@ -62,7 +69,7 @@ def quote_facets(quotes, request, total: int, words: str = "") -> dict:
     statuses: Counter = Counter()
     years: Counter = Counter()
     grouped = rows.values_list(
-        "speaker__name", "speaker__slug", "article__outlet", "status", ExtractYear("published_at")
+        "speaker__name", "speaker__slug", "article__outlet", "status", date_prefix(4)
     ).annotate(n=Count("pk"))
     for name, slug, outlet, status, year, n in grouped:
         if slug:
@@ -73,7 +80,7 @@ def quote_facets(quotes, request, total: int, words: str = "") -> dict:
             spellings[1] += n
         statuses[status] += n
         if year:
-            years[year] += n
+            years[int(year)] += n
     topics = (
         Quote.topics.through.objects.filter(quote_id__in=ids)
         .values("topic__name", "topic__slug")
@@ -143,10 +150,12 @@ def speaker_timeline(speaker: Speaker) -> list[dict]:
         speaker.quotes.public()
         .filter(~Q(published_at=None))
         .order_by()
-        .annotate(month=TruncMonth("published_at"))
+        .annotate(month=date_prefix(7))
         .values("month")
         .annotate(n=Count("pk"))
         .order_by("month")
     )
     busiest = max((m["n"] for m in months), default=0)
-    return [{"month": m["month"], "count": m["n"], "max": busiest} for m in months]
+    return [
+        {"month": date(int(m["month"][:4]), int(m["month"][5:7]), 1), "count": m["n"], "max": busiest} for m in months
+    ]
