@@ -26,7 +26,7 @@ from django_filters.views import FilterView
 
 from . import downloads, facets, search, sharing
 from .filters import QuoteFilter, SearchForm, SpeakerSearchForm
-from .models import Article, ArticleFormerSlug, Quote, Speaker, SpeakerFormerSlug, Topic, count_of
+from .models import Article, ArticleFormerSlug, Quote, Speaker, SpeakerFormerSlug, Topic, assign_public_ids, count_of
 from .speakers import find_speakers
 
 PAGE_SIZE = settings.ARCHIVE_PAGE_SIZE
@@ -277,12 +277,15 @@ def quote_detail(request, public_id: str):
 
 
 @require_safe
-def quote_by_row(request, pk: int, rest: str = ""):
+def quote_by_row(request, pk: int):
     """Addresses by row number, from before public ids: a permanent redirect to the quote's public address."""
-    public_id = get_object_or_404(Quote.objects.values_list("public_id", flat=True), pk=pk)
-    if not public_id:
-        raise Http404("This quote has no public address yet.")
-    return redirect(reverse("quote_detail", args=[public_id]), permanent=True)
+    fields = ("public_id", "start", "end", "article__content_hash")
+    quote = get_object_or_404(Quote.objects.select_related("article").only(*fields), pk=pk)
+    if not quote.public_id:
+        # Loaded from a fixture older than public ids: it gets its id now, the one its article and span give.
+        assign_public_ids([quote])
+        Quote.objects.filter(pk=pk, public_id=None).update(public_id=quote.public_id)
+    return redirect(reverse("quote_detail", args=[quote.public_id]), permanent=True)
 
 
 class TopicListView(ListView):

@@ -109,3 +109,12 @@ def test_a_restore_into_an_empty_database_keeps_every_quotes_address(client, tmp
     assert text[:40] in client.get(f"/quotes/{public_id}/").content.decode()
     assert client.get("/speakers/sergei-auslander/")["Location"] == "/speakers/david-eidelman/"
     assert Article.objects.count() == 5
+
+
+def test_a_quote_loaded_without_a_public_id_gets_it_from_its_old_address(client, make_quote):
+    quote = make_quote("Words from an old fixture")
+    expected = quote.public_id
+    Quote.objects.filter(pk=quote.pk).update(public_id=None)
+    response = client.get(f"/quotes/{quote.pk}/")
+    assert response.status_code == 301 and response["Location"] == f"/quotes/{expected}/"
+    assert Quote.objects.get(pk=quote.pk).public_id == expected
