@@ -9,7 +9,8 @@ from django import forms
 from django.utils import timezone
 
 from . import search
-from .models import Article, Quote, Speaker, Topic
+from .models import Article, Quote, Speaker, Topic, name_key
+from .speakers import find_speakers
 
 
 class DayFilter(filters.DateFilter):
@@ -39,15 +40,70 @@ class DayFilter(filters.DateFilter):
         return super().filter(qs, instant)
 
 
-def outlet_choices() -> list[tuple[str, str]]:
-    outlets = Article.objects.exclude(outlet="").order_by("outlet").values_list("outlet", flat=True).distinct()
-    return [(outlet, outlet) for outlet in outlets]
+def outlet_spellings() -> dict[str, list[str]]:
+    """Each outlet's name as shown, with every spelling the sources printed it in ("CALIBER.AZ", "Caliber.Az")."""
+    printed = Article.objects.exclude(outlet="").order_by("outlet").values_list("outlet", flat=True).distinct()
+    by_key: dict[str, list[str]] = {}
+    for name in printed:
+        by_key.setdefault(outlet_key(name), []).append(name)
+    return {outlet_label(names): names for names in by_key.values()}
+
+
+def outlet_key(name: str) -> str:
+    """One key per outlet: case, accents and dots folded, a leading "The" and "www." and a web suffix dropped."""
+    key = name_key(name.strip().removeprefix("www.").removeprefix("WWW."))
+    for suffix in (" com", " co uk", " org", " net"):
+        key = key.removesuffix(suffix)
+    return key.removeprefix("the ") or key
+
+
+def outlet_label(spellings: list[str]) -> str:
+    # The spelling with the most capitals that is not all capitals: "Caliber.Az" over "caliber.az", "CALIBER.AZ".
+    return max(spellings, key=lambda s: (not s.isupper(), sum(ch.isupper() for ch in s), s))
 
 
 class FilterForm(forms.Form):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("date_from"), data.get("date_to")
+        if start and end and end < start:
+            self.add_error("date_to", "“To” is before “From”: no quote can be in between.")
+        return data
+
+
+class SpeakerField(forms.CharField):
+    """A speaker given by name, any printed spelling, or the slug of their page; a name that fits several
+    speakers, or none, is an error that lists the closest names."""
+
+    def __init__(self, *args, **kwargs):
+        # Not stripped: " " is a value no speaker has (an exact filter never widens to "any speaker").
+        kwargs.setdefault("strip", False)
+        super().__init__(*args, **kwargs)
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value:
+            return None
+        value = value.strip()
+        speaker = Speaker.objects.filter(slug=value).first() if value else None
+        if speaker:
+            return speaker
+        found = find_speakers(value, limit=6)
+        exact = [s for s in found if s.exact]
+        if len(exact) == 1 or len(found) == 1:
+            return (exact or found)[0]
+        if found:
+            names = ", ".join(s.name for s in found[:5])
+            raise forms.ValidationError(f"Several speakers match: {names}. Type more of the name.")
+        raise forms.ValidationError("No speaker has this name.")
+
+
+class SpeakerFilter(filters.Filter):
+    field_class = SpeakerField
 
 
 class SearchTextField(forms.CharField):
@@ -73,19 +129,28 @@ class SearchForm(FilterForm):
         return data.get("q") or "", data.get("type") or "quotes", data.get("order") or search.DATE
 
 
+class SpeakerSearchForm(FilterForm):
+    """The speaker list's query string: words of a name, and the order."""
+
+    q = SearchTextField(required=False, label="Name")
+    order = forms.ChoiceField(choices=[("name", "By name"), ("quotes", "Most quoted first")], required=False)
+
+    def values(self) -> tuple[str, str]:
+        self.is_valid()
+        return self.cleaned_data.get("q") or "", self.cleaned_data.get("order") or "name"
+
+
 class QuoteFilter(filters.FilterSet):
     # Whole words through the full-text index (search.py), not a substring scan of every quote.
     text = filters.CharFilter(method="filter_text", label="Words")
-    # A text box, not a <select>: an archive can hold many thousands of speakers. Links pass the slug.
-    speaker = filters.ModelChoiceFilter(
+    # A text box, not a <select>: an archive can hold many thousands of speakers. Links pass the slug; readers
+    # type a name, and static/archive/archive.js suggests names as they type.
+    speaker = SpeakerFilter(
         field_name="speaker",
         lookup_expr="exact",
-        to_field_name="slug",
-        queryset=Speaker.objects.all(),
-        widget=forms.TextInput,
         label="Speaker",
-        help_text="As in the address of the speaker's page, e.g. ilham-aliyev.",
-        error_messages={"invalid_choice": "No speaker has this address name."},
+        widget=forms.TextInput(attrs={"list": "speaker-names", "autocomplete": "off", "data-suggest": "speakers"}),
+        help_text="A name or part of one, e.g. Aliyev.",
     )
     topic = filters.ModelChoiceFilter(
         field_name="topics",
@@ -96,11 +161,16 @@ class QuoteFilter(filters.FilterSet):
         label="Topic",
         error_messages={"invalid_choice": "There is no such topic."},
     )
-    outlet = filters.ChoiceFilter(
-        field_name="article__outlet", lookup_expr="exact", empty_label="Any outlet", label="Outlet"
-    )
+    outlet = filters.ChoiceFilter(method="filter_outlet", empty_label="Any outlet", label="Outlet")
     kind = filters.ChoiceFilter(
         field_name="kind", lookup_expr="exact", choices=Quote.Kind.choices, empty_label="Any kind"
+    )
+    status = filters.ChoiceFilter(
+        field_name="status",
+        lookup_expr="exact",
+        choices=[(Quote.Status.VERIFIED, "Verified by an editor"), (Quote.Status.UNREVIEWED, "Not yet checked")],
+        empty_label="Checked or not",
+        label="Review",
     )
     date_from = DayFilter(field_name="published_at", lookup_expr="gte", label="From")
     date_to = DayFilter(field_name="published_at", lookup_expr="lt", next_day=True, label="To")
@@ -113,7 +183,11 @@ class QuoteFilter(filters.FilterSet):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # Read once per request: a callable would be run again on validation and on rendering.
-        self.filters["outlet"].extra["choices"] = outlet_choices()
+        self.outlets = outlet_spellings()
+        self.filters["outlet"].extra["choices"] = [(name, name) for name in self.outlets]
+
+    def filter_outlet(self, queryset, name, value):
+        return queryset.filter(article__outlet__in=self.outlets.get(value, [value])) if value else queryset
 
     def filter_text(self, queryset, name, value):
         return search.filter_quotes(queryset, value) if value else queryset

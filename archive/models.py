@@ -6,19 +6,22 @@ JSON, so rename nothing here without a migration path for them.
 
 from __future__ import annotations
 
+import base64
+import hashlib
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, Length
+from django.db.models.signals import pre_delete
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils.text import slugify
 
 from .ingest.language.names import key as name_key
 from .ingest.topics import parse_keywords
-
-__all__ = ["Article", "Quote", "Speaker", "SpeakerAlias", "Topic", "count_of", "name_key", "unique_slug"]
 
 
 def unique_slug(model: type[models.Model], text: str, max_length: int = 200, exclude_pk=None) -> str:
@@ -38,6 +41,24 @@ def count_of(model: type[models.Model], fk: str, **filters) -> Coalesce:
     over the whole table, and it can use the index that starts with fk."""
     rows = model.objects.filter(**{fk: OuterRef("pk")}, **filters).order_by().values(fk)
     return Coalesce(Subquery(rows.annotate(n=Count("*")).values("n"), output_field=IntegerField()), 0)
+
+
+class FormerSlugsMixin:
+    """Remembers the slug a row was read with, so that a rename can keep the old address as a redirect."""
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._loaded_slug = instance.__dict__.get("slug")
+        return instance
+
+    def keep_former_slug(self, former_model: type[models.Model], field: str) -> None:
+        old = getattr(self, "_loaded_slug", None)
+        if self.pk and old not in (None, self.slug):
+            # The current slug is an address again: it no longer redirects anywhere.
+            former_model.objects.filter(slug=self.slug).delete()
+            former_model.objects.update_or_create(slug=old, defaults={field: self})
+        self._loaded_slug = self.slug
 
 
 class TopicManager(models.Manager):
@@ -84,7 +105,7 @@ class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
         return self.get(content_hash=content_hash)
 
 
-class Article(models.Model):
+class Article(FormerSlugsMixin, models.Model):
     title = models.CharField(max_length=500, blank=True)
     subtitle = models.TextField(blank=True)
     outlet = models.CharField(max_length=200, blank=True, db_index=True)
@@ -122,6 +143,7 @@ class Article(models.Model):
         if getattr(self, "_stored_date", self.published_at) != self.published_at:
             self.quotes.update(published_at=self.published_at)
         self._stored_date = self.published_at
+        self.keep_former_slug(ArticleFormerSlug, "article")
 
     def get_absolute_url(self) -> str:
         return reverse("article_detail", args=[self.slug])
@@ -146,7 +168,7 @@ class SpeakerManager(models.Manager):
         return self.get(slug=slug)
 
 
-class Speaker(models.Model):
+class Speaker(FormerSlugsMixin, models.Model):
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200, unique=True)
     description = models.TextField(blank=True, help_text="Role as the sources give it.")
@@ -168,6 +190,10 @@ class Speaker(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self.keep_former_slug(SpeakerFormerSlug, "speaker")
+
     def get_absolute_url(self) -> str:
         return reverse("speaker_detail", args=[self.slug])
 
@@ -177,6 +203,62 @@ class Speaker(models.Model):
     @property
     def wikidata_url(self) -> str:
         return f"https://www.wikidata.org/wiki/{self.wikidata_id}" if self.wikidata_id else ""
+
+
+class FormerSlugManager(models.Manager):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class SpeakerFormerSlug(models.Model):
+    """An address a speaker had before a rename or before being merged into another: it redirects (301) here."""
+
+    slug = models.SlugField(max_length=200, unique=True)
+    speaker = models.ForeignKey(Speaker, on_delete=models.CASCADE, related_name="former_slugs")
+
+    objects = FormerSlugManager()
+
+    class Meta:
+        ordering = ["slug"]
+
+    def __str__(self) -> str:
+        return self.slug
+
+    def natural_key(self):
+        return (self.slug,)
+
+    natural_key.dependencies = ["archive.speaker"]
+
+
+class ArticleFormerSlug(models.Model):
+    """An address an article had before its slug changed: it redirects (301) to the current one."""
+
+    slug = models.SlugField(max_length=200, unique=True)
+    article = models.ForeignKey("Article", on_delete=models.CASCADE, related_name="former_slugs")
+
+    objects = FormerSlugManager()
+
+    class Meta:
+        ordering = ["slug"]
+
+    def __str__(self) -> str:
+        return self.slug
+
+    def natural_key(self):
+        return (self.slug,)
+
+    natural_key.dependencies = ["archive.article"]
+
+
+@receiver(pre_delete, sender=Speaker)
+def keep_merged_speakers_address(sender, instance: Speaker, **kwargs) -> None:
+    """A speaker deleted while their name is another speaker's alias was merged into that speaker (curation's
+    merge moves the names first): their address, and any it inherited, redirect to the one kept."""
+    kept = SpeakerAlias.objects.filter(name=instance.name).exclude(speaker=instance).values("speaker").first()
+    if kept is None:
+        return
+    SpeakerFormerSlug.objects.filter(speaker=instance).update(speaker_id=kept["speaker"])
+    SpeakerFormerSlug.objects.update_or_create(slug=instance.slug, defaults={"speaker_id": kept["speaker"]})
 
 
 class SpeakerAliasManager(models.Manager):
@@ -219,6 +301,41 @@ class QuoteQuerySet(models.QuerySet):
 
     def newest_first(self):
         return self.order_by(F("published_at").desc(nulls_last=True), "-id")
+
+    def bulk_create(self, objs, *args, **kwargs):
+        # The import creates quotes in bulk, which skips save(): they get their public ids here.
+        objs = list(objs)
+        assign_public_ids(objs)
+        return super().bulk_create(objs, *args, **kwargs)
+
+
+def public_id_for(content_hash: str, start: int, end: int, salt: int = 0) -> str:
+    """A short, stable public id from a quote's identity at creation (its article and span): ten base32 letters
+    and digits, so a restore into any database, and a re-import of the same file, give the same address."""
+    seed = f"{content_hash}:{start}:{end}" + (f":{salt}" if salt else "")
+    digest = hashlib.sha256(seed.encode()).digest()
+    return base64.b32encode(digest).decode()[:PUBLIC_ID_LENGTH].lower()
+
+
+PUBLIC_ID_LENGTH = 10
+
+
+def assign_public_ids(quotes: list[Quote]) -> None:
+    """Give each quote without one its public id, salted past any id already taken (a span reused after an edit)."""
+    pending = [quote for quote in quotes if not quote.public_id]
+    salt = 0
+    while pending:
+        for quote in pending:
+            quote.public_id = public_id_for(quote.article.content_hash, quote.start, quote.end, salt)
+        wanted = [quote.public_id for quote in pending]
+        taken = set(Quote.objects.filter(public_id__in=wanted).values_list("public_id", flat=True))
+        seen: set[str] = set()
+        clashing = []
+        for quote in pending:
+            if quote.public_id in taken or quote.public_id in seen:
+                clashing.append(quote)
+            seen.add(quote.public_id)
+        pending, salt = clashing, salt + 1
 
 
 class QuoteManager(models.Manager.from_queryset(QuoteQuerySet)):
@@ -266,6 +383,10 @@ class Quote(models.Model):
         serialize=False,
     )
     reject_reason = models.CharField(max_length=200, blank=True, help_text="Why an editor rejected it.")
+    # The quote's address (/quotes/<public_id>/), set once at creation and never changed: unlike the row's id it
+    # survives an export and a restore into another database. Null only until assigned (see assign_public_ids).
+    # Null, not "": SQLite adds a nullable column in place, and the partial unique index skips unassigned rows.
+    public_id = models.CharField(max_length=20, null=True, blank=True, editable=False)  # noqa: DJ001
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -278,6 +399,10 @@ class Quote(models.Model):
             # The span and the text must agree; that the span lies in the body is checked in clean().
             models.CheckConstraint(condition=Q(end=F("start") + Length("text")), name="quote_span_matches_text"),
             models.UniqueConstraint(fields=["article", "start", "end"], name="quote_unique_span"),
+            # Partial, so that SQLite adds it as an index instead of copying the table (and its search triggers).
+            models.UniqueConstraint(
+                fields=["public_id"], condition=Q(public_id__isnull=False), name="quote_unique_public_id"
+            ),
         ]
         indexes = [
             models.Index(fields=["published_at", "id"], name="quote_date_idx"),
@@ -295,10 +420,12 @@ class Quote(models.Model):
 
     def save(self, *args, **kwargs):
         self.follow_article()
+        if not self.public_id and self.article_id:
+            assign_public_ids([self])
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return reverse("quote_detail", args=[self.pk])
+        return reverse("quote_detail", args=[self.public_id or self.pk])
 
     def clean(self):
         if self.article_id and self.article.body[self.start : self.end] != self.text:

@@ -75,13 +75,34 @@ def parse(text: str | None) -> tuple[Term, ...]:
     return tuple(terms.values())[:MAX_TERMS]
 
 
+# Both indexes hold stems ("negotiations" is "negoti"), and a stem can be shorter than a prefix a reader types:
+# "negotiat*" starts no stem. So a prefix also matches a stem that is the prefix less up to this many letters.
+STEM_CUT = 4
+
+
+def stem_candidates(prefix: str) -> list[str]:
+    """The shorter forms of a prefix that a word starting with it may be stemmed to: "negotiat" -> "negoti", …"""
+    shortest = max(MIN_PREFIX, len(prefix) - STEM_CUT)
+    return [prefix[:n] for n in range(len(prefix) - 1, shortest - 1, -1)]
+
+
+def fts5_string(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
+
+
 def fts5_query(terms: tuple[Term, ...]) -> str:
-    """An FTS5 MATCH expression: every term an FTS5 string (so no operator or column name), all required."""
+    """An FTS5 MATCH expression: every term an FTS5 string (so no operator or column name), all required.
+
+    A prefix with its shorter stems is a group in brackets, which FTS5 joins to the rest only with an explicit AND.
+    """
     parts = []
     for term in terms:
-        string = '"' + " ".join(term.words).replace('"', '""') + '"'
-        parts.append(string + "*" if term.prefix else string)
-    return " ".join(parts)
+        string = fts5_string(" ".join(term.words))
+        if term.prefix:
+            shorter = [fts5_string(stem) for stem in stem_candidates(term.words[0])]
+            string = "(" + " OR ".join([string + "*", *shorter]) + ")" if shorter else string + "*"
+        parts.append(string)
+    return " AND ".join(parts)
 
 
 def pg_query(terms: tuple[Term, ...]):
@@ -93,6 +114,8 @@ def pg_query(terms: tuple[Term, ...]):
         if term.prefix:
             # A word of letters and digits quoted as a lexeme: nothing in it is tsquery syntax.
             part = SearchQuery(f"'{term.words[0]}':*", config=PG_CONFIG, search_type="raw")
+            for stem in stem_candidates(term.words[0]):
+                part |= SearchQuery(f"'{stem}'", config=PG_CONFIG, search_type="raw")
         elif len(term.words) > 1:
             part = SearchQuery(" ".join(term.words), config=PG_CONFIG, search_type="phrase")
         else:
@@ -287,6 +310,10 @@ class Results:
 
     def count(self) -> int:
         return self._sizes[0]
+
+    def ids(self, limit: int) -> list[int]:
+        """The ids of the first `limit` matches in this order, without their rows (facets count over them)."""
+        return self._ids(0, limit) if self.terms else []
 
     def __len__(self) -> int:
         return self.count()

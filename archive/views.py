@@ -8,15 +8,15 @@ lists are ordered newest first on the indexed `published_at` of the row they lis
 
 from __future__ import annotations
 
-import csv
-import itertools
-import json
+import re
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Count, F
-from django.http import HttpResponseBadRequest, StreamingHttpResponse
-from django.shortcuts import render
+from django.http import Http404, HttpResponseBadRequest, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
 from django.views.decorators.http import require_safe
@@ -24,27 +24,17 @@ from django.views.generic import DetailView, ListView
 from django.views.generic.detail import SingleObjectMixin
 from django_filters.views import FilterView
 
-from . import search
-from .filters import QuoteFilter, SearchForm
-from .models import Article, Quote, Speaker, Topic, count_of
+from . import downloads, facets, search, sharing
+from .filters import QuoteFilter, SearchForm, SpeakerSearchForm
+from .models import Article, ArticleFormerSlug, Quote, Speaker, SpeakerFormerSlug, Topic, assign_public_ids, count_of
+from .speakers import find_speakers
 
+PUBLIC_STATUSES = (Quote.Status.UNREVIEWED, Quote.Status.VERIFIED)
 # Columns no list shows, and the largest: lists leave them in the database.
 HEAVY_ARTICLE_FIELDS = ("body", "raw_text", "import_warnings")
 
 # The home page's "most quoted" counts the speakers of this many latest public quotes.
 RECENT_QUOTES_WINDOW = 1000
-
-
-def page_size() -> int:
-    """Read per request, so that override_settings (tests, the benchmark's query counts) takes effect."""
-    return settings.ARCHIVE_PAGE_SIZE
-
-
-class PagedByArchiveSize:
-    """List views paged by the archive's page size."""
-
-    def get_paginate_by(self, queryset):
-        return page_size()
 
 
 def light_articles():
@@ -61,18 +51,47 @@ def public_quotes():
     )
 
 
+def page_size() -> int:
+    """Read per request, so that override_settings (tests, the benchmark's query counts) takes effect."""
+    return settings.ARCHIVE_PAGE_SIZE
+
+
+class ForgivingPagesMixin:
+    """Lists paged by the archive's page size. A page number past the end shows the last page (an old link to a
+    list that shrank), not a 404; "last" is the last page, as in Django's ListView."""
+
+    def get_paginate_by(self, queryset):
+        return page_size()
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator = self.get_paginator(queryset, page_size, allow_empty_first_page=self.get_allow_empty())
+        number = self.request.GET.get(self.page_kwarg)
+        page = paginator.get_page(paginator.num_pages if number == "last" else number)
+        return paginator, page, page.object_list, page.has_other_pages()
+
+
+# A word ending in a contraction ("We’ve", "They’re") is a sentence's subject the extraction took for a name:
+# never a person to put on the front page.
+CONTRACTION = re.compile(r"\w['’](?:ve|re|ll|d|m|s|t)\b", re.IGNORECASE)
+
+
+def plausible_name(name: str) -> bool:
+    return bool(name) and not CONTRACTION.search(name) and any(ch.isupper() for ch in name)
+
+
 @require_safe
 def home(request):
     # "Most quoted" over the latest quotes only: a count over the whole archive is a scan of every quote
     # (over a second at a million), while this window is read from the date index and is always fresh.
     recent = Quote.objects.public().exclude(speaker=None).newest_first().values("pk")[:RECENT_QUOTES_WINDOW]
-    top_speakers = (
+    ranked = (
         Quote.objects.filter(pk__in=recent)
         .order_by()
         .values(name=F("speaker__name"), slug=F("speaker__slug"))
         .annotate(quote_count=Count("pk"))
-        .order_by("-quote_count", "name")[:10]
+        .order_by("-quote_count", "name")[:20]
     )
+    top_speakers = [row for row in ranked if plausible_name(row["name"])][:10]
     context = {
         "latest_articles": light_articles()[:8],
         "latest_quotes": public_quotes()[:5],
@@ -83,26 +102,68 @@ def home(request):
     return render(request, "archive/home.html", context)
 
 
-class ArticleListView(PagedByArchiveSize, ListView):
+class ArticleListView(ForgivingPagesMixin, ListView):
     queryset = light_articles().prefetch_related("topics")
     context_object_name = "articles"
 
 
-class ArticleDetailView(DetailView):
+class FormerSlugRedirectMixin:
+    """An address the object had before a rename or a merge answers with a permanent redirect to the current one."""
+
+    former_slugs: type = None
+    former_field = ""
+
+    def dispatch(self, request, *args, **kwargs):
+        try:
+            return super().dispatch(request, *args, **kwargs)
+        except Http404:
+            target = current_address(self.former_slugs, self.former_field, kwargs["slug"])
+            if target is None:
+                raise
+            return redirect(target + request.path_info.split(f"/{kwargs['slug']}/", 1)[1], permanent=True)
+
+
+def current_address(former_slugs, field: str, slug: str) -> str | None:
+    former = former_slugs.objects.select_related(field).filter(slug=slug).first()
+    return getattr(former, field).get_absolute_url() if former else None
+
+
+class ArticleDetailView(FormerSlugRedirectMixin, DetailView):
     queryset = Article.objects.prefetch_related("topics")
     context_object_name = "article"
+    former_slugs, former_field = ArticleFormerSlug, "article"
 
     def get_context_data(self, **kwargs):
-        quotes = self.object.quotes.public().select_related("speaker").order_by("start", "end")
-        return super().get_context_data(quotes=list(quotes), **kwargs)
+        quotes = list(self.object.quotes.public().select_related("speaker").order_by("start", "end"))
+        # ?quote= names the quote a reader followed here: it is marked apart from the others.
+        wanted = self.request.GET.get("quote")
+        current = next((quote for quote in quotes if wanted and quote.public_id == wanted), None)
+        page_url = self.request.build_absolute_uri(self.object.get_absolute_url())
+        share = sharing.article_share(self.object, page_url)
+        return super().get_context_data(quotes=quotes, current_quote=current, share=share, **kwargs)
 
 
-class SpeakerListView(PagedByArchiveSize, ListView):
-    queryset = Speaker.objects.order_by("name", "id")
+class SpeakerListView(ForgivingPagesMixin, ListView):
+    """Every speaker by name, or most quoted first; ?q= narrows to names and aliases matching the words."""
+
     context_object_name = "speakers"
 
+    def get_queryset(self):
+        self.form = SpeakerSearchForm(self.request.GET)
+        words, order = self.form.values()
+        speakers = Speaker.objects.all()
+        if words:
+            speakers = speakers.filter(pk__in=[s.pk for s in find_speakers(words, limit=200)])
+        if order == "quotes":
+            # A correlated count per speaker on the (speaker, date) index: a scan at a million quotes, which is
+            # why names stay the default order.
+            return speakers.annotate(quote_total=count_of(Quote, "speaker", status__in=PUBLIC_STATUSES)).order_by(
+                "-quote_total", "name", "id"
+            )
+        return speakers.order_by("name", "id")
+
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
+        context = super().get_context_data(form=self.form, **kwargs)
         # Counted for the page only: annotating the list itself would group every quote of the archive
         # before the page is cut (and again for the paginator's count).
         speakers = context["speakers"]
@@ -118,10 +179,11 @@ class SpeakerListView(PagedByArchiveSize, ListView):
         return context
 
 
-class SpeakerDetailView(PagedByArchiveSize, SingleObjectMixin, ListView):
-    """A speaker, their names and role, and a page of their public quotes."""
+class SpeakerDetailView(FormerSlugRedirectMixin, SingleObjectMixin, ForgivingPagesMixin, ListView):
+    """A speaker, their names and role, their topics, a timeline of their quotes, and a page of the quotes."""
 
     template_name = "archive/speaker_detail.html"
+    former_slugs, former_field = SpeakerFormerSlug, "speaker"
 
     def get(self, request, *args, **kwargs):
         self.object = self.get_object(queryset=Speaker.objects.prefetch_related("aliases"))
@@ -139,10 +201,23 @@ class SpeakerDetailView(PagedByArchiveSize, SingleObjectMixin, ListView):
     def get_context_data(self, **kwargs):
         speaker = self.object
         other_names = [alias.name for alias in speaker.aliases.all() if alias.name != speaker.name]
-        return super().get_context_data(speaker=speaker, other_names=other_names, **kwargs)
+        return super().get_context_data(
+            speaker=speaker,
+            other_names=other_names,
+            speaker_topics=facets.speaker_topics(speaker),
+            timeline=facets.speaker_timeline(speaker),
+            **kwargs,
+        )
 
 
-class QuoteListView(PagedByArchiveSize, FilterView):
+@require_safe
+def speaker_suggestions(request):
+    """Names for the speaker box of the quote filter, as the reader types (static/archive/archive.js)."""
+    speakers = find_speakers(request.GET.get("q", "")[:100], limit=10)
+    return JsonResponse({"speakers": [{"name": s.name, "slug": s.slug, "also": s.matched} for s in speakers]})
+
+
+class QuoteListView(ForgivingPagesMixin, FilterView):
     filterset_class = QuoteFilter
     queryset = public_quotes()
     template_name = "archive/quote_list.html"
@@ -153,17 +228,25 @@ class QuoteListView(PagedByArchiveSize, FilterView):
         # count takes 1.5 ms there against 42 through "id IN (matches)", the page 8 ms against 50. With other
         # filters too, the database plans the join.
         words = self.filterset.only_words()
+        self.search_results = None
         if words:
-            queryset = search.search_quotes(words, public_quotes(), snippets=False)
+            queryset = self.search_results = search.search_quotes(words, public_quotes(), snippets=False)
         return super().paginate_queryset(queryset, page_size)
 
     def get_context_data(self, **kwargs):
         export_query = query_string(self.request) if self.request.GET else ""
-        return super().get_context_data(export_query=export_query, export_limit=f"{EXPORT_LIMIT:,}", **kwargs)
+        limit = f"{downloads.EXPORT_LIMIT:,}"
+        context = super().get_context_data(export_query=export_query, export_limit=limit, **kwargs)
+        if not (self.filterset.is_bound and self.filterset.errors) and context["paginator"].count:
+            results = getattr(self, "search_results", None)
+            window = results.ids(facets.WINDOW) if results is not None else self.object_list
+            context["facets"] = facets.quote_facets(window, self.request, context["paginator"].count)
+        return context
 
 
 def citation(quote: Quote, url: str) -> str:
-    """One line to paste into a text: speaker, “quote”, article title, outlet, date, permalink."""
+    """One line to paste into a text: speaker, “quote”, article title, outlet, date, the original article's
+    address when there is one, permalink."""
     article = quote.article
     parts = [quote.speaker.name if quote.speaker else "Unknown speaker", f"“{quote.text}”"]
     parts.append(f"in “{article.display_title}”")
@@ -171,16 +254,41 @@ def citation(quote: Quote, url: str) -> str:
         parts.append(article.outlet)
     published = quote.published_at or article.published_at
     parts.append(format_date(timezone.localtime(published), "j F Y") if published else "date unknown")
-    return ", ".join(parts) + f". {url}"
+    source = sharing.web_address(article.url)
+    return ", ".join(parts) + (f", {source}" if source else "") + f". Quote archive: {url}"
 
 
-class QuoteDetailView(DetailView):
-    queryset = Quote.objects.public().select_related("article", "speaker").prefetch_related("topics")
-    context_object_name = "quote"
+@require_safe
+def quote_detail(request, public_id: str):
+    """A quote by its public id; a rejected one answers 410 Gone with a note and its article's link."""
+    quote = get_object_or_404(
+        Quote.objects.select_related("article", "speaker").prefetch_related("topics"), public_id=public_id
+    )
+    if quote.status == Quote.Status.REJECTED:
+        return render(request, "archive/quote_withdrawn.html", {"quote": quote}, status=410)
+    permalink = request.build_absolute_uri(quote.get_absolute_url())
+    context = {
+        "quote": quote,
+        "permalink": permalink,
+        "citation": citation(quote, permalink),
+        "share": sharing.quote_share(
+            quote, permalink, request.build_absolute_uri(reverse("quote_card", args=[public_id]))
+        ),
+        "embed": sharing.embed_html(quote, permalink),
+    }
+    return render(request, "archive/quote_detail.html", context)
 
-    def get_context_data(self, **kwargs):
-        permalink = self.request.build_absolute_uri(self.object.get_absolute_url())
-        return super().get_context_data(permalink=permalink, citation=citation(self.object, permalink), **kwargs)
+
+@require_safe
+def quote_by_row(request, pk: int):
+    """Addresses by row number, from before public ids: a permanent redirect to the quote's public address."""
+    fields = ("public_id", "start", "end", "article__content_hash")
+    quote = get_object_or_404(Quote.objects.select_related("article").only(*fields), pk=pk)
+    if not quote.public_id:
+        # Loaded from a fixture older than public ids: it gets its id now, the one its article and span give.
+        assign_public_ids([quote])
+        Quote.objects.filter(pk=pk, public_id=None).update(public_id=quote.public_id)
+    return redirect(reverse("quote_detail", args=[quote.public_id]), permanent=True)
 
 
 class TopicListView(ListView):
@@ -191,7 +299,7 @@ class TopicListView(ListView):
     context_object_name = "topics"
 
 
-class TopicDetailView(DetailView):
+class TopicDetailView(DetailView):  # two lists, each paged with get_page: a page past the end is the last
     """A topic with two lists, each paged on its own: its quotes (?page=) and its articles (?articles_page=)."""
 
     queryset = Topic.objects.select_related("parent").prefetch_related("children")
@@ -217,6 +325,12 @@ def search_page(request):
         links = {value: query_string(request, type=value) for value in ("quotes", "articles")}
         links |= {value: query_string(request, order=value) for value in search.ORDERS}
         context |= {"searched": True, "quotes": quotes, "articles": articles, "page": page, "links": links}
+        context["alert_query"] = "?" + urlencode({"text": words})
+        if kind == "quotes" and quotes.count():
+            context["facets"] = facets.quote_facets(quotes.ids(facets.WINDOW), request, quotes.count(), words=words)
+    if words.strip():
+        # People first: a surname typed in the search box reaches that person's page.
+        context["people"] = find_speakers(words, limit=8)
     return render(request, "archive/search.html", context)
 
 
@@ -229,81 +343,11 @@ def query_string(request, **changes) -> str:
     return "?" + query.urlencode()
 
 
-# Downloads of a filtered quote list
-
-EXPORT_LIMIT = 10_000
-EXPORT_FIELDS = [
-    "id", "permalink", "text", "speaker", "speaker_slug", "kind", "status", "published_at",
-    "article_title", "outlet", "source_url", "topics",
-]  # fmt: skip
-# A spreadsheet runs a cell that starts with one of these as a formula (OWASP "CSV injection").
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def export_rows(request, quotes):
-    """One dict per quote, in EXPORT_FIELDS order; the queryset is read in chunks, never held whole."""
-    base = request.build_absolute_uri("/")[:-1]
-    for quote in quotes.prefetch_related("topics").iterator(chunk_size=1000):
-        article, speaker = quote.article, quote.speaker
-        yield {
-            "id": quote.pk,
-            "permalink": base + quote.get_absolute_url(),
-            "text": quote.text,
-            "speaker": speaker.name if speaker else "",
-            "speaker_slug": speaker.slug if speaker else "",
-            "kind": quote.kind,
-            "status": quote.status,
-            "published_at": quote.published_at.isoformat() if quote.published_at else None,
-            "article_title": article.title,
-            "outlet": article.outlet,
-            "source_url": article.url,
-            "topics": [topic.slug for topic in quote.topics.all()],
-        }
-
-
-def csv_cell(value):
-    """A value as a CSV cell: text a spreadsheet would run as a formula gets a leading ' (numbers are ours)."""
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        value = " ".join(value)
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
-class Echo:
-    """A file-like object csv.writer writes into, giving each line back for streaming."""
-
-    def write(self, value: str) -> str:
-        return value
-
-
 @require_safe
 def export_quotes(request, fmt: str):
-    """The quote list's filtered quotes, newest first, as CSV or JSON; at most EXPORT_LIMIT of them."""
+    """The quote list's filtered quotes, newest first, as CSV or JSON; at most downloads.EXPORT_LIMIT of them."""
     filterset = QuoteFilter(request.GET, queryset=public_quotes())
     if not filterset.is_valid():
         errors = "; ".join(f"{name}: {' '.join(messages)}" for name, messages in filterset.errors.items())
         return HttpResponseBadRequest(f"These filters are not valid: {errors}", content_type="text/plain")
-    quotes = filterset.qs[:EXPORT_LIMIT]
-    if fmt == "csv":
-        writer = csv.writer(Echo())
-        lines = (
-            writer.writerow([csv_cell(row[field]) for field in EXPORT_FIELDS]) for row in export_rows(request, quotes)
-        )
-        response = StreamingHttpResponse(
-            itertools.chain([writer.writerow(EXPORT_FIELDS)], lines), content_type="text/csv; charset=utf-8"
-        )
-    else:
-        response = StreamingHttpResponse(json_lines(export_rows(request, quotes)), content_type="application/json")
-    response["Content-Disposition"] = f'attachment; filename="quotes.{fmt}"'
-    return response
-
-
-def json_lines(rows):
-    """A JSON object {"limit": ..., "quotes": [...]} written a quote at a time."""
-    yield f'{{"limit": {EXPORT_LIMIT}, "quotes": ['
-    for n, row in enumerate(rows):
-        yield ("," if n else "") + "\n" + json.dumps(row, ensure_ascii=False)
-    yield "\n]}\n"
+    return downloads.streamed(request, filterset.qs[: downloads.EXPORT_LIMIT], fmt)

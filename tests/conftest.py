@@ -12,6 +12,13 @@ from archive.models import Article, Quote, Speaker, SpeakerAlias, Topic, unique_
 _counter = itertools.count(1)
 
 
+@pytest.fixture(autouse=True)
+def _no_cache(settings):
+    """No cache in tests, so a page's queries are the same on every request: the footer's count of verified quotes
+    (cached for minutes in production) is one query on every public page. tests/web/test_footer.py turns it on."""
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+
+
 @pytest.fixture
 def make_topic(db):
     def make(name: str = "", keywords: str = "", **fields) -> Topic:

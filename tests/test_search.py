@@ -3,6 +3,7 @@
 The same tests run on SQLite and on PostgreSQL (scripts/test); the few about one backend's machinery say so.
 """
 
+import re
 from dataclasses import replace
 from datetime import UTC, datetime
 
@@ -82,7 +83,9 @@ def test_it_keeps_each_term_once_and_a_dozen_at_most():
 
 
 def test_the_fts5_query_quotes_every_term():
-    assert fts5_query(parse('NOT gas "oil prices" reconstr*')) == '"NOT" "gas" "oil prices" "reconstr"*'
+    assert fts5_query(parse('NOT gas "oil prices" reconstr*')) == (
+        '"NOT" AND "gas" AND "oil prices" AND ("reconstr"* OR "reconst" OR "recons" OR "recon" OR "reco")'
+    )
 
 
 @settings(max_examples=300, deadline=None)
@@ -92,7 +95,10 @@ def test_the_fts5_query_is_only_quoted_words(text):
         assert all(word.isalnum() for word in term.words)
     query = fts5_query(parse(text))
     assert query.count('"') % 2 == 0
-    assert query.replace('"', "").replace("*", "").replace(" ", "").isalnum() or not query
+    bare = query.replace('"', "").replace("*", "").replace(" ", "").replace("(", "").replace(")", "")
+    # Outside the quoted strings, only AND, OR, brackets and stars.
+    assert not re.sub(r'"[^"]*"', "", query).replace("AND", "").replace("OR", "").strip(" ()*")
+    assert bare.isalnum() or not query
 
 
 def test_marked_text_is_escaped_and_only_the_marks_become_html():
@@ -162,6 +168,15 @@ def test_it_finds_phrases_and_prefixes(quotes):
     assert found('"prices will fall"') == ["Gas prices will fall"]
     assert found('"fall prices"') == []
     assert found("pipel*") == ["The gas pipeline opens in spring"]
+
+
+def test_a_prefix_finds_words_whose_stem_is_shorter_than_it(make_quote):
+    make_quote("The negotiations went on all night")
+    make_quote("Negotiators met at dawn")
+    make_quote("A negative answer")
+    assert sorted(found("negotiat*")) == ["Negotiators met at dawn", "The negotiations went on all night"]
+    assert "The negotiations went on all night" in found("negotiations")
+    assert found("negat*") == ["A negative answer"]
 
 
 def test_it_orders_newest_first_by_default_and_best_first_on_request(quotes):

@@ -59,22 +59,34 @@ def segments(paragraph: tuple[int, int], quotes: list) -> list[Segment]:
 
 
 def _said_by(quote) -> SafeString:
+    # The name is drawn by CSS from data-said-by (.said-by::before): shown beside the quote, read out by screen
+    # readers through aria-label, but not part of the article's text, so a copied passage is the source's words.
     if quote.speaker is None:
-        return mark_safe('<small class="said-by">— unknown speaker</small>')
+        return mark_safe('<span class="said-by" data-said-by="unknown speaker"></span>')
     return format_html(
-        '<small class="said-by">— <a href="{}">{}</a></small>', quote.speaker.get_absolute_url(), quote.speaker.name
+        '<a class="said-by" href="{}" data-said-by="{}" aria-label="said by {}"></a>',
+        quote.speaker.get_absolute_url(),
+        quote.speaker.name,
+        quote.speaker.name,
     )
+
+
+def anchor_id(quote) -> str:
+    """The id of a quote's place in its article's text: /articles/<slug>/#q-<public id> lands on it."""
+    return f"q-{getattr(quote, 'public_id', None) or quote.pk}"
 
 
 def _speaker_name(quote) -> str:
     return quote.speaker.name if quote.speaker else "an unknown speaker"
 
 
-def _render_segment(body: str, piece: Segment, links: bool) -> SafeString:
+def _render_segment(body: str, piece: Segment, links: bool, current=None) -> SafeString:
     text = body[piece.start : piece.end]
     if not piece.quotes:
         return conditional_escape(text)
     css = "quote overlap" if len(piece.quotes) > 1 else "quote"
+    if current is not None and any(q is current for q in piece.quotes):
+        css += " current"
     title = "; ".join(f"Quote by {_speaker_name(q)}" for q in piece.quotes)
     if not links:
         return format_html('<mark class="{}" title="{}">{}</mark>', css, title, text)
@@ -85,16 +97,28 @@ def _render_segment(body: str, piece: Segment, links: bool) -> SafeString:
     )
 
 
-def highlight(body: str, quotes, *, window: tuple[int, int] | None = None, links: bool = True) -> SafeString:
+def highlight(
+    body: str,
+    quotes,
+    *,
+    window: tuple[int, int] | None = None,
+    links: bool = True,
+    clip: tuple[int, int] | None = None,
+    current=None,
+) -> SafeString:
     """The body as <p> paragraphs with each quote in a <mark>, followed by its speaker's name.
 
     Quotes may cross paragraphs, overlap or touch: the text is cut into flat pieces at every boundary, so
-    the markup nests correctly whatever the spans. `window` keeps only the paragraphs touching that range.
+    the markup nests correctly whatever the spans. `window` keeps only the paragraphs touching that range, and
+    `clip` cuts those paragraphs to a range (with "…" where text is left out). With links, each quote's start
+    carries its anchor (`anchor_id`); the `current` quote's pieces are marked apart (class "current").
     """
     quotes = sorted((q for q in quotes if _usable(q, body)), key=lambda q: (q.start, -q.end))
     paragraphs = paragraph_spans(body)
     if window is not None:
         paragraphs = [(lo, hi) for lo, hi in paragraphs if lo < window[1] and window[0] < hi]
+    if clip is not None:
+        paragraphs = [(max(lo, clip[0]), min(hi, clip[1])) for lo, hi in paragraphs if lo < clip[1] and clip[0] < hi]
     cut = [segments(paragraph, quotes) for paragraph in paragraphs]
     # Each quote's speaker is named once, after the last piece of the quote that is shown.
     last_piece = {}
@@ -105,26 +129,69 @@ def highlight(body: str, quotes, *, window: tuple[int, int] | None = None, links
     html = []
     for p, pieces in enumerate(cut):
         parts = []
+        if clip is not None and pieces and pieces[0].start == clip[0] and clip[0] > 0:
+            parts.append(mark_safe("… "))
         for i, piece in enumerate(pieces):
-            parts.append(_render_segment(body, piece, links))
+            if links:
+                for quote in piece.quotes:
+                    if quote.start == piece.start:
+                        parts.append(format_html('<span class="anchor" id="{}"></span>', anchor_id(quote)))
+            parts.append(_render_segment(body, piece, links, current))
             # Inner quotes end first: name their speakers before the outer ones'.
             for quote in sorted(piece.quotes, key=lambda q: (q.end, -q.start)):
                 if last_piece[id(quote)] == (p, i):
                     parts.append(_said_by(quote))
+        if clip is not None and pieces and pieces[-1].end == clip[1] and clip[1] < len(body):
+            parts.append(mark_safe(" …"))
         html.append(format_html("<p>{}</p>", mark_safe("".join(parts))))  # every part was escaped above
     return mark_safe("\n".join(html))
 
 
 @register.simple_tag
-def highlighted_body(article, quotes) -> SafeString:
-    """{% highlighted_body article quotes %}: the article's text with its quotes marked and linked."""
-    return highlight(article.body, quotes)
+def highlighted_body(article, quotes, current=None) -> SafeString:
+    """{% highlighted_body article quotes current %}: the article's text with its quotes marked and linked, the
+    current one (the quote a reader came from) marked apart."""
+    return highlight(article.body, quotes, current=current)
+
+
+# Context around a quote: the paragraph, or when paragraphs ran together in the source, the sentences within
+# this many characters either side.
+CONTEXT_REACH = 400
+_SENTENCE_END = re.compile(r"[.!?][”\"’')\]]*\s+")
+
+
+def context_clip(body: str, start: int, end: int, reach: int = CONTEXT_REACH) -> tuple[int, int]:
+    """The whole sentences around body[start:end] that lie within `reach` characters of it (the quote's own
+    sentence always)."""
+    lo, hi = max(0, start - reach), min(len(body), end + reach)
+    if lo > 0:
+        first = _SENTENCE_END.search(body, lo, start)
+        lo = first.end() if first else start
+    if hi < len(body):
+        ends = list(_SENTENCE_END.finditer(body, end, hi))
+        hi = ends[-1].start() + 1 if ends else end
+    return lo, hi
 
 
 @register.simple_tag
 def quote_in_context(quote) -> SafeString:
-    """{% quote_in_context quote %}: the paragraphs holding the quote, with the quote marked."""
-    return highlight(quote.article.body, [quote], window=(quote.start, quote.end), links=False)
+    """{% quote_in_context quote %}: the paragraph holding the quote (or the sentences around it, in a long run
+    of text), with the quote marked."""
+    body = quote.article.body
+    paragraphs = [(lo, hi) for lo, hi in paragraph_spans(body) if lo < quote.end and quote.start < hi]
+    long_run = paragraphs and paragraphs[-1][1] - paragraphs[0][0] > 3 * CONTEXT_REACH
+    clip = context_clip(body, quote.start, quote.end) if long_run else None
+    return highlight(body, [quote], window=(quote.start, quote.end), links=False, clip=clip)
+
+
+@register.filter
+def quote_anchor(quote) -> str:
+    return anchor_id(quote)
+
+
+@register.filter
+def status_label(quote) -> str:
+    return "Verified" if quote.status == "verified" else "Not yet checked"
 
 
 @register.filter

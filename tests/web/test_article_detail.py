@@ -59,8 +59,10 @@ def test_it_highlights_each_public_quote_in_the_body_linked_to_its_permalink_and
     make_quote("Not this year.", article=article, speaker=bob, status=Quote.Status.REJECTED)
     html = page(client, article)
     assert (
-        f'<p>“<mark class="quote"><a href="{trade.get_absolute_url()}" title="Quote by Ann Lee">Trade will double</a>'
-        '</mark><small class="said-by">— <a href="/speakers/ann-lee/">Ann Lee</a></small>,” said Ann Lee.'
+        f'<p>“<span class="anchor" id="q-{trade.public_id}"></span><mark class="quote">'
+        f'<a href="{trade.get_absolute_url()}" title="Quote by Ann Lee">Trade will double</a></mark>'
+        '<a class="said-by" href="/speakers/ann-lee/" data-said-by="Ann Lee" aria-label="said by Ann Lee"></a>'
+        ",” said Ann Lee."
     ) in html
     assert html.count("<mark") == 1
     assert "<p>The minister spoke at length.</p>" in html and "<p>A final paragraph.</p>" in html
@@ -88,7 +90,9 @@ def test_it_escapes_imported_text(client, make_article, make_quote, make_speaker
     article.topics.add(make_topic(XSS))
     make_quote(f"{XSS} now", article=article, speaker=make_speaker(f"Evil {XSS}"))
     html = page(client, article)
-    assert XSS not in html and "<script" not in html
+    assert XSS not in html
+    # Two scripts of our own: archive.js and the JSON-LD data block, where < and > are written as \u003c, \u003e.
+    assert html.count("<script") == 2 and "\\u003cscript\\u003e" in html
     assert html.count(ESCAPED_XSS) >= 12
 
 
@@ -110,10 +114,10 @@ def test_it_runs_the_same_queries_whatever_the_article_holds(
     article = make_article(body="\n".join(f"Paragraph with {word} in it." for word in words))
     article.topics.add(make_topic(), make_topic())
     add_quotes(article, make_quote, make_speaker, words[:3])
-    # Expect 3 queries: the article, its topics, its public quotes joined with their speakers
-    with django_assert_num_queries(3):
+    # Expect 4 queries: the article, its topics, its public quotes joined with their speakers, the footer's count
+    with django_assert_num_queries(4):
         client.get(article.get_absolute_url())
     add_quotes(article, make_quote, make_speaker, words[3:])
     article.topics.add(make_topic())
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(4):
         client.get(article.get_absolute_url())

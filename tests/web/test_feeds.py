@@ -30,7 +30,10 @@ def test_a_speakers_feed_lists_their_public_quotes_newest_first(client, ann, mak
     make_quote("New words here", article=new, speaker=ann)
     make_quote("said Ann Lee", article=new, speaker=ann, status=Quote.Status.REJECTED)
     found = entries(client.get(reverse("speaker_feed", args=[ann.slug])))
-    assert [e.find(f"{ATOM}title").text for e in found] == ["Ann Lee: “New words here”", "Ann Lee: “Old words here”"]
+    assert [e.find(f"{ATOM}title").text for e in found] == [
+        "Ann Lee: “New words here” (not yet checked)",
+        "Ann Lee: “Old words here” (not yet checked)",
+    ]
     assert found[0].find(f"{ATOM}link").get("href").startswith("http://testserver/quotes/")
     assert found[0].find(f"{ATOM}published").text.startswith("2024-01-01")
 
@@ -46,7 +49,7 @@ def test_a_topics_feed_lists_its_quotes(client, make_quote, make_topic):
     make_quote("Tagged words").topics.add(topic)
     make_quote("Untagged words")
     found = entries(client.get(reverse("topic_feed", args=[topic.slug])))
-    assert [e.find(f"{ATOM}title").text for e in found] == ["Unknown speaker: “Tagged words”"]
+    assert [e.find(f"{ATOM}title").text for e in found] == ["Unknown speaker: “Tagged words” (not yet checked)"]
 
 
 def test_imported_text_is_escaped_in_titles_and_html_summaries(client, make_speaker, make_article, make_quote):
@@ -54,7 +57,9 @@ def test_imported_text_is_escaped_in_titles_and_html_summaries(client, make_spea
     make_quote(f"Do {XSS} & more", article=make_article(title=XSS, body=f"“Do {XSS} & more,” said Evil."), speaker=evil)
     response = client.get(reverse("speaker_feed", args=[evil.slug]))
     [entry] = entries(response)
-    assert entry.find(f"{ATOM}title").text == f"Evil {XSS}: “Do {XSS} & more”"  # plain text, escaped as XML
+    assert (
+        entry.find(f"{ATOM}title").text == f"Evil {XSS}: “Do {XSS} & more” (not yet checked)"
+    )  # plain text, escaped as XML
     summary = entry.find(f"{ATOM}summary")
     assert summary.get("type") == "html"
     # The HTML a feed reader renders holds the text escaped, never the tag itself.
@@ -86,3 +91,42 @@ def test_a_feed_runs_two_queries_whatever_it_holds(client, ann, make_quote, djan
         make_quote(f"Remark {n}", speaker=ann)
     with django_assert_num_queries(2):
         client.get(reverse("speaker_feed", args=[ann.slug]))
+
+
+def test_every_entry_carries_its_review_status(client, ann, make_quote):
+    make_quote("Checked words", speaker=ann, status=Quote.Status.VERIFIED)
+    make_quote("Unchecked words", speaker=ann)
+    found = {e.find(f"{ATOM}title").text: e for e in entries(client.get(reverse("speaker_feed", args=[ann.slug])))}
+    checked, unchecked = found["Ann Lee: “Checked words”"], found["Ann Lee: “Unchecked words” (not yet checked)"]
+    assert checked.find(f"{ATOM}category").get("term") == "verified"
+    assert unchecked.find(f"{ATOM}category").get("term") == "unreviewed"
+    assert "Verified by an editor." in checked.find(f"{ATOM}summary").text
+
+
+def test_any_filtered_quote_list_is_a_feed(client, ann, make_quote, make_speaker):
+    make_quote("Ferry checked", speaker=ann, status=Quote.Status.VERIFIED)
+    make_quote("Ferry unchecked", speaker=ann)
+    make_quote("Ferry by another", speaker=make_speaker("Bob Stone"), status=Quote.Status.VERIFIED)
+    make_quote("Ferry withdrawn", speaker=ann, status=Quote.Status.REJECTED)
+    url = reverse("quote_feed")
+    titles = [
+        e.find(f"{ATOM}title").text for e in entries(client.get(url, {"speaker": "ann-lee", "status": "verified"}))
+    ]
+    assert titles == ["Ann Lee: “Ferry checked”"]
+    # A search's words (as the quote list's text filter): the alert the search page links to.
+    titles = {e.find(f"{ATOM}title").text for e in entries(client.get(url, {"text": "ferry"}))}
+    assert titles == {
+        "Ann Lee: “Ferry checked”",
+        "Ann Lee: “Ferry unchecked” (not yet checked)",
+        "Bob Stone: “Ferry by another”",
+    }
+    assert client.get(url, {"speaker": "nobody at all"}).status_code == 400
+
+
+def test_the_quote_list_and_the_search_page_link_their_feeds(client, ann, make_quote):
+    make_quote("Ferry words", speaker=ann)
+    assert (
+        'href="/quotes/feed/?speaker=ann-lee"'
+        in client.get(reverse("quote_list"), {"speaker": "ann-lee"}).content.decode()
+    )
+    assert 'href="/quotes/feed/?text=ferry"' in client.get(reverse("search"), {"q": "ferry"}).content.decode()

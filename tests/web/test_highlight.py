@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-from archive.templatetags.archive_tags import highlight, human_date, paragraph_spans, web_url
+from archive.templatetags.archive_tags import context_clip, highlight, human_date, paragraph_spans, web_url
 
 XSS = "<script>alert(1)</script>"
 ESCAPED_XSS = "&lt;script&gt;alert(1)&lt;/script&gt;"
@@ -47,6 +47,7 @@ class TagChecker(HTMLParser):
         super().__init__()
         self.stack: list[str] = []
         self.marked_text: list[str] = []
+        self.text: list[str] = []
 
     def handle_starttag(self, tag, attrs):
         if tag not in self.VOID:
@@ -57,6 +58,7 @@ class TagChecker(HTMLParser):
         self.stack.pop()
 
     def handle_data(self, data):
+        self.text.append(data)
         if "mark" in self.stack:
             self.marked_text.append(data)
 
@@ -75,20 +77,27 @@ def test_it_highlights_exactly_the_span_of_the_offsets():
     html = highlight(body, [quote_at(body, 7, second, second + 3)])
     # The first "yes" is the same text, but only the one at the offsets is marked.
     assert html.count("<mark") == 1
-    assert 'Later he said “<mark class="quote"><a href="/quotes/7/" title="Quote by Speaker 7">yes</a></mark>' in html
+    assert (
+        'Later he said “<span class="anchor" id="q-7"></span>'
+        '<mark class="quote"><a href="/quotes/7/" title="Quote by Speaker 7">yes</a></mark>'
+    ) in html
     assert html.startswith("<p>He said “yes”.")
 
 
-def test_it_names_and_links_the_speaker_after_the_quote():
+def test_it_names_and_links_the_speaker_after_the_quote_without_adding_to_the_text():
     body = "“We agree,” said Ann Lee."
     html = highlight(body, [quote_at(body, 1, 1, 9, FakeSpeaker("Ann Lee", "ann-lee"))])
-    assert '</mark><small class="said-by">— <a href="/speakers/ann-lee/">Ann Lee</a></small>,”' in html
+    # The name is drawn by CSS from data-said-by: a copied passage holds only the article's words.
+    said_by = '<a class="said-by" href="/speakers/ann-lee/" data-said-by="Ann Lee" aria-label="said by Ann Lee"></a>'
+    assert f"</mark>{said_by},”" in html
+    checker = check_nesting(html)
+    assert "".join(checker.text) == body
 
 
 def test_it_says_when_nobody_can_be_named():
     body = "“We agree,” a source said."
     quote = FakeQuote(1, "We agree", 1, 9, speaker=None)
-    assert "— unknown speaker" in highlight(body, [quote])
+    assert 'data-said-by="unknown speaker"' in highlight(body, [quote])
 
 
 def test_it_makes_one_paragraph_of_each_non_blank_line():
@@ -102,8 +111,8 @@ def test_it_keeps_adjacent_quotes_apart():
     first, second = quote_at(body, 1, 7, 11), quote_at(body, 2, 11, 15)
     html = highlight(body, [second, first])
     checker = check_nesting(html)
-    assert '<a href="/quotes/1/" title="Quote by Speaker 1">AAAA</a></mark><small class="said-by">' in html
-    assert '<a href="/quotes/2/" title="Quote by Speaker 2">BBBB</a></mark><small class="said-by">' in html
+    assert '<a href="/quotes/1/" title="Quote by Speaker 1">AAAA</a></mark><a class="said-by"' in html
+    assert '<a href="/quotes/2/" title="Quote by Speaker 2">BBBB</a></mark><a class="said-by"' in html
     assert "".join(checker.marked_text) == "AAAABBBB"
 
 
@@ -119,7 +128,7 @@ def test_it_cuts_overlapping_quotes_into_pieces_that_nest():
         in html
     )
     assert "".join(checker.marked_text) == "One two three four"
-    assert html.count("said-by") == 2
+    assert html.count('class="said-by"') == 2
 
 
 def test_it_handles_a_quote_inside_another():
@@ -137,7 +146,7 @@ def test_it_handles_two_quotes_on_the_same_span():
     body = "Same words twice."
     html = highlight(body, [quote_at(body, 1, 0, 10), quote_at(body, 2, 0, 10)])
     check_nesting(html)
-    assert html.count("<mark") == 1 and html.count("said-by") == 2
+    assert html.count("<mark") == 1 and html.count('class="said-by"') == 2
 
 
 def test_it_splits_a_quote_that_crosses_paragraphs_and_names_the_speaker_once():
@@ -151,7 +160,7 @@ def test_it_splits_a_quote_that_crosses_paragraphs_and_names_the_speaker_once():
     assert paragraphs[2].startswith(
         '<p><mark class="quote"><a href="/quotes/1/" title="Quote by Speaker 1">And we went.'
     )
-    assert html.count("said-by") == 1 and "said-by" in paragraphs[2]
+    assert html.count('class="said-by"') == 1 and 'class="said-by"' in paragraphs[2]
 
 
 def test_it_leaves_out_a_quote_whose_offsets_no_longer_match_the_body():
@@ -167,8 +176,8 @@ def test_it_escapes_the_body_the_quote_and_the_speaker_name():
     quote = quote_at(body, 1, start, start + len(XSS) + 5, FakeSpeaker(f"Evil {XSS}", "evil"))
     html = highlight(body, [quote])
     assert XSS not in html and "<script" not in html
-    # In the body, in the quote, in the quote's title and in the speaker's name.
-    assert html.count(ESCAPED_XSS) == 4
+    # In the body, in the quote, in the quote's title and in the speaker's name (data-said-by and aria-label).
+    assert html.count(ESCAPED_XSS) == 5
     assert "after &amp; more." in html
     check_nesting(html)
 
@@ -195,3 +204,24 @@ def test_it_links_only_web_addresses():
     assert web_url(" HTTP://example.com ") == "HTTP://example.com"
     assert web_url("javascript:alert(1)") == ""
     assert web_url("") == ""
+
+
+def test_each_quote_starts_with_its_anchor_and_the_current_one_is_marked_apart():
+    body = "“First,” said A. “Second,” said B."
+    first, second = quote_at(body, 1, 1, 6), quote_at(body, 2, 18, 24)
+    html = highlight(body, [first, second], current=second)
+    assert '<span class="anchor" id="q-1"></span><mark class="quote">' in html
+    assert '<span class="anchor" id="q-2"></span><mark class="quote current">' in html
+    assert html.count("current") == 1
+
+
+def test_context_of_a_quote_in_a_run_of_text_is_its_sentences_not_the_whole_article():
+    filler = "Another sentence that is not the quote at all. " * 40
+    body = filler + "He said “the quote itself” today. " + filler
+    start = body.index("the quote itself")
+    quote = quote_at(body, 1, start, start + len("the quote itself"))
+    lo, hi = context_clip(body, quote.start, quote.end)
+    html = highlight(body, [quote], window=(quote.start, quote.end), links=False, clip=(lo, hi))
+    assert "the quote itself" in html and len(html) < 1200
+    # Whole sentences, and "…" where the text goes on.
+    assert html.startswith("<p>… Another sentence") and html.endswith("at all. …</p>")

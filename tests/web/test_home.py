@@ -46,12 +46,27 @@ def test_it_ranks_the_most_quoted_speakers_counting_public_quotes_only(client, m
     assert '<a href="/speakers/ann-lee/">Ann Lee</a> <span class="count">2 quotes</span>' in html
 
 
-def test_it_lists_topics_and_has_a_search_box_to_the_quote_list(client, make_topic):
+def test_it_lists_topics_and_has_the_same_search_as_the_header(client, make_topic):
     make_topic("Zebra crossings")
     html = client.get(URL).content.decode()
     assert '<a href="/topics/zebra-crossings/">Zebra crossings</a>' in html
-    assert '<form class="big-search" role="search" action="/quotes/" method="get">' in html
-    assert '<label for="home-search">' in html and 'name="text"' in html
+    # One engine for both boxes: the search page, which finds people, quotes and articles.
+    assert '<form class="big-search" role="search" action="/search/" method="get">' in html
+    assert '<label for="home-search">' in html and 'id="home-search" name="q"' in html
+
+
+def test_the_latest_quotes_come_before_the_articles_for_a_phone(client, make_quote):
+    make_quote("First words")
+    html = client.get(URL).content.decode()
+    assert html.index('id="quotes-heading"') < html.index('id="articles-heading"')
+
+
+def test_the_most_quoted_leaves_out_a_contraction_taken_for_a_name(client, make_quote, make_speaker):
+    junk, ann = make_speaker("We’ve"), make_speaker("Ann Lee")
+    for _ in range(3):
+        make_quote(speaker=junk)
+    make_quote(speaker=ann)
+    assert [row["name"] for row in client.get(URL).context["top_speakers"]] == ["Ann Lee"]
 
 
 def test_it_writes_the_empty_states_for_people(client, db):
@@ -89,10 +104,10 @@ def test_it_runs_the_same_queries_whatever_the_archive_holds(
     client, make_quote, make_speaker, django_assert_num_queries
 ):
     add_rows(make_quote, make_speaker, 3)
-    # Expect 4 queries: the latest articles, the most quoted speakers among the latest quotes,
-    # the topics, the latest quotes joined with their speakers and articles
-    with django_assert_num_queries(4):
+    # Expect 5 queries: the latest articles, the most quoted speakers among the latest quotes,
+    # the topics, the latest quotes joined with their speakers and articles, the footer's count
+    with django_assert_num_queries(5):
         client.get(URL)
     add_rows(make_quote, make_speaker, 12)
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(5):
         client.get(URL)

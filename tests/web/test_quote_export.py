@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 import pytest
 from django.urls import reverse
 
-from archive import views
+from archive import downloads
 from archive.models import Quote
 
 CSV, JSON, LIST = reverse("quote_export_csv"), reverse("quote_export_json"), reverse("quote_list")
@@ -33,13 +33,16 @@ def csv_rows(response) -> list[dict]:
     assert response.status_code == 200 and response.streaming
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response["Content-Disposition"] == 'attachment; filename="quotes.csv"'
-    return list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    content = b"".join(response.streaming_content)
+    # The UTF-8 byte-order mark, so that Excel reads the accents and curly quotes right.
+    assert content.startswith(b"\xef\xbb\xbfid,")
+    return list(csv.DictReader(io.StringIO(content.decode("utf-8-sig"))))
 
 
 def json_rows(response) -> list[dict]:
     assert response.status_code == 200 and response.streaming
     data = json.loads(b"".join(response.streaming_content))
-    assert data["limit"] == views.EXPORT_LIMIT
+    assert data["limit"] == downloads.EXPORT_LIMIT
     return data["quotes"]
 
 
@@ -69,9 +72,19 @@ def test_a_row_says_who_said_what_where_and_when(client, archive):
         "https://example.com/energy",
     )
     assert row["topics"] == ["wind-farms"]
-    assert row["permalink"] == f"http://testserver/quotes/{row['id']}/"
+    quote = Quote.objects.get(pk=row["id"])
+    assert row["public_id"] == quote.public_id and len(quote.public_id) == 10
+    assert row["permalink"] == f"http://testserver/quotes/{quote.public_id}/"
     [line] = csv_rows(client.get(CSV, {"text": "gas"}))
     assert line["topics"] == "wind-farms" and line["speaker"] == "Ann Lee"
+    assert (line["status"], line["public_id"]) == ("unreviewed", quote.public_id)
+
+
+def test_the_downloads_carry_each_quotes_review_status_and_keep_to_the_verified_filter(client, archive):
+    Quote.objects.filter(text="Gas prices will fall").update(status=Quote.Status.VERIFIED)
+    by_text = {row["text"]: row["status"] for row in json_rows(client.get(JSON))}
+    assert by_text["Gas prices will fall"] == "verified" and by_text["the harvest was good"] == "unreviewed"
+    assert [row["text"] for row in csv_rows(client.get(CSV, {"status": "verified"}))] == ["Gas prices will fall"]
 
 
 def test_rejected_quotes_are_never_exported(client, archive):
@@ -82,14 +95,14 @@ def test_csv_cells_that_a_spreadsheet_would_run_are_defused(client, archive):
     [row] = csv_rows(client.get(CSV, {"text": "ships"}))
     assert row["text"] == "'=HYPERLINK(1) ships are late"
     for value in ("=1+1", "+1", "-1", "@SUM(A1)", "\tx"):
-        assert views.csv_cell(value) == "'" + value
-    assert views.csv_cell("plain") == "plain" and views.csv_cell(None) == "" and views.csv_cell(-1) == -1
+        assert downloads.csv_cell(value) == "'" + value
+    assert downloads.csv_cell("plain") == "plain" and downloads.csv_cell(None) == "" and downloads.csv_cell(-1) == -1
     # JSON is data, not a spreadsheet: the text is exact there.
     assert json_rows(client.get(JSON, {"text": "ships"}))[0]["text"] == "=HYPERLINK(1) ships are late"
 
 
 def test_the_download_stops_at_the_limit(client, archive, monkeypatch):
-    monkeypatch.setattr(views, "EXPORT_LIMIT", 2)
+    monkeypatch.setattr(downloads, "EXPORT_LIMIT", 2)
     assert len(csv_rows(client.get(CSV))) == 2
     assert len(json_rows(client.get(JSON))) == 2
 

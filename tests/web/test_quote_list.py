@@ -162,9 +162,12 @@ def test_it_pages_the_quotes_and_keeps_the_filters_in_page_links(client, make_qu
     assert not set(listed(first)) & set(listed(second))
 
 
-def test_it_answers_404_for_a_page_that_does_not_exist(client, archive):
-    assert client.get(URL, {"page": 9}).status_code == 404
-    assert client.get(URL, {"page": "abc"}).status_code == 404
+def test_a_page_past_the_end_shows_the_last_page(client, archive):
+    response = client.get(URL, {"page": 9})
+    assert response.status_code == 200 and response.context["page_obj"].number == 1
+    assert listed(response) == ["the harvest was good", "Ships are late", "Gas prices will fall"]
+    assert client.get(URL, {"page": "abc"}).context["page_obj"].number == 1
+    assert client.get(URL, {"page": "last"}).context["page_obj"].number == 1
 
 
 def add_quotes(make_quote, make_speaker, make_topic, how_many, speaker=None, topic=None):
@@ -177,12 +180,13 @@ def test_it_runs_the_same_queries_whatever_the_page_holds(
     client, make_quote, make_speaker, make_topic, django_assert_num_queries
 ):
     add_quotes(make_quote, make_speaker, make_topic, 3)
-    # Expect 4 queries: the outlets for the outlet choice, the count, the page of quotes joined
-    # with their speakers and articles, the topics for the topic choice
-    with django_assert_num_queries(4):
+    # Expect 7 queries: the outlets for the outlet choice, the count, the page of quotes joined
+    # with their speakers and articles, the topics for the topic choice, the facets (one GROUP BY of speakers,
+    # outlets, statuses and years, one of topics, over the newest quotes), the footer's count of verified quotes
+    with django_assert_num_queries(7):
         client.get(URL)
     add_quotes(make_quote, make_speaker, make_topic, 12)
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(7):
         client.get(URL)
 
 
@@ -192,18 +196,47 @@ def test_it_runs_two_more_queries_when_filtering_on_a_speaker_and_a_topic(
     speaker, topic = make_speaker(), make_topic()
     add_quotes(make_quote, make_speaker, make_topic, 3, speaker, topic)
     query = {"speaker": speaker.slug, "topic": topic.slug, "kind": "direct", "date_from": "2000-01-01", "text": "words"}
-    # Expect 6 queries: the outlets, the speaker and the topic named by the filters, the count,
-    # the page of quotes, the topics for the topic choice
-    with django_assert_num_queries(6):
+    # Expect 9 queries: the outlets, the speaker and the topic named by the filters, the count,
+    # the page of quotes, the topics for the topic choice, the two facet queries, the footer's count
+    with django_assert_num_queries(9):
         client.get(URL, query)
     add_quotes(make_quote, make_speaker, make_topic, 12, speaker, topic)
     assert len(client.get(URL, query).context["quotes"]) == 15
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(9):
         client.get(URL, query)
 
 
 def test_it_explains_an_unknown_speaker_in_words(client, archive):
-    assert "No speaker has this address name." in client.get(URL, {"speaker": "nobody"}).content.decode()
+    assert "No speaker has this name." in client.get(URL, {"speaker": "nobody"}).content.decode()
+
+
+@pytest.mark.parametrize("name", ["Bob Stone", "stone", "STONE", "bob st", "Stöne"])
+def test_it_filters_on_a_speakers_name_or_part_of_it_in_any_case_and_accent(client, archive, name):
+    assert listed(client.get(URL, {"speaker": name})) == ["the harvest was good", "Ships are late"]
+
+
+def test_a_name_that_fits_several_speakers_lists_them(client, archive, make_speaker):
+    make_speaker("Bob Marley")
+    html = client.get(URL, {"speaker": "bob"}).content.decode()
+    assert "Several speakers match: Bob Marley, Bob Stone. Type more of the name." in html
+
+
+def test_it_filters_to_verified_quotes(client, archive):
+    Quote.objects.filter(text="Ships are late").update(status=Quote.Status.VERIFIED)
+    assert listed(client.get(URL, {"status": "verified"})) == ["Ships are late"]
+    assert listed(client.get(URL, {"status": "unreviewed"})) == ["the harvest was good", "Gas prices will fall"]
+
+
+def test_every_quote_in_the_list_shows_its_review_status(client, archive):
+    Quote.objects.filter(text="Ships are late").update(status=Quote.Status.VERIFIED)
+    html = client.get(URL).content.decode()
+    assert html.count('<span class="status status-verified">Verified</span>') == 1
+    assert html.count('<span class="status status-unreviewed">Not yet checked</span>') == 2
+
+
+def test_a_to_date_before_the_from_date_is_explained(client, archive):
+    html = client.get(URL, {"date_from": "2023-05-01", "date_to": "2023-01-01"}).content.decode()
+    assert "“To” is before “From”: no quote can be in between." in html
 
 
 def test_it_reads_the_page_size_per_request(client, archive, settings):

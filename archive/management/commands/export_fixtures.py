@@ -13,7 +13,15 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.core.serializers.json import Serializer as JSONSerializer
 
 # Parents before children, so that a plain loaddata resolves every natural key on the way.
-EXPORTED_MODELS = ["archive.topic", "archive.speaker", "archive.speakeralias", "archive.article", "archive.quote"]
+EXPORTED_MODELS = [
+    "archive.topic",
+    "archive.speaker",
+    "archive.speakeralias",
+    "archive.speakerformerslug",
+    "archive.article",
+    "archive.articleformerslug",
+    "archive.quote",
+]
 # The editors' history (archive/history.py) belongs to this site and its user accounts, not to the archive's data.
 NOT_EXPORTED = ["archive.batch", "archive.change"]
 # Rows read per query; each chunk's many-to-many links are prefetched with it, so memory stays flat.
@@ -39,8 +47,10 @@ def exported_querysets():
         queryset = model._default_manager.order_by(model._meta.pk.name)
         if label == "archive.topic":
             queryset = queryset.select_related("parent")
-        elif label == "archive.speakeralias":
+        elif label in ("archive.speakeralias", "archive.speakerformerslug"):
             queryset = queryset.select_related("speaker")
+        elif label == "archive.articleformerslug":
+            queryset = queryset.select_related("article").only("slug", "article__content_hash")
         elif label == "archive.article":
             queryset = queryset.prefetch_related("topics")
         elif label == "archive.quote":

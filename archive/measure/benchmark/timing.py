@@ -119,7 +119,7 @@ def corpus_facts() -> dict:
         "topic_slug": Topic.objects.get(pk=topic["topic"]).slug if topic else Topic.objects.first().slug,
         "outlet": outlet["outlet"] if outlet else "",
         "article_slug": Article.objects.order_by("pk")[articles // 2].slug,
-        "quote_pk": Quote.objects.order_by("pk").values_list("pk", flat=True)[quotes // 2],
+        "quote_public_id": Quote.objects.order_by("pk").values_list("public_id", flat=True)[quotes // 2],
     }
 
 
@@ -143,7 +143,7 @@ def public_pages(facts: dict) -> list[tuple[str, str, str]]:
         ("quote_list_kind", "quote list, kind filter", quotes + "?kind=interview_answer"),
         ("quote_list_text", "quote list, text filter", quotes + "?text=" + SEARCH_TERMS[0][0]),
         ("quote_list_deep", "quote list, last page", quotes + "?page=last"),
-        ("quote_detail", "quote detail", reverse("quote_detail", args=[facts["quote_pk"]])),
+        ("quote_detail", "quote detail", reverse("quote_detail", args=[facts["quote_public_id"]])),
         ("topic_list", "topic list", reverse("topic_list")),
         ("topic_detail", "topic detail (biggest topic)", reverse("topic_detail", args=[facts["topic_slug"]])),
         ("speaker_feed", "Atom feed of the most quoted speaker", reverse("speaker_feed", args=[speaker_slug])),
