@@ -12,7 +12,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from django.utils.text import Truncator
 
-from .models import Quote, Speaker, Topic
+from .models import Quote, Speaker, Topic, on_topic
 from .views import public_quotes
 
 FEED_SIZE = 50
@@ -73,4 +73,4 @@ class TopicFeed(QuoteFeed):
         return f"The latest {FEED_SIZE} quotes on {topic.name} in the quote archive, newest first."
 
     def items(self, topic: Topic):
-        return public_quotes().filter(topics=topic)[:FEED_SIZE]
+        return on_topic(public_quotes(), topic)[:FEED_SIZE]

@@ -9,7 +9,7 @@ from django import forms
 from django.utils import timezone
 
 from . import search
-from .models import Article, Quote, Speaker, Topic
+from .models import Article, Quote, Speaker, Topic, on_topic
 
 
 class DayFilter(filters.DateFilter):
@@ -88,8 +88,7 @@ class QuoteFilter(filters.FilterSet):
         error_messages={"invalid_choice": "No speaker has this address name."},
     )
     topic = filters.ModelChoiceFilter(
-        field_name="topics",
-        lookup_expr="exact",
+        method="filter_topic",
         to_field_name="slug",
         queryset=Topic.objects.all(),
         empty_label="Any topic",
@@ -97,7 +96,8 @@ class QuoteFilter(filters.FilterSet):
         error_messages={"invalid_choice": "There is no such topic."},
     )
     outlet = filters.ChoiceFilter(
-        field_name="article__outlet", lookup_expr="exact", empty_label="Any outlet", label="Outlet"
+        # The quote's copy of its article's outlet, indexed with the date (Quote.outlet).
+        field_name="outlet", lookup_expr="exact", empty_label="Any outlet", label="Outlet"
     )
     kind = filters.ChoiceFilter(
         field_name="kind", lookup_expr="exact", choices=Quote.Kind.choices, empty_label="Any kind"
@@ -114,6 +114,9 @@ class QuoteFilter(filters.FilterSet):
         super().__init__(*args, **kwargs)
         # Read once per request: a callable would be run again on validation and on rendering.
         self.filters["outlet"].extra["choices"] = outlet_choices()
+
+    def filter_topic(self, queryset, name, value):
+        return on_topic(queryset, value) if value else queryset
 
     def filter_text(self, queryset, name, value):
         return search.filter_quotes(queryset, value) if value else queryset

@@ -3,7 +3,8 @@ and downloads of a filtered quote list.
 
 Rejected quotes never leave the database: every quote shown comes through `Quote.objects.public()`.
 Each page runs a fixed number of queries whatever its size (related rows are joined or prefetched), and
-lists are ordered newest first on the indexed `published_at` of the row they list.
+lists are ordered newest first on the indexed `published_at` of the row they list, paged by keyset
+(pagination.py) so that the last page costs what the first does.
 """
 
 from __future__ import annotations
@@ -22,11 +23,14 @@ from django.utils.dateformat import format as format_date
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 from django.views.generic.detail import SingleObjectMixin
+from django.views.generic.list import MultipleObjectMixin
 from django_filters.views import FilterView
 
 from . import search
 from .filters import QuoteFilter, SearchForm
-from .models import Article, Quote, Speaker, Topic, count_of
+from .models import Article, Quote, Speaker, Topic, count_of, on_topic
+from .pagination import KeysetPaged
+from .pagination import Paginator as KeysetPaginator
 
 # Columns no list shows, and the largest: lists leave them in the database.
 HEAVY_ARTICLE_FIELDS = ("body", "raw_text", "import_warnings")
@@ -83,7 +87,7 @@ def home(request):
     return render(request, "archive/home.html", context)
 
 
-class ArticleListView(PagedByArchiveSize, ListView):
+class ArticleListView(PagedByArchiveSize, KeysetPaged, ListView):
     queryset = light_articles().prefetch_related("topics")
     context_object_name = "articles"
 
@@ -118,7 +122,7 @@ class SpeakerListView(PagedByArchiveSize, ListView):
         return context
 
 
-class SpeakerDetailView(PagedByArchiveSize, SingleObjectMixin, ListView):
+class SpeakerDetailView(PagedByArchiveSize, KeysetPaged, SingleObjectMixin, ListView):
     """A speaker, their names and role, and a page of their public quotes."""
 
     template_name = "archive/speaker_detail.html"
@@ -142,7 +146,7 @@ class SpeakerDetailView(PagedByArchiveSize, SingleObjectMixin, ListView):
         return super().get_context_data(speaker=speaker, other_names=other_names, **kwargs)
 
 
-class QuoteListView(PagedByArchiveSize, FilterView):
+class QuoteListView(PagedByArchiveSize, KeysetPaged, FilterView):
     filterset_class = QuoteFilter
     queryset = public_quotes()
     template_name = "archive/quote_list.html"
@@ -154,7 +158,8 @@ class QuoteListView(PagedByArchiveSize, FilterView):
         # filters too, the database plans the join.
         words = self.filterset.only_words()
         if words:
-            queryset = search.search_quotes(words, public_quotes(), snippets=False)
+            results = search.search_quotes(words, public_quotes(), snippets=False)
+            return MultipleObjectMixin.paginate_queryset(self, results, page_size)
         return super().paginate_queryset(queryset, page_size)
 
     def get_context_data(self, **kwargs):
@@ -199,8 +204,8 @@ class TopicDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         topic, query = self.object, self.request.GET
-        quotes = Paginator(public_quotes().filter(topics=topic), page_size()).get_page(query.get("page"))
-        articles = Paginator(light_articles().filter(topics=topic), page_size()).get_page(query.get("articles_page"))
+        quotes = KeysetPaginator(on_topic(public_quotes(), topic), page_size()).get_page(query.get("page"))
+        articles = KeysetPaginator(on_topic(light_articles(), topic), page_size()).get_page(query.get("articles_page"))
         return super().get_context_data(quotes_page=quotes, articles_page=articles, **kwargs)
 
 

@@ -162,9 +162,11 @@ def test_it_pages_the_quotes_and_keeps_the_filters_in_page_links(client, make_qu
     assert not set(listed(first)) & set(listed(second))
 
 
-def test_it_answers_404_for_a_page_that_does_not_exist(client, archive):
-    assert client.get(URL, {"page": 9}).status_code == 404
+def test_it_shows_the_last_page_for_a_number_past_the_end_and_404_for_no_number(client, archive):
+    last = client.get(URL).context["page_obj"].object_list  # the archive fits on one page
+    assert client.get(URL, {"page": 9}).context["page_obj"].object_list == last
     assert client.get(URL, {"page": "abc"}).status_code == 404
+    assert client.get(URL, {"page": "0"}).status_code == 404
 
 
 def add_quotes(make_quote, make_speaker, make_topic, how_many, speaker=None, topic=None):
@@ -192,13 +194,13 @@ def test_it_runs_two_more_queries_when_filtering_on_a_speaker_and_a_topic(
     speaker, topic = make_speaker(), make_topic()
     add_quotes(make_quote, make_speaker, make_topic, 3, speaker, topic)
     query = {"speaker": speaker.slug, "topic": topic.slug, "kind": "direct", "date_from": "2000-01-01", "text": "words"}
-    # Expect 6 queries: the outlets, the speaker and the topic named by the filters, the count,
-    # the page of quotes, the topics for the topic choice
-    with django_assert_num_queries(6):
+    # Expect 7 queries: the outlets, the speaker and the topic named by the filters, the topic's size (which
+    # picks the plan, models.on_topic), the page of quotes, the count, the topics for the topic choice
+    with django_assert_num_queries(7):
         client.get(URL, query)
     add_quotes(make_quote, make_speaker, make_topic, 12, speaker, topic)
     assert len(client.get(URL, query).context["quotes"]) == 15
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         client.get(URL, query)
 
 
