@@ -117,8 +117,8 @@ class Paginator:
         return max(1, -(-self.count // self.per_page))
 
     def page(self, value: str | None) -> Page:
-        """The page a query-string value names; a number past the end gives the last page, a number past
-        NUMBERED_PAGES the last numbered one. Raises InvalidPage for a value that names no page."""
+        """The page a query-string value names; a number past the end gives the last page (past NUMBERED_PAGES
+        of a list longer than COUNT_LIMIT, the last numbered one). Raises InvalidPage for a value naming none."""
         value = (value or "1").strip()
         kind, _, rest = value.partition(".")
         key = decode(rest) if kind in ("next", "prev") else None
@@ -132,7 +132,11 @@ class Paginator:
             raise InvalidPage(f"No page {value!r}") from None
         if number < 1:
             raise InvalidPage(f"No page {value!r}")
-        return self.numbered(min(number, NUMBERED_PAGES))
+        if number > NUMBERED_PAGES:
+            # A counted list is short enough for any offset into it; a longer one has its first pages numbered.
+            pages = self.num_pages
+            number = NUMBERED_PAGES if pages is None else min(number, pages)
+        return self.numbered(number)
 
     def get_page(self, value: str | None) -> Page:
         """As page(), but the first page for a value that names none (a list beside another on the page)."""
