@@ -93,11 +93,19 @@ def load_for_import(loader: ArchiveLoader, parsed: ParsedArticle, *, dry_run: bo
 
 def import_file(loader: ArchiveLoader, path: Path, max_bytes: int, *, dry_run: bool = False) -> ImportOutcome:
     """Read one file (refused over max_bytes) and import it."""
+    parsed, reason = parse_file(path, max_bytes)
+    if parsed is None:
+        return ImportOutcome(FAILED, reason=reason)
+    return load_for_import(loader, parsed, dry_run=dry_run)
+
+
+def parse_file(path: Path, max_bytes: int) -> tuple[ParsedArticle | None, str]:
+    """Read and parse one file, without the database (what an import's parsing workers run)."""
     try:
         data = read_bytes(path, max_bytes)
     except UnreadableDocument as exc:
-        return ImportOutcome(FAILED, reason=str(exc))
-    return import_document(loader, data, printable(path.name), dry_run=dry_run)
+        return None, str(exc)
+    return parse_for_import(data, printable(path.name))
 
 
 def printable(path: Path | str) -> str:
