@@ -166,7 +166,7 @@ class ArchiveLoader:
             return LoadResult(UNCHANGED, article)
         action = CREATED if article is None else UPDATED
         article = self.save_article(article, parsed, fingerprint)
-        speakers = {s.name: self.resolve_speaker(s) for s in parsed.speakers}
+        speakers = self.resolve_speakers(parsed.speakers)
         created, flagged = self.sync_quotes(article, parsed.quotes, speakers)
         self.suggest_article_topics(article)
         return LoadResult(action, article, created, flagged)
@@ -199,30 +199,42 @@ class ArchiveLoader:
         article.save()
         return article
 
-    def resolve_speaker(self, parsed: ParsedSpeaker) -> Speaker:
-        """The archive's speaker for a parsed one, found through any full-name alias, else a new one."""
-        forms = [form[:NAME_LENGTH] for form in (parsed.name, *parsed.variants)]
-        # A surname alone names nobody across articles: two Aliyevs must stay two people.
-        full_keys = [name_key(f) for f in forms if len(name_key(f).split()) > 1] or [name_key(parsed.name)]
-        alias = SpeakerAlias.objects.filter(key__in=full_keys).select_related("speaker").order_by("speaker_id").first()
-        if alias is not None:
-            speaker = alias.speaker
-            if not speaker.description and parsed.description:
+    def resolve_speakers(self, parsed_speakers: list[ParsedSpeaker]) -> dict[str, Speaker]:
+        """The archive's speaker for each parsed one (by its name), found through any full-name alias, else a new
+        one. The article's speakers are resolved together from one read of the aliases by key and one by name,
+        kept in a map that the speakers created here join, rather than a few queries per speaker."""
+        wanted = []
+        for parsed in parsed_speakers:
+            forms = [form[:NAME_LENGTH] for form in (parsed.name, *parsed.variants)]
+            # A surname alone names nobody across articles: two Aliyevs must stay two people.
+            keys = [name_key(f) for f in forms if len(name_key(f).split()) > 1] or [name_key(parsed.name)]
+            wanted.append((parsed, forms, keys))
+        by_key: dict[str, Speaker] = {}
+        aliases = SpeakerAlias.objects.filter(key__in={k for _, _, keys in wanted for k in keys})
+        # Highest speaker id first, so that the lowest (the oldest speaker) is the one a key keeps.
+        for alias in aliases.select_related("speaker").order_by("-speaker_id"):
+            by_key[alias.key] = alias.speaker
+        names = {f for _, forms, _ in wanted for f in forms}
+        taken = set(SpeakerAlias.objects.filter(name__in=names).values_list("name", flat=True))
+        resolved, new_aliases = {}, []
+        for parsed, forms, keys in wanted:
+            found = [by_key[k] for k in keys if k in by_key]
+            speaker = min(found, key=lambda s: s.pk) if found else None
+            if speaker is None:
+                speaker = Speaker.objects.create(
+                    name=forms[0], slug=unique_slug(Speaker, forms[0]), description=parsed.description
+                )
+            elif not speaker.description and parsed.description:
                 speaker.description = parsed.description
                 speaker.save(update_fields=["description", "updated_at"])
-        else:
-            speaker = Speaker.objects.create(
-                name=forms[0], slug=unique_slug(Speaker, forms[0]), description=parsed.description
-            )
-        taken = set(SpeakerAlias.objects.filter(name__in=forms).values_list("name", flat=True))
-        SpeakerAlias.objects.bulk_create(
-            [
-                SpeakerAlias(speaker=speaker, name=f, key=name_key(f)[:NAME_LENGTH])
-                for f in dict.fromkeys(forms)
-                if f not in taken
-            ]
-        )
-        return speaker
+            for form in dict.fromkeys(forms):
+                by_key.setdefault(name_key(form)[:NAME_LENGTH], speaker)
+                if form not in taken:
+                    taken.add(form)
+                    new_aliases.append(SpeakerAlias(speaker=speaker, name=form, key=name_key(form)[:NAME_LENGTH]))
+            resolved[parsed.name] = speaker
+        SpeakerAlias.objects.bulk_create(new_aliases)
+        return resolved
 
     def sync_quotes(
         self, article: Article, parsed_quotes: list[ParsedQuote], speakers: dict[str, Speaker]
