@@ -97,7 +97,10 @@ class QuoteFilter(filters.FilterSet):
     )
     outlet = filters.ChoiceFilter(
         # The quote's copy of its article's outlet, indexed with the date (Quote.outlet).
-        field_name="outlet", lookup_expr="exact", empty_label="Any outlet", label="Outlet"
+        field_name="outlet",
+        lookup_expr="exact",
+        empty_label="Any outlet",
+        label="Outlet",
     )
     kind = filters.ChoiceFilter(
         field_name="kind", lookup_expr="exact", choices=Quote.Kind.choices, empty_label="Any kind"

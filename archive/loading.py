@@ -15,9 +15,13 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import itertools
 import json
+import multiprocessing
 import os
 import warnings
+from collections import deque
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path, PurePath
@@ -31,6 +35,7 @@ from .ingest.topics import TopicMatcher
 from .models import Article, Quote, Speaker, SpeakerAlias, Topic, name_key, unique_slug
 
 CREATED, UPDATED, UNCHANGED, FAILED = "created", "updated", "unchanged", "failed"
+IN_FLIGHT_PER_JOB = 8  # parsed articles waiting for the writer, per worker: bounds memory whatever the file count
 
 
 @dataclass(frozen=True)
@@ -106,6 +111,36 @@ def parse_file(path: Path, max_bytes: int) -> tuple[ParsedArticle | None, str]:
     except UnreadableDocument as exc:
         return None, str(exc)
     return parse_for_import(data, printable(path.name))
+
+
+def parse_files(
+    files: list[Path], jobs: int, max_bytes: int
+) -> Iterator[tuple[Path, tuple[ParsedArticle | None, str]]]:
+    """Each file with its parse (or why not), in the files' order, parsed by `jobs` worker processes.
+
+    One writer (the caller) and ordered results: the archive is the same whatever the number of jobs. At most
+    IN_FLIGHT_PER_JOB articles per worker wait for the writer, so memory stays flat however many files there are.
+    """
+    if jobs == 1 or len(files) < 2:
+        for path in files:
+            yield path, parse_file(path, max_bytes)
+        return
+    # Forked workers start at once with Django loaded; they never touch the database connection they inherit
+    # (parsing needs none), and leave with os._exit, which does not close it.
+    with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        waiting: deque = deque()
+        pending = iter(files)
+
+        def submit(path: Path) -> None:
+            waiting.append((path, pool.apply_async(parse_file, (path, max_bytes))))
+
+        for path in itertools.islice(pending, jobs * IN_FLIGHT_PER_JOB):
+            submit(path)
+        while waiting:
+            path, result = waiting.popleft()
+            for more in itertools.islice(pending, 1):
+                submit(more)
+            yield path, result.get()
 
 
 def printable(path: Path | str) -> str:

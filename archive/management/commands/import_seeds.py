@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import itertools
-import multiprocessing
 import os
 import sys
 import time
-from collections import Counter, deque
-from collections.abc import Iterator
+from collections import Counter
 from pathlib import Path
 
 from django.conf import settings
@@ -16,11 +13,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
 
 from archive.ingest import find_documents
-from archive.ingest.parsed import ParsedArticle
-from archive.loading import FAILED, UNCHANGED, ArchiveLoader, ImportOutcome, load_for_import, parse_file, printable
+from archive.loading import FAILED, UNCHANGED, ArchiveLoader, ImportOutcome, load_for_import, parse_files, printable
 
 PROGRESS_SECONDS = 1.0  # how often a terminal's progress line is redrawn
-IN_FLIGHT_PER_JOB = 8  # parsed articles waiting for the writer, per worker: bounds memory whatever the file count
 
 
 class Command(BaseCommand):
@@ -53,7 +48,7 @@ class Command(BaseCommand):
                 returncode=1,
             ) from None
         progress = Progress(self.stderr, len(files)) if verbosity >= 1 and self.stderr.isatty() else None
-        for path, (parsed, reason) in parsed_files(files, jobs):
+        for path, (parsed, reason) in parse_files(files, jobs, settings.ARCHIVE_MAX_FILE_BYTES):
             if parsed is None:
                 outcome = ImportOutcome(FAILED, reason=reason)
             else:
@@ -84,35 +79,6 @@ class Command(BaseCommand):
         if verbosity >= 2 or (dry_run and outcome.action != UNCHANGED):
             detail = f", {outcome.quotes_flagged} curated quote(s) lost their text" if outcome.quotes_flagged else ""
             self.stdout.write(f"{printable(path)}: {outcome.action}, {outcome.quotes} quotes{detail}")
-
-
-def parsed_files(files: list[Path], jobs: int) -> Iterator[tuple[Path, tuple[ParsedArticle | None, str]]]:
-    """Each file with its parse (or why not), in the files' order, parsed by `jobs` worker processes.
-
-    One writer (the caller) and ordered results: the archive is the same whatever the number of jobs. At most
-    IN_FLIGHT_PER_JOB articles per worker wait for the writer, so memory stays flat however many files there are.
-    """
-    max_bytes = settings.ARCHIVE_MAX_FILE_BYTES
-    if jobs == 1 or len(files) < 2:
-        for path in files:
-            yield path, parse_file(path, max_bytes)
-        return
-    # Forked workers start at once with Django loaded; they never touch the database connection they inherit
-    # (parsing needs none), and leave with os._exit, which does not close it.
-    with multiprocessing.get_context("fork").Pool(jobs) as pool:
-        waiting: deque = deque()
-        pending = iter(files)
-
-        def submit(path: Path) -> None:
-            waiting.append((path, pool.apply_async(parse_file, (path, max_bytes))))
-
-        for path in itertools.islice(pending, jobs * IN_FLIGHT_PER_JOB):
-            submit(path)
-        while waiting:
-            path, result = waiting.popleft()
-            for more in itertools.islice(pending, 1):
-                submit(more)
-            yield path, result.get()
 
 
 class Progress:
