@@ -13,6 +13,7 @@ from django.utils.html import escape
 from django.utils.text import Truncator
 
 from .models import Quote, Speaker, Topic, on_topic
+from .pagination import rows_at
 from .views import public_quotes
 
 FEED_SIZE = 50
@@ -59,7 +60,7 @@ class SpeakerFeed(QuoteFeed):
         return f"The latest {FEED_SIZE} quotes by {speaker.name} in the quote archive, newest first."
 
     def items(self, speaker: Speaker):
-        return public_quotes().filter(speaker=speaker)[:FEED_SIZE]
+        return rows_at(public_quotes().filter(speaker=speaker), 0, FEED_SIZE)
 
 
 class TopicFeed(QuoteFeed):
@@ -73,4 +74,4 @@ class TopicFeed(QuoteFeed):
         return f"The latest {FEED_SIZE} quotes on {topic.name} in the quote archive, newest first."
 
     def items(self, topic: Topic):
-        return on_topic(public_quotes(), topic)[:FEED_SIZE]
+        return rows_at(on_topic(public_quotes(), topic), 0, FEED_SIZE)

@@ -29,7 +29,7 @@ from django_filters.views import FilterView
 from . import search
 from .filters import QuoteFilter, SearchForm
 from .models import Article, Quote, Speaker, Topic, count_of, on_topic
-from .pagination import KeysetPaged
+from .pagination import KeysetPaged, rows_at
 from .pagination import Paginator as KeysetPaginator
 
 # Columns no list shows, and the largest: lists leave them in the database.
@@ -79,7 +79,7 @@ def home(request):
     )
     context = {
         "latest_articles": light_articles()[:8],
-        "latest_quotes": public_quotes()[:5],
+        "latest_quotes": rows_at(public_quotes(), 0, 5),
         "top_speakers": top_speakers,
         "recent_window": RECENT_QUOTES_WINDOW,
         "topics": Topic.objects.order_by("name")[:40],
