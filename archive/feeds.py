@@ -15,7 +15,8 @@ from django.utils.text import Truncator
 
 from . import search
 from .filters import QuoteFilter
-from .models import Quote, Speaker, SpeakerFormerSlug, Topic
+from .models import Quote, Speaker, SpeakerFormerSlug, Topic, on_topic
+from .pagination import rows_at
 from .views import current_address, public_quotes
 
 FEED_SIZE = 50
@@ -81,7 +82,7 @@ class SpeakerFeed(QuoteFeed):
         return f"The latest {FEED_SIZE} quotes by {speaker.name} in the quote archive, newest first."
 
     def items(self, speaker: Speaker):
-        return public_quotes().filter(speaker=speaker)[:FEED_SIZE]
+        return rows_at(public_quotes().filter(speaker=speaker), 0, FEED_SIZE)
 
 
 class TopicFeed(QuoteFeed):
@@ -95,7 +96,7 @@ class TopicFeed(QuoteFeed):
         return f"The latest {FEED_SIZE} quotes on {topic.name} in the quote archive, newest first."
 
     def items(self, topic: Topic):
-        return public_quotes().filter(topics=topic)[:FEED_SIZE]
+        return rows_at(on_topic(public_quotes(), topic), 0, FEED_SIZE)
 
 
 class FilteredQuoteFeed(QuoteFeed):

@@ -9,7 +9,7 @@ from django import forms
 from django.utils import timezone
 
 from . import search
-from .models import Article, Quote, Speaker, Topic, name_key
+from .models import Article, Quote, Speaker, Topic, name_key, on_topic
 from .speakers import find_speakers
 
 
@@ -153,8 +153,7 @@ class QuoteFilter(filters.FilterSet):
         help_text="A name or part of one, e.g. Aliyev.",
     )
     topic = filters.ModelChoiceFilter(
-        field_name="topics",
-        lookup_expr="exact",
+        method="filter_topic",
         to_field_name="slug",
         queryset=Topic.objects.all(),
         empty_label="Any topic",
@@ -187,7 +186,11 @@ class QuoteFilter(filters.FilterSet):
         self.filters["outlet"].extra["choices"] = [(name, name) for name in self.outlets]
 
     def filter_outlet(self, queryset, name, value):
-        return queryset.filter(article__outlet__in=self.outlets.get(value, [value])) if value else queryset
+        # The quote's copy of its article's outlet (Quote.outlet), indexed with the date.
+        return queryset.filter(outlet__in=self.outlets.get(value, [value])) if value else queryset
+
+    def filter_topic(self, queryset, name, value):
+        return on_topic(queryset, value) if value else queryset
 
     def filter_text(self, queryset, name, value):
         return search.filter_quotes(queryset, value) if value else queryset

@@ -15,9 +15,13 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import itertools
 import json
+import multiprocessing
 import os
 import warnings
+from collections import deque
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path, PurePath
@@ -31,6 +35,7 @@ from .ingest.topics import TopicMatcher
 from .models import Article, Quote, Speaker, SpeakerAlias, Topic, name_key, unique_slug
 
 CREATED, UPDATED, UNCHANGED, FAILED = "created", "updated", "unchanged", "failed"
+IN_FLIGHT_PER_JOB = 8  # parsed articles waiting for the writer, per worker: bounds memory whatever the file count
 
 
 @dataclass(frozen=True)
@@ -93,11 +98,49 @@ def load_for_import(loader: ArchiveLoader, parsed: ParsedArticle, *, dry_run: bo
 
 def import_file(loader: ArchiveLoader, path: Path, max_bytes: int, *, dry_run: bool = False) -> ImportOutcome:
     """Read one file (refused over max_bytes) and import it."""
+    parsed, reason = parse_file(path, max_bytes)
+    if parsed is None:
+        return ImportOutcome(FAILED, reason=reason)
+    return load_for_import(loader, parsed, dry_run=dry_run)
+
+
+def parse_file(path: Path, max_bytes: int) -> tuple[ParsedArticle | None, str]:
+    """Read and parse one file, without the database (what an import's parsing workers run)."""
     try:
         data = read_bytes(path, max_bytes)
     except UnreadableDocument as exc:
-        return ImportOutcome(FAILED, reason=str(exc))
-    return import_document(loader, data, printable(path.name), dry_run=dry_run)
+        return None, str(exc)
+    return parse_for_import(data, printable(path.name))
+
+
+def parse_files(
+    files: list[Path], jobs: int, max_bytes: int
+) -> Iterator[tuple[Path, tuple[ParsedArticle | None, str]]]:
+    """Each file with its parse (or why not), in the files' order, parsed by `jobs` worker processes.
+
+    One writer (the caller) and ordered results: the archive is the same whatever the number of jobs. At most
+    IN_FLIGHT_PER_JOB articles per worker wait for the writer, so memory stays flat however many files there are.
+    """
+    if jobs == 1 or len(files) < 2:
+        for path in files:
+            yield path, parse_file(path, max_bytes)
+        return
+    # Forked workers start at once with Django loaded; they never touch the database connection they inherit
+    # (parsing needs none), and leave with os._exit, which does not close it.
+    with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        waiting: deque = deque()
+        pending = iter(files)
+
+        def submit(path: Path) -> None:
+            waiting.append((path, pool.apply_async(parse_file, (path, max_bytes))))
+
+        for path in itertools.islice(pending, jobs * IN_FLIGHT_PER_JOB):
+            submit(path)
+        while waiting:
+            path, result = waiting.popleft()
+            for more in itertools.islice(pending, 1):
+                submit(more)
+            yield path, result.get()
 
 
 def printable(path: Path | str) -> str:
@@ -158,7 +201,7 @@ class ArchiveLoader:
             return LoadResult(UNCHANGED, article)
         action = CREATED if article is None else UPDATED
         article = self.save_article(article, parsed, fingerprint)
-        speakers = {s.name: self.resolve_speaker(s) for s in parsed.speakers}
+        speakers = self.resolve_speakers(parsed.speakers)
         created, flagged = self.sync_quotes(article, parsed.quotes, speakers)
         self.suggest_article_topics(article)
         return LoadResult(action, article, created, flagged)
@@ -191,30 +234,42 @@ class ArchiveLoader:
         article.save()
         return article
 
-    def resolve_speaker(self, parsed: ParsedSpeaker) -> Speaker:
-        """The archive's speaker for a parsed one, found through any full-name alias, else a new one."""
-        forms = [form[:NAME_LENGTH] for form in (parsed.name, *parsed.variants)]
-        # A surname alone names nobody across articles: two Aliyevs must stay two people.
-        full_keys = [name_key(f) for f in forms if len(name_key(f).split()) > 1] or [name_key(parsed.name)]
-        alias = SpeakerAlias.objects.filter(key__in=full_keys).select_related("speaker").order_by("speaker_id").first()
-        if alias is not None:
-            speaker = alias.speaker
-            if not speaker.description and parsed.description:
+    def resolve_speakers(self, parsed_speakers: list[ParsedSpeaker]) -> dict[str, Speaker]:
+        """The archive's speaker for each parsed one (by its name), found through any full-name alias, else a new
+        one. The article's speakers are resolved together from one read of the aliases by key and one by name,
+        kept in a map that the speakers created here join, rather than a few queries per speaker."""
+        wanted = []
+        for parsed in parsed_speakers:
+            forms = [form[:NAME_LENGTH] for form in (parsed.name, *parsed.variants)]
+            # A surname alone names nobody across articles: two Aliyevs must stay two people.
+            keys = [name_key(f) for f in forms if len(name_key(f).split()) > 1] or [name_key(parsed.name)]
+            wanted.append((parsed, forms, keys))
+        by_key: dict[str, Speaker] = {}
+        aliases = SpeakerAlias.objects.filter(key__in={k for _, _, keys in wanted for k in keys})
+        # Highest speaker id first, so that the lowest (the oldest speaker) is the one a key keeps.
+        for alias in aliases.select_related("speaker").order_by("-speaker_id"):
+            by_key[alias.key] = alias.speaker
+        names = {f for _, forms, _ in wanted for f in forms}
+        taken = set(SpeakerAlias.objects.filter(name__in=names).values_list("name", flat=True))
+        resolved, new_aliases = {}, []
+        for parsed, forms, keys in wanted:
+            found = [by_key[k] for k in keys if k in by_key]
+            speaker = min(found, key=lambda s: s.pk) if found else None
+            if speaker is None:
+                speaker = Speaker.objects.create(
+                    name=forms[0], slug=unique_slug(Speaker, forms[0]), description=parsed.description
+                )
+            elif not speaker.description and parsed.description:
                 speaker.description = parsed.description
                 speaker.save(update_fields=["description", "updated_at"])
-        else:
-            speaker = Speaker.objects.create(
-                name=forms[0], slug=unique_slug(Speaker, forms[0]), description=parsed.description
-            )
-        taken = set(SpeakerAlias.objects.filter(name__in=forms).values_list("name", flat=True))
-        SpeakerAlias.objects.bulk_create(
-            [
-                SpeakerAlias(speaker=speaker, name=f, key=name_key(f)[:NAME_LENGTH])
-                for f in dict.fromkeys(forms)
-                if f not in taken
-            ]
-        )
-        return speaker
+            for form in dict.fromkeys(forms):
+                by_key.setdefault(name_key(form)[:NAME_LENGTH], speaker)
+                if form not in taken:
+                    taken.add(form)
+                    new_aliases.append(SpeakerAlias(speaker=speaker, name=form, key=name_key(form)[:NAME_LENGTH]))
+            resolved[parsed.name] = speaker
+        SpeakerAlias.objects.bulk_create(new_aliases)
+        return resolved
 
     def sync_quotes(
         self, article: Article, parsed_quotes: list[ParsedQuote], speakers: dict[str, Speaker]

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, F, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, Length
 from django.db.models.signals import pre_delete
 from django.dispatch import receiver
@@ -22,6 +22,10 @@ from django.utils.text import slugify
 
 from .ingest.language.names import key as name_key
 from .ingest.topics import parse_keywords
+
+# A topic with fewer links than this is read through its links and sorted; a bigger one is found by walking the
+# date index and checking each row's link, which stops at the page instead of sorting every tagged row.
+SMALL_TOPIC = 5000
 
 
 def unique_slug(model: type[models.Model], text: str, max_length: int = 200, exclude_pk=None) -> str:
@@ -59,6 +63,20 @@ class FormerSlugsMixin:
             former_model.objects.filter(slug=self.slug).delete()
             former_model.objects.update_or_create(slug=old, defaults={field: self})
         self._loaded_slug = self.slug
+
+
+def on_topic(queryset: models.QuerySet, topic) -> models.QuerySet:
+    """The rows of queryset (quotes or articles) tagged with topic, through the plan that suits its size.
+
+    A join lets the database read every link of the topic and sort all those rows by date: over a second for
+    the biggest topic at a million quotes. Walking the date index with an EXISTS probe per row stops after a
+    page, but for a rare topic it would walk the whole archive: below SMALL_TOPIC links the sort is cheap.
+    """
+    links = queryset.model.topics.through.objects.filter(topic=topic)
+    fk = queryset.model._meta.model_name
+    if links.order_by()[:SMALL_TOPIC].count() < SMALL_TOPIC:
+        return queryset.filter(pk__in=links.values(fk))
+    return queryset.filter(Exists(links.filter(**{fk: OuterRef("pk")})))
 
 
 class TopicManager(models.Manager):
@@ -139,10 +157,12 @@ class Article(FormerSlugsMixin, models.Model):
 
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
-        # The one place where quotes follow their article's date (Quote.published_at is a copy of it).
-        if getattr(self, "_stored_date", self.published_at) != self.published_at:
-            self.quotes.update(published_at=self.published_at)
-        self._stored_date = self.published_at
+        # The one place where quotes follow their article (Quote.published_at and Quote.outlet are copies).
+        copied = {"published_at": self.published_at, "outlet": self.outlet}
+        stored = getattr(self, "_stored_copies", copied)
+        if stored != copied:
+            self.quotes.update(**copied)
+        self._stored_copies = copied
         self.keep_former_slug(ArticleFormerSlug, "article")
 
     def get_absolute_url(self) -> str:
@@ -151,8 +171,8 @@ class Article(FormerSlugsMixin, models.Model):
     @classmethod
     def from_db(cls, db, field_names, values):
         article = super().from_db(db, field_names, values)
-        if "published_at" in field_names:
-            article._stored_date = article.published_at
+        if "published_at" in field_names and "outlet" in field_names:
+            article._stored_copies = {"published_at": article.published_at, "outlet": article.outlet}
         return article
 
     def natural_key(self):
@@ -387,6 +407,8 @@ class Quote(models.Model):
     # survives an export and a restore into another database. Null only until assigned (see assign_public_ids).
     # Null, not "": SQLite adds a nullable column in place, and the partial unique index skips unassigned rows.
     public_id = models.CharField(max_length=20, null=True, blank=True, editable=False)  # noqa: DJ001
+    # Copied from the article too: the outlet filter walks (outlet, date, id) and stops at the page.
+    outlet = models.CharField(max_length=200, blank=True, default="", editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -410,6 +432,7 @@ class Quote(models.Model):
             models.Index(fields=["status", "published_at"], name="quote_status_date_idx"),
             # Filtering by kind walks this index in date order instead of sorting every quote of that kind.
             models.Index(fields=["kind", "published_at", "id"], name="quote_kind_date_idx"),
+            models.Index(fields=["outlet", "published_at", "id"], name="quote_outlet_date_idx"),
         ]
 
     def __str__(self) -> str:
@@ -432,11 +455,12 @@ class Quote(models.Model):
             raise ValidationError("The quote's text must be exactly the article body between start and end.")
 
     def follow_article(self) -> None:
-        """Copy what the quote keeps of its article (its date, for the date-ordered indexes). Every writer calls
-        this: save() does, and bulk writers (which skip save()) call it themselves; Article.save() updates the
-        copies when the article's date changes."""
+        """Copy what the quote keeps of its article (its date and outlet, for the date-ordered indexes). Every
+        writer calls this: save() does, and bulk writers (which skip save()) call it themselves; Article.save()
+        updates the copies when the article's date or outlet changes."""
         if self.article_id:
             self.published_at = self.article.published_at
+            self.outlet = self.article.outlet
 
     def natural_key(self):
         return (self.article.content_hash, self.start, self.end)

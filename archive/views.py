@@ -3,7 +3,8 @@ and downloads of a filtered quote list.
 
 Rejected quotes never leave the database: every quote shown comes through `Quote.objects.public()`.
 Each page runs a fixed number of queries whatever its size (related rows are joined or prefetched), and
-lists are ordered newest first on the indexed `published_at` of the row they list.
+lists are ordered newest first on the indexed `published_at` of the row they list, paged by keyset
+(pagination.py) so that the last page costs what the first does.
 """
 
 from __future__ import annotations
@@ -26,7 +27,19 @@ from django_filters.views import FilterView
 
 from . import downloads, facets, search, sharing
 from .filters import QuoteFilter, SearchForm, SpeakerSearchForm
-from .models import Article, ArticleFormerSlug, Quote, Speaker, SpeakerFormerSlug, Topic, assign_public_ids, count_of
+from .models import (
+    Article,
+    ArticleFormerSlug,
+    Quote,
+    Speaker,
+    SpeakerFormerSlug,
+    Topic,
+    assign_public_ids,
+    count_of,
+    on_topic,
+)
+from .pagination import KeysetPaged, rows_at
+from .pagination import Paginator as KeysetPaginator
 from .speakers import find_speakers
 
 PUBLIC_STATUSES = (Quote.Status.UNREVIEWED, Quote.Status.VERIFIED)
@@ -94,7 +107,7 @@ def home(request):
     top_speakers = [row for row in ranked if plausible_name(row["name"])][:10]
     context = {
         "latest_articles": light_articles()[:8],
-        "latest_quotes": public_quotes()[:5],
+        "latest_quotes": rows_at(public_quotes(), 0, 5),
         "top_speakers": top_speakers,
         "recent_window": RECENT_QUOTES_WINDOW,
         "topics": Topic.objects.order_by("name")[:40],
@@ -102,7 +115,7 @@ def home(request):
     return render(request, "archive/home.html", context)
 
 
-class ArticleListView(ForgivingPagesMixin, ListView):
+class ArticleListView(KeysetPaged, ForgivingPagesMixin, ListView):
     queryset = light_articles().prefetch_related("topics")
     context_object_name = "articles"
 
@@ -179,7 +192,7 @@ class SpeakerListView(ForgivingPagesMixin, ListView):
         return context
 
 
-class SpeakerDetailView(FormerSlugRedirectMixin, SingleObjectMixin, ForgivingPagesMixin, ListView):
+class SpeakerDetailView(FormerSlugRedirectMixin, KeysetPaged, SingleObjectMixin, ForgivingPagesMixin, ListView):
     """A speaker, their names and role, their topics, a timeline of their quotes, and a page of the quotes."""
 
     template_name = "archive/speaker_detail.html"
@@ -217,7 +230,7 @@ def speaker_suggestions(request):
     return JsonResponse({"speakers": [{"name": s.name, "slug": s.slug, "also": s.matched} for s in speakers]})
 
 
-class QuoteListView(ForgivingPagesMixin, FilterView):
+class QuoteListView(KeysetPaged, ForgivingPagesMixin, FilterView):
     filterset_class = QuoteFilter
     queryset = public_quotes()
     template_name = "archive/quote_list.html"
@@ -230,7 +243,8 @@ class QuoteListView(ForgivingPagesMixin, FilterView):
         words = self.filterset.only_words()
         self.search_results = None
         if words:
-            queryset = self.search_results = search.search_quotes(words, public_quotes(), snippets=False)
+            self.search_results = search.search_quotes(words, public_quotes(), snippets=False)
+            return ForgivingPagesMixin.paginate_queryset(self, self.search_results, page_size)
         return super().paginate_queryset(queryset, page_size)
 
     def get_context_data(self, **kwargs):
@@ -307,8 +321,8 @@ class TopicDetailView(DetailView):  # two lists, each paged with get_page: a pag
 
     def get_context_data(self, **kwargs):
         topic, query = self.object, self.request.GET
-        quotes = Paginator(public_quotes().filter(topics=topic), page_size()).get_page(query.get("page"))
-        articles = Paginator(light_articles().filter(topics=topic), page_size()).get_page(query.get("articles_page"))
+        quotes = KeysetPaginator(on_topic(public_quotes(), topic), page_size()).get_page(query.get("page"))
+        articles = KeysetPaginator(on_topic(light_articles(), topic), page_size()).get_page(query.get("articles_page"))
         return super().get_context_data(quotes_page=quotes, articles_page=articles, **kwargs)
 
 

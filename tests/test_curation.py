@@ -150,7 +150,7 @@ def test_a_merge_that_fails_half_way_leaves_everything_as_it_was(duplicates):
 def test_a_reimport_after_a_merge_finds_the_kept_speaker_instead_of_recreating_the_merged_one(duplicates):
     target, second, third, _ = duplicates
     curation.merge_speakers(target, [second, third])
-    assert ArchiveLoader().resolve_speaker(ParsedSpeaker(name="Ceyhun Bayramov")) == target
+    assert ArchiveLoader().resolve_speakers([ParsedSpeaker(name="Ceyhun Bayramov")])["Ceyhun Bayramov"] == target
     assert Speaker.objects.count() == 1
 
 

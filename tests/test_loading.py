@@ -219,3 +219,26 @@ def test_two_spellings_of_a_full_name_in_two_articles_are_one_speaker(one, other
         )
     assert Speaker.objects.count() == 1
     assert Quote.objects.filter(speaker=Speaker.objects.get()).count() == 2
+
+
+@pytest.mark.django_db
+def test_an_articles_known_speakers_are_resolved_in_three_queries_however_many(django_assert_num_queries):
+    loader = ArchiveLoader()
+    names = [f"Known Person{n}" for n in range(12)]
+    known = loader.resolve_speakers([ParsedSpeaker(name=name) for name in names])
+    # Expect 3 queries: the aliases with the speakers' name keys (joined with their speakers), the aliases
+    # already holding their names, one insert of the twelve new spellings
+    with django_assert_num_queries(3):
+        again = loader.resolve_speakers([ParsedSpeaker(name=name, variants=["Mr " + name]) for name in names])
+    assert again == known
+    assert SpeakerAlias.objects.filter(name__startswith="Mr Known").count() == 12
+
+
+@pytest.mark.django_db
+def test_two_speakers_of_one_article_sharing_a_full_name_are_one_person():
+    loader = ArchiveLoader()
+    resolved = loader.resolve_speakers(
+        [ParsedSpeaker(name="Anna Maria Lee"), ParsedSpeaker(name="A. M. Lee", variants=["Anna Maria Lee"])]
+    )
+    assert resolved["Anna Maria Lee"] == resolved["A. M. Lee"]
+    assert Speaker.objects.count() == 1

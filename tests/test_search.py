@@ -344,7 +344,7 @@ def test_the_triggers_survive_every_migration(db):
 @postgres_only
 def test_postgresql_searches_through_the_gin_indexes(quotes):
     with connection.cursor() as cursor:
-        # Only bitmap scans left, which a GIN index serves: the plan uses it if its expression is the query's.
+        # Only bitmap scans left, which a GIN index serves: the stored vectors' indexes (migration 0008).
         cursor.execute("SET LOCAL enable_seqscan = off")
         cursor.execute("SET LOCAL enable_indexscan = off")
         for queryset in (
@@ -352,7 +352,18 @@ def test_postgresql_searches_through_the_gin_indexes(quotes):
             Article.objects.filter(search.article_match("gas")),
         ):
             plan = queryset.explain()
-            assert "_text_search" in plan, plan
+            assert "_search_vector" in plan, plan
+
+
+@postgres_only
+def test_postgresql_ranks_by_the_stored_vectors_without_parsing_the_text_again(quotes):
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        best = [q.text for q in search.search_quotes("gas", order=search.RELEVANCE, snippets=False)[0:10]]
+    assert best[0] == "Gas, gas and more gas"
+    ranking = next(q["sql"] for q in queries.captured_queries if "ts_rank" in q["sql"])
+    assert '"archive_quote".search_vector' in ranking and "to_tsvector" not in ranking, ranking
 
 
 # Admin

@@ -226,3 +226,14 @@ def test_a_symlinked_folder_loop_does_not_make_the_walk_endless(tmp_path):
 def test_supported_names_ignore_case():
     assert read.is_supported(Path("A.TXT")) and read.is_supported(Path("b.Html.GZ"))
     assert not read.is_supported(Path("c.pdf"))
+
+
+def test_the_control_ratio_counts_unicode_control_characters_but_newline_and_tab():
+    import unicodedata
+
+    from archive.ingest.read import control_ratio
+
+    controls = [chr(c) for c in range(0x110000) if unicodedata.category(chr(c)) == "Cc" and chr(c) not in "\n\t"]
+    assert control_ratio("".join(controls)) == 1.0
+    assert control_ratio("plain\ttext\nwith é, ß, \u00a0 and \u200b") == 0.0
+    assert control_ratio("ab\x01\x7f") == 0.5

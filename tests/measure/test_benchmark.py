@@ -3,6 +3,7 @@
 The command builds its archive in a subprocess on a temporary SQLite file, so these tests need no database.
 """
 
+import importlib.util
 import json
 from io import StringIO
 
@@ -16,6 +17,8 @@ from archive.measure.benchmark.corpus import Corpus, build_templates, person
 # Figures every archive has; the others below may be n/a, but are always rows of the table.
 MEASURED = {
     "parse_rate",
+    *(f"stage_{stage}" for stage in ("read", "layout", "quotes", "people", "topics", "load")),
+    "import_rate_1",
     "import_rate",
     "import_share",
     "import_peak_memory",
@@ -64,6 +67,9 @@ def test_it_prints_every_figure_and_writes_them_as_json(tmp_path):
         assert isinstance(figures[key]["value"], int | float), (key, figures[key]["detail"])
     assert report["corpus"]["articles"] == 30
     assert report["corpus"]["quotes"] > 30
+    if importlib.util.find_spec("datasette"):  # a development dependency: timed beside our pages when installed
+        ratios = [figures[key] for key in figures if key.startswith("datasette_")]
+        assert len(ratios) == 6 and all(isinstance(f["value"], float) for f in ratios), ratios
 
 
 def test_it_refuses_to_overwrite_an_existing_file(tmp_path):

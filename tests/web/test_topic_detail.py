@@ -85,10 +85,10 @@ def test_it_runs_the_same_queries_whatever_the_pages_hold(
     topic = make_topic(parent=make_topic())
     make_topic(parent=topic)
     add_rows(topic, make_article, make_quote, 3)
-    # Expect 7 queries: the topic joined with its parent, its narrower topics, the count and the page of
-    # its quotes (joined with their speakers and articles), the count and the page of its articles, the footer
-    with django_assert_num_queries(7):
+    # Expect 9 queries: the topic joined with its parent, its narrower topics, then for its quotes and again for its
+    # articles: the topic's size (which picks the plan, models.on_topic), the page and the count; the footer
+    with django_assert_num_queries(9):
         client.get(topic.get_absolute_url())
     add_rows(topic, make_article, make_quote, 12)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(9):
         client.get(topic.get_absolute_url())

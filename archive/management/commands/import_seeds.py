@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sys
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -11,9 +13,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
 
 from archive.ingest import find_documents
-from archive.loading import FAILED, UNCHANGED, ArchiveLoader, ImportOutcome, import_file, printable
+from archive.loading import FAILED, UNCHANGED, ArchiveLoader, ImportOutcome, load_for_import, parse_files, printable
 
-PROGRESS_EVERY = 500
+PROGRESS_SECONDS = 1.0  # how often a terminal's progress line is redrawn
 
 
 class Command(BaseCommand):
@@ -22,8 +24,16 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="*", type=Path, help="files or folders (.txt, .html, .htm, .html.gz)")
         parser.add_argument("--dry-run", action="store_true", help="report what would change, write nothing")
+        parser.add_argument(
+            "--jobs",
+            type=int,
+            default=os.cpu_count() or 1,
+            help="processes that parse files while this one writes them (default: the number of cores)",
+        )
 
-    def handle(self, *args, paths: list[Path], dry_run: bool, verbosity: int, **options):
+    def handle(self, *args, paths: list[Path], dry_run: bool, jobs: int, verbosity: int, **options):
+        if jobs < 1:
+            raise CommandError("--jobs must be at least 1")
         paths = paths or [Path(settings.BASE_DIR) / "seeds"]
         files, problems = find_documents(paths)
         counts = Counter()
@@ -37,11 +47,17 @@ class Command(BaseCommand):
                 f"the database cannot be read ({type(exc).__name__}: {exc}); run `manage.py migrate` first?",
                 returncode=1,
             ) from None
-        for number, path in enumerate(files, 1):
-            outcome = import_file(loader, path, settings.ARCHIVE_MAX_FILE_BYTES, dry_run=dry_run)
+        progress = Progress(self.stderr, len(files)) if verbosity >= 1 and self.stderr.isatty() else None
+        for path, (parsed, reason) in parse_files(files, jobs, settings.ARCHIVE_MAX_FILE_BYTES):
+            if parsed is None:
+                outcome = ImportOutcome(FAILED, reason=reason)
+            else:
+                outcome = load_for_import(loader, parsed, dry_run=dry_run)
             self.report(path, outcome, counts, dry_run, verbosity)
-            if number % PROGRESS_EVERY == 0 and verbosity >= 1:
-                self.stderr.write(f"… {number:,} of {len(files):,} files")
+            if progress:
+                progress.step()
+        if progress:
+            progress.done()
         prefix = "Dry run, nothing written: " if dry_run else ""
         self.stdout.write(
             f"{prefix}{counts['created']} created, {counts['updated']} updated, {counts['unchanged']} unchanged, "
@@ -63,3 +79,34 @@ class Command(BaseCommand):
         if verbosity >= 2 or (dry_run and outcome.action != UNCHANGED):
             detail = f", {outcome.quotes_flagged} curated quote(s) lost their text" if outcome.quotes_flagged else ""
             self.stdout.write(f"{printable(path)}: {outcome.action}, {outcome.quotes} quotes{detail}")
+
+
+class Progress:
+    """A line redrawn on a terminal at most once a second: files done, the rate, and the time left."""
+
+    def __init__(self, stream, total: int):
+        self.stream, self.total, self.done_count = stream, total, 0
+        self.started = self.shown = time.monotonic()
+
+    def step(self) -> None:
+        self.done_count += 1
+        now = time.monotonic()
+        if now - self.shown >= PROGRESS_SECONDS:
+            self.shown = now
+            rate = self.done_count / (now - self.started)
+            left = (self.total - self.done_count) / rate if rate else 0
+            self.stream.write(
+                f"\r{self.done_count:,} of {self.total:,} files, {rate:,.1f}/s, {format_seconds(left)} left ",
+                ending="",
+            )
+            self.stream.flush()
+
+    def done(self) -> None:
+        if self.shown != self.started:
+            self.stream.write("")  # end the progress line
+
+
+def format_seconds(seconds: float) -> str:
+    minutes, seconds = divmod(int(seconds), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes}:{seconds:02d}"

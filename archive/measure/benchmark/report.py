@@ -59,7 +59,8 @@ def render_table(report: dict) -> str:
     lines = [
         f"Synthetic archive: {corpus['articles']:,} articles, {corpus['quotes']:,} quotes, "
         f"{corpus['speakers']:,} speakers (most quoted: {corpus['top_speaker']}, {corpus['top_speaker_quotes']:,} "
-        f"quotes); SQLite; import: {corpus['import_actions']}, {corpus['import_errors']} errors"
+        f"quotes); {corpus.get('database', 'sqlite')}; "
+        f"import: {corpus['import_actions']}, {corpus['import_errors']} errors"
         + (f" (first: {corpus['first_import_error']})" if corpus["first_import_error"] else "")
         + ". Targets are for 100,000 articles.",
         "",
@@ -73,11 +74,11 @@ def render_table(report: dict) -> str:
     return "\n".join(lines)
 
 
-def worker_environment(db_path: Path) -> dict[str, str]:
+def worker_environment(database_url: str) -> dict[str, str]:
     env = dict(os.environ)
     env.update(
-        DATABASE_URL=f"sqlite:///{db_path}",
-        **{DB_CHECK_VARIABLE: str(db_path)},
+        DATABASE_URL=database_url,
+        **{DB_CHECK_VARIABLE: database_url},
         # Debug settings at start-up (no secret key or HTTPS needed); the worker turns DEBUG off once loaded.
         DJANGO_DEBUG="1",
         DJANGO_SETTINGS_MODULE=os.environ.get("DJANGO_SETTINGS_MODULE", "archive.settings"),
@@ -95,23 +96,30 @@ def run_in_subprocess(args: list[str], env: dict[str, str]) -> tuple[int, float,
     return child.returncode, time.perf_counter() - started, peak_memory_mb(usage)
 
 
-def run_benchmark(articles: int, requests: int, keep: Path | None, progress: Callable[[str], None]) -> dict:
-    """Build and measure the synthetic archive in a worker process on a fresh SQLite file; returns its report."""
+def run_benchmark(articles: int, requests: int, keep: Path | None, database: str | None,
+                  progress: Callable[[str], None]) -> dict:  # fmt: skip
+    """Build and measure the synthetic archive in a worker process on a fresh SQLite file (or the empty database
+    at `database`); returns its report."""
     with tempfile.TemporaryDirectory(prefix="archive-benchmark-") as tmp:
         db_path = keep.resolve() if keep else Path(tmp) / "benchmark.sqlite3"
+        url = database or f"sqlite:///{db_path}"
         result = Path(tmp) / "report.json"
         args = ["benchmark", "--worker", "--articles", str(articles), "--requests", str(requests)]
-        progress(f"Building {articles:,} synthetic articles in {db_path}")
-        status, _, _ = run_in_subprocess([*args, "--result", str(result)], worker_environment(db_path))
+        progress(f"Building {articles:,} synthetic articles in {database or db_path}")
+        status, _, _ = run_in_subprocess([*args, "--result", str(result)], worker_environment(url))
         if status != 0 or not result.exists():
             raise RuntimeError(f"the benchmark worker failed (exit status {status}); see its output above")
         return json.loads(result.read_text())
 
 
-def check_worker_database() -> Path:
-    """The worker's database, after making sure it is the fresh file its parent chose."""
-    name = Path(str(settings.DATABASES["default"]["NAME"]))
+def check_worker_database() -> Path | None:
+    """The worker's SQLite file (None for another database), after making sure it is the one its parent chose."""
     expected = os.environ.get(DB_CHECK_VARIABLE)
-    if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3" or str(name) != expected:
+    if not expected or os.environ.get("DATABASE_URL") != expected:
+        raise RuntimeError("the benchmark worker only runs on the database its parent chose")
+    if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
+        return None
+    name = Path(str(settings.DATABASES["default"]["NAME"]))
+    if f"sqlite:///{name}" != expected:
         raise RuntimeError("the benchmark worker only runs on the SQLite file its parent chose")
     return name
