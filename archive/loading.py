@@ -138,6 +138,8 @@ def fit_to_columns(parsed: ParsedArticle) -> ParsedArticle:
     return dataclasses.replace(parsed, **changes, warnings=[*parsed.warnings, *notes])
 
 
+# The fields of a quote that a re-import may rewrite on an unreviewed quote.
+EXTRACTED_FIELDS = ("start", "end", "kind", "speaker", "attribution")
 NAME_LENGTH = SpeakerAlias._meta.get_field("name").max_length
 
 
@@ -220,7 +222,10 @@ class ArchiveLoader:
         self, article: Article, parsed_quotes: list[ParsedQuote], speakers: dict[str, Speaker]
     ) -> tuple[int, int]:
         """Bring the article's quotes in line with the extraction; returns (created, flagged)."""
-        existing = list(article.quotes.all())
+        # Locked until the article's transaction ends: an editor's verify or reassignment committed between this
+        # read and the saves below would otherwise be overwritten (PostgreSQL; SQLite's writer lock serialises
+        # them anyway). The editor's write waits for the import of this one article, then lands on top of it.
+        existing = list(article.quotes.select_for_update().order_by("pk"))
         curated = [q for q in existing if q.status != Quote.Status.UNREVIEWED or q.edited]
         flagged = self.reanchor(article, curated)
         taken_spans = [(q.start, q.end) for q in curated if q.anchored]
@@ -239,7 +244,8 @@ class ArchiveLoader:
                 keep.add(quote.pk)
                 quote.start, quote.end, quote.kind = pq.start, pq.end, pq.kind
                 quote.speaker, quote.attribution = speaker, pq.attribution[:300]
-                quote.save()
+                # Only what the extraction decides: the status and the edited flag are the editor's.
+                quote.save(update_fields=[*EXTRACTED_FIELDS, "published_at", "updated_at"])
                 self.suggest_quote_topics(quote)
             else:
                 new.append(
