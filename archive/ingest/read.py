@@ -131,7 +131,7 @@ def decode(data: bytes) -> str:
         raise UnreadableDocument("file has no text")
     if control_ratio(text) > 0.05:
         raise UnreadableDocument("binary file, not text")
-    return text
+    return without_controls(text)
 
 
 def _cp1252_ok(data: bytes) -> bool:
@@ -178,6 +178,16 @@ def control_ratio(text: str) -> float:
     sample = text[:8192]
     controls = sum(1 for ch in sample if unicodedata.category(ch) == "Cc" and ch not in "\n\t")
     return controls / max(1, len(sample))
+
+
+# Control characters but tab and newline (C0, DEL, C1): XML 1.0 (the feeds) refuses most of them and PostgreSQL
+# refuses NUL, so none is ever stored; a stray ESC or vertical tab in a page copy carries no meaning.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def without_controls(text: str) -> str:
+    """The text without control characters other than tab and newline (line endings already made Unix)."""
+    return CONTROL_CHARACTERS.sub("", text)
 
 
 def normalise_text(text: str) -> str:

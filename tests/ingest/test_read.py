@@ -54,7 +54,8 @@ def test_utf_16_without_a_bom_is_read_not_called_binary():
 
 
 def test_latin_1_bytes_undefined_in_cp1252_fall_back_to_latin_1():
-    assert read.decode(b"Caf\xe9 \x81 owner said hello") == "Café \x81 owner said hello"
+    # \x81 is a C1 control character in Latin-1, dropped like every control character.
+    assert read.decode(b"Caf\xe9 \x81 owner said hello") == "Café  owner said hello"
 
 
 def test_cp1252_smart_quotes_become_their_characters():
@@ -80,6 +81,11 @@ def test_a_few_nul_bytes_are_dropped_and_many_mean_binary():
 
 def test_text_full_of_control_characters_is_refused_as_binary():
     assert refusal(b"\x01\x02\x03\x04\x05\x06\x07\x08" * 100 + b"some words") == "binary file, not text"
+
+
+def test_control_characters_but_tab_and_new_line_are_dropped():
+    text = read.decode(("“We\x1b[31m won\x0b,” said\tAnn\x7f Lee\x85.\x0c\n" + TEXT).encode())
+    assert text == "“We[31m won,” said\tAnn Lee.\n" + TEXT
 
 
 def test_a_bom_alone_has_no_text():
