@@ -101,8 +101,14 @@ def import_file(loader: ArchiveLoader, path: Path, max_bytes: int, *, dry_run: b
 
 
 def printable(path: Path | str) -> str:
-    """A path as text: a file name that is not valid UTF-8 must not stop the import, nor its output."""
-    return os.fsencode(path).decode("utf-8", errors="replace")
+    """A path (or any text) fit for one line of output: a name that is not valid UTF-8 must not stop the import,
+    and one holding a new line, a carriage return or a terminal escape must not forge or hide a line, so every
+    character that does not print is written as its escape (\\n, \\x1b)."""
+    try:
+        text = os.fsencode(path).decode("utf-8", errors="replace")
+    except UnicodeEncodeError:  # a lone surrogate that no file name's bytes make
+        text = str(path).encode("utf-8", errors="replace").decode("utf-8")
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
 
 
 def extraction_hash(parsed: ParsedArticle) -> str:

@@ -234,10 +234,16 @@ def walk_folder(folder: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
         problems.append((where, os_reason(where, exc, missing="no such folder")))
 
     # Symbolic links to folders are not followed (as rglob does): a link loop cannot make the walk endless.
+    # A link to a file is followed only within the folder: one planted in an import folder must not publish a
+    # readable file from elsewhere on the machine.
+    inside = os.path.realpath(folder)
     for root, _dirs, names in os.walk(folder, onerror=refused):
         for name in names:
             path = Path(root) / name
             if not is_supported(path):
+                continue
+            if path.is_symlink() and os.path.commonpath([inside, os.path.realpath(path)]) != inside:
+                problems.append((path, "symbolic link out of the folder, skipped"))
                 continue
             try:
                 mode = path.stat().st_mode
