@@ -17,6 +17,7 @@ import stat
 import unicodedata
 import zlib
 from pathlib import Path
+from typing import BinaryIO
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 
@@ -47,13 +48,13 @@ def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
         if info.st_size > max_bytes:
             raise UnreadableDocument(f"file is {info.st_size:,} bytes, over the limit of {max_bytes:,}")
         with path.open("rb") as handle:
+            if path.name.lower().endswith(".gz"):
+                return gunzip_stream(handle, max_bytes)
             data = handle.read(max_bytes + 1)
     except OSError as exc:
         raise UnreadableDocument(os_reason(path, exc)) from None
     if len(data) > max_bytes:
         raise UnreadableDocument(f"file grew over the limit of {max_bytes:,} bytes while being read")
-    if path.name.lower().endswith(".gz"):
-        data = gunzip(data, max_bytes)
     return data
 
 
@@ -79,16 +80,29 @@ def os_reason(path: Path, exc: OSError, missing: str = "no such file") -> str:
     return f"cannot read: {exc.strerror or exc}"
 
 
+GUNZIP_CHUNK = 64 * 1024
+
+
 def gunzip(data: bytes, max_bytes: int) -> bytes:
+    return gunzip_stream(io.BytesIO(data), max_bytes)
+
+
+def gunzip_stream(compressed: BinaryIO, max_bytes: int) -> bytes:
+    """The unpacked bytes of a gzip stream, refused as soon as they pass max_bytes: the same limit as a plain file,
+    since what the parser gets is the unpacked text. Unpacked a chunk at a time, so a bomb (a few kilobytes that
+    would unpack to gigabytes) costs no more memory than the limit."""
+    chunks, size = [], 0
     try:
-        with gzip.GzipFile(fileobj=io.BytesIO(data)) as handle:
-            out = handle.read(max_bytes * 4 + 1)
+        with gzip.GzipFile(fileobj=compressed) as handle:
+            while chunk := handle.read(GUNZIP_CHUNK):
+                size += len(chunk)
+                if size > max_bytes:
+                    raise UnreadableDocument(f"decompressed size over the limit of {max_bytes:,} bytes")
+                chunks.append(chunk)
     except (OSError, EOFError, zlib.error):
         # zlib.error (a damaged deflate stream) is no OSError: without it a corrupt file would escape as a crash.
         raise UnreadableDocument("not a valid gzip file") from None
-    if len(out) > max_bytes * 4:
-        raise UnreadableDocument("decompressed size over the limit")
-    return out
+    return b"".join(chunks)
 
 
 BOMS = (
