@@ -25,7 +25,7 @@ ROOT = Path(settings.BASE_DIR)
 
 def manage(*args: str, database_url: str, timeout: int = 120) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}
-    env["DATABASE_URL"] = database_url
+    env |= {"DATABASE_URL": database_url, "DJANGO_DEBUG": "1"}
     return subprocess.run(
         [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout
     )

@@ -265,7 +265,7 @@ def migrated_database(tmp_path_factory) -> Path:
 
 def manage(*args: str, database: Path, timeout: int = 120, **extra: str) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL", "ARCHIVE_"))}
-    env |= {"DATABASE_URL": f"sqlite:///{database}", **extra}
+    env |= {"DATABASE_URL": f"sqlite:///{database}", "DJANGO_DEBUG": "1", **extra}
     return subprocess.run(
         [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout
     )

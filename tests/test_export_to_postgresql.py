@@ -50,7 +50,7 @@ def on_sqlite(database: Path, *args: str) -> None:
     result = subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
-        env=env | {"DATABASE_URL": f"sqlite:///{database}"},
+        env=env | {"DATABASE_URL": f"sqlite:///{database}", "DJANGO_DEBUG": "1"},
         capture_output=True,
         text=True,
         timeout=120,

@@ -7,8 +7,10 @@ plain function in ``archive.curation``.
 from django.contrib import admin
 
 from . import articles, quotes, speakers, topics  # noqa: F401  (importing registers the model admins)
+from .login import ThrottledLoginForm
 
 admin.site.site_header = "Quote archive"
 admin.site.site_title = "Quote archive admin"
 admin.site.index_title = "Curation"
 admin.site.index_template = "admin/archive/index.html"
+admin.site.login_form = ThrottledLoginForm

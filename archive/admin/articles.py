@@ -11,7 +11,15 @@ from django.utils.html import format_html
 
 from .. import curation, search
 from ..models import Article, Quote, Topic, count_of
-from .common import ADMIN_CSS, LeanChangeList, PublishedFilter, TopicFilter, highlighted_body, in_context
+from .common import (
+    ADMIN_CSS,
+    LeanChangeList,
+    OfferedLookupsOnly,
+    PublishedFilter,
+    TopicFilter,
+    highlighted_body,
+    in_context,
+)
 from .quotes import QuoteEditForm
 
 
@@ -47,7 +55,7 @@ class QuoteInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(OfferedLookupsOnly, admin.ModelAdmin):
     class Media:
         css = ADMIN_CSS
 

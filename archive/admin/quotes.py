@@ -11,7 +11,16 @@ from django.utils.text import Truncator
 
 from .. import curation, search
 from ..models import Article, Quote, Speaker, Topic
-from .common import ADMIN_CSS, LeanChangeList, PublishedFilter, TopicFilter, action_page, in_context, log_changes
+from .common import (
+    ADMIN_CSS,
+    LeanChangeList,
+    OfferedLookupsOnly,
+    PublishedFilter,
+    TopicFilter,
+    action_page,
+    in_context,
+    log_changes,
+)
 
 
 class QuoteEditForm(forms.ModelForm):
@@ -89,9 +98,12 @@ class HasSpeakerFilter(admin.SimpleListFilter):
 
 
 @admin.register(Quote)
-class QuoteAdmin(admin.ModelAdmin):
+class QuoteAdmin(OfferedLookupsOnly, admin.ModelAdmin):
     class Media:
         css = ADMIN_CSS
+
+    # The links from the article and speaker lists to their quotes.
+    extra_lookups = ("article__id__exact", "speaker__id__exact")
 
     form = QuoteAdminForm
     list_display = ["short_text", "speaker", "article_title", "kind", "status", "published_at"]

@@ -12,7 +12,7 @@ from django.utils.text import Truncator
 
 from .. import curation
 from ..models import Quote, Speaker, SpeakerAlias, count_of
-from .common import action_page, log_changes
+from .common import OfferedLookupsOnly, action_page, log_changes
 
 MAX_MERGE = 50
 
@@ -46,7 +46,7 @@ class SpeakerAliasInline(admin.TabularInline):
 
 
 @admin.register(Speaker)
-class SpeakerAdmin(admin.ModelAdmin):
+class SpeakerAdmin(OfferedLookupsOnly, admin.ModelAdmin):
     list_display = ["name", "short_description", "quote_count", "alias_count"]
     search_fields = ["name", "aliases__name"]
     search_help_text = "Search names and every alias."
@@ -120,7 +120,7 @@ class SpeakerAdmin(admin.ModelAdmin):
 
 
 @admin.register(SpeakerAlias)
-class SpeakerAliasAdmin(admin.ModelAdmin):
+class SpeakerAliasAdmin(OfferedLookupsOnly, admin.ModelAdmin):
     list_display = ["name", "speaker"]
     search_fields = ["name", "speaker__name"]
     list_select_related = ["speaker"]

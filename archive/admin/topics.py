@@ -6,11 +6,11 @@ from django.contrib import admin, messages
 
 from .. import curation
 from ..models import Article, Quote, Topic, count_of
-from .common import log_changes
+from .common import OfferedLookupsOnly, log_changes
 
 
 @admin.register(Topic)
-class TopicAdmin(admin.ModelAdmin):
+class TopicAdmin(OfferedLookupsOnly, admin.ModelAdmin):
     list_display = ["name", "parent", "article_count", "quote_count"]
     list_select_related = ["parent"]
     search_fields = ["name", "keywords"]
