@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils.text import slugify
 
 from .ingest.language.names import key as name_key
-from .ingest.topics import parse_keywords
+from .ingest.topics import keyword_problem, parse_keywords
 
 __all__ = ["Article", "Quote", "Speaker", "SpeakerAlias", "Topic", "count_of", "name_key", "unique_slug"]
 
@@ -70,6 +70,11 @@ class Topic(models.Model):
 
     def keyword_list(self) -> list[str]:
         return parse_keywords(self.keywords)
+
+    def clean(self):
+        problems = [p for p in map(keyword_problem, self.keyword_list()) if p]
+        if problems:
+            raise ValidationError({"keywords": problems})
 
 
 class ArticleQuerySet(models.QuerySet):
