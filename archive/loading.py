@@ -17,11 +17,16 @@ import dataclasses
 import hashlib
 import json
 import os
+import signal
+import threading
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path, PurePath
 
+from django.conf import settings
 from django.db import transaction
 
 from .curation import find_anchor
@@ -63,14 +68,51 @@ def import_document(loader: ArchiveLoader, data: bytes, name: str, *, dry_run: b
     return load_for_import(loader, parsed, dry_run=dry_run)
 
 
-def parse_for_import(data: bytes, name: str) -> tuple[ParsedArticle | None, str]:
-    """The parsing half of an import, which needs no database: the parsed article, or None and why not."""
+class OutOfTime(BaseException):
+    """Raised by the alarm in the middle of a parse that ran past its budget. A BaseException, so that no
+    ``except Exception`` inside a parser (or a library) can swallow it and go on parsing."""
+
+
+@contextmanager
+def time_budget(seconds: float) -> Iterator[None]:
+    """Raise OutOfTime in the code inside once it has run for ``seconds`` (wall clock).
+
+    A SIGALRM timer, so it works in the main thread of any process (the import command, or a worker of a pool that
+    parses); elsewhere (another thread, a system without SIGALRM) the code runs without a budget. Python checks for
+    the signal between bytecodes: a single regular expression is not interrupted, which is why every pattern in
+    the ingest is linear, and the budget is the last line of defence, for the steps written in Python.
+    """
+    if seconds <= 0 or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def out_of_time(signum, frame):
+        raise OutOfTime
+
+    previous = signal.signal(signal.SIGALRM, out_of_time)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def parse_for_import(data: bytes, name: str, seconds: float | None = None) -> tuple[ParsedArticle | None, str]:
+    """The parsing half of an import, which needs no database: the parsed article, or None and why not.
+
+    A parse that takes longer than ``seconds`` (default: the ARCHIVE_PARSE_SECONDS setting) is given up, so that
+    one hostile file cannot hold the whole import.
+    """
+    seconds = settings.ARCHIVE_PARSE_SECONDS if seconds is None else seconds
     try:
         # Parsers of third-party pages warn about odd markup (bs4's "looks like a file name"): the user acts on a
         # file's line, not on a library's warning, and the page is still read.
-        with warnings.catch_warnings():
+        with warnings.catch_warnings(), time_budget(seconds):
             warnings.simplefilter("ignore")
             return parse_document(data, name), ""
+    except OutOfTime:
+        return None, f"took longer than {seconds:g} s, skipped"
     except UnreadableDocument as exc:
         return None, str(exc)
     except Exception as exc:  # noqa: BLE001 - one bad file must never stop the others

@@ -157,6 +157,8 @@ STORAGES = {
 
 # Files larger than this are refused before they are read whole.
 ARCHIVE_MAX_FILE_BYTES = envint("ARCHIVE_MAX_FILE_BYTES", 5 * 1024 * 1024)
+# A file whose parsing takes longer than this (seconds) is reported and skipped; 0 turns the limit off.
+ARCHIVE_PARSE_SECONDS = envint("ARCHIVE_PARSE_SECONDS", 30)
 ARCHIVE_PAGE_SIZE = 20
 
 if not DEBUG:
