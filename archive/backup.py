@@ -79,6 +79,9 @@ def backup_sqlite(source: sqlite3.Connection, target: Path, timeout: float = 60)
     except OSError as exc:
         raise BackupRefused(f"cannot write {target}: {exc.strerror or exc}") from None
     finally:
-        with contextlib.suppress(OSError):
-            partial.unlink(missing_ok=True)
+        # The partial copy and what SQLite keeps beside it: a write that failed half way (a full disk) leaves its
+        # rollback journal there.
+        for leftover in (partial, *(partial.with_name(partial.name + end) for end in ("-journal", "-wal", "-shm"))):
+            with contextlib.suppress(OSError):
+                leftover.unlink(missing_ok=True)
     return BackupResult(path=target, size=target.stat().st_size, tables=tables)

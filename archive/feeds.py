@@ -2,6 +2,8 @@
 
 A quote's text goes into the entry's summary as HTML, so it is escaped first: a feed reader renders that
 HTML, and imported text is never trusted. Titles are plain text, which the feed writer escapes as XML.
+Control characters are dropped from every text: XML 1.0 cannot carry them, and the feed writer raises on one
+(the import drops them too, but rows stored before it did may still hold some).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from django.utils.text import Truncator
 
 from . import search
 from .filters import QuoteFilter
+from .ingest.read import without_controls
 from .models import Quote, Speaker, SpeakerFormerSlug, Topic, on_topic
 from .pagination import rows_at
 from .views import current_address, public_quotes
@@ -32,13 +35,15 @@ class QuoteFeed(Feed):
 
     def item_title(self, quote: Quote) -> str:
         speaker = quote.speaker.name if quote.speaker else "Unknown speaker"
-        return f"{speaker}: “{Truncator(quote.text).chars(100)}”{status_note(quote)}"
+        return without_controls(f"{speaker}: “{Truncator(quote.text).chars(100)}”{status_note(quote)}")
 
     def item_description(self, quote: Quote) -> str:
         article = quote.article
         source = f"{article.display_title}, {article.outlet}" if article.outlet else article.display_title
         review = "Verified by an editor." if quote.status == Quote.Status.VERIFIED else "Not yet checked by an editor."
-        return f"<blockquote><p>{escape(quote.text)}</p></blockquote><p>In “{escape(source)}”. {review}</p>"
+        return without_controls(
+            f"<blockquote><p>{escape(quote.text)}</p></blockquote><p>In “{escape(source)}”. {review}</p>"
+        )
 
     def item_categories(self, quote: Quote) -> list[str]:
         # The review status as an Atom category, for readers that filter on it.
@@ -48,7 +53,7 @@ class QuoteFeed(Feed):
         return quote.get_absolute_url()
 
     def item_author_name(self, quote: Quote) -> str | None:
-        return quote.speaker.name if quote.speaker else None
+        return without_controls(quote.speaker.name) if quote.speaker else None
 
     def item_pubdate(self, quote: Quote):
         return quote.published_at
@@ -76,10 +81,10 @@ class SpeakerFeed(QuoteFeed):
         return get_object_or_404(Speaker, slug=slug)
 
     def title(self, speaker: Speaker) -> str:
-        return f"Quotes by {speaker.name}"
+        return without_controls(f"Quotes by {speaker.name}")
 
     def subtitle(self, speaker: Speaker) -> str:
-        return f"The latest {FEED_SIZE} quotes by {speaker.name} in the quote archive, newest first."
+        return without_controls(f"The latest {FEED_SIZE} quotes by {speaker.name} in the quote archive, newest first.")
 
     def items(self, speaker: Speaker):
         return rows_at(public_quotes().filter(speaker=speaker), 0, FEED_SIZE)
@@ -90,10 +95,10 @@ class TopicFeed(QuoteFeed):
         return get_object_or_404(Topic, slug=slug)
 
     def title(self, topic: Topic) -> str:
-        return f"Quotes on {topic.name}"
+        return without_controls(f"Quotes on {topic.name}")
 
     def subtitle(self, topic: Topic) -> str:
-        return f"The latest {FEED_SIZE} quotes on {topic.name} in the quote archive, newest first."
+        return without_controls(f"The latest {FEED_SIZE} quotes on {topic.name} in the quote archive, newest first.")
 
     def items(self, topic: Topic):
         return rows_at(on_topic(public_quotes(), topic), 0, FEED_SIZE)

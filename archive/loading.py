@@ -19,13 +19,17 @@ import itertools
 import json
 import multiprocessing
 import os
+import signal
+import threading
 import warnings
 from collections import deque
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path, PurePath
 
+from django.conf import settings
 from django.db import transaction
 
 from .curation import find_anchor
@@ -68,14 +72,51 @@ def import_document(loader: ArchiveLoader, data: bytes, name: str, *, dry_run: b
     return load_for_import(loader, parsed, dry_run=dry_run)
 
 
-def parse_for_import(data: bytes, name: str) -> tuple[ParsedArticle | None, str]:
-    """The parsing half of an import, which needs no database: the parsed article, or None and why not."""
+class OutOfTime(BaseException):
+    """Raised by the alarm in the middle of a parse that ran past its budget. A BaseException, so that no
+    ``except Exception`` inside a parser (or a library) can swallow it and go on parsing."""
+
+
+@contextmanager
+def time_budget(seconds: float) -> Iterator[None]:
+    """Raise OutOfTime in the code inside once it has run for ``seconds`` (wall clock).
+
+    A SIGALRM timer, so it works in the main thread of any process (the import command, or a worker of a pool that
+    parses); elsewhere (another thread, a system without SIGALRM) the code runs without a budget. Python checks for
+    the signal between bytecodes: a single regular expression is not interrupted, which is why every pattern in
+    the ingest is linear, and the budget is the last line of defence, for the steps written in Python.
+    """
+    if seconds <= 0 or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def out_of_time(signum, frame):
+        raise OutOfTime
+
+    previous = signal.signal(signal.SIGALRM, out_of_time)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def parse_for_import(data: bytes, name: str, seconds: float | None = None) -> tuple[ParsedArticle | None, str]:
+    """The parsing half of an import, which needs no database: the parsed article, or None and why not.
+
+    A parse that takes longer than ``seconds`` (default: the ARCHIVE_PARSE_SECONDS setting) is given up, so that
+    one hostile file cannot hold the whole import.
+    """
+    seconds = settings.ARCHIVE_PARSE_SECONDS if seconds is None else seconds
     try:
         # Parsers of third-party pages warn about odd markup (bs4's "looks like a file name"): the user acts on a
         # file's line, not on a library's warning, and the page is still read.
-        with warnings.catch_warnings():
+        with warnings.catch_warnings(), time_budget(seconds):
             warnings.simplefilter("ignore")
             return parse_document(data, name), ""
+    except OutOfTime:
+        return None, f"took longer than {seconds:g} s, skipped"
     except UnreadableDocument as exc:
         return None, str(exc)
     except Exception as exc:  # noqa: BLE001 - one bad file must never stop the others
@@ -144,8 +185,14 @@ def parse_files(
 
 
 def printable(path: Path | str) -> str:
-    """A path as text: a file name that is not valid UTF-8 must not stop the import, nor its output."""
-    return os.fsencode(path).decode("utf-8", errors="replace")
+    """A path (or any text) fit for one line of output: a name that is not valid UTF-8 must not stop the import,
+    and one holding a new line, a carriage return or a terminal escape must not forge or hide a line, so every
+    character that does not print is written as its escape (\\n, \\x1b)."""
+    try:
+        text = os.fsencode(path).decode("utf-8", errors="replace")
+    except UnicodeEncodeError:  # a lone surrogate that no file name's bytes make
+        text = str(path).encode("utf-8", errors="replace").decode("utf-8")
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
 
 
 def extraction_hash(parsed: ParsedArticle) -> str:
@@ -181,6 +228,8 @@ def fit_to_columns(parsed: ParsedArticle) -> ParsedArticle:
     return dataclasses.replace(parsed, **changes, warnings=[*parsed.warnings, *notes])
 
 
+# The fields of a quote that a re-import may rewrite on an unreviewed quote.
+EXTRACTED_FIELDS = ("start", "end", "kind", "speaker", "attribution")
 NAME_LENGTH = SpeakerAlias._meta.get_field("name").max_length
 
 
@@ -275,7 +324,10 @@ class ArchiveLoader:
         self, article: Article, parsed_quotes: list[ParsedQuote], speakers: dict[str, Speaker]
     ) -> tuple[int, int]:
         """Bring the article's quotes in line with the extraction; returns (created, flagged)."""
-        existing = list(article.quotes.all())
+        # Locked until the article's transaction ends: an editor's verify or reassignment committed between this
+        # read and the saves below would otherwise be overwritten (PostgreSQL; SQLite's writer lock serialises
+        # them anyway). The editor's write waits for the import of this one article, then lands on top of it.
+        existing = list(article.quotes.select_for_update().order_by("pk"))
         curated = [q for q in existing if q.status != Quote.Status.UNREVIEWED or q.edited]
         flagged = self.reanchor(article, curated)
         taken_spans = [(q.start, q.end) for q in curated if q.anchored]
@@ -294,7 +346,8 @@ class ArchiveLoader:
                 keep.add(quote.pk)
                 quote.start, quote.end, quote.kind = pq.start, pq.end, pq.kind
                 quote.speaker, quote.attribution = speaker, pq.attribution[:300]
-                quote.save()
+                # Only what the extraction decides: the status and the edited flag are the editor's.
+                quote.save(update_fields=[*EXTRACTED_FIELDS, *Quote.ARTICLE_COPIES, "updated_at"])
                 self.suggest_quote_topics(quote)
             else:
                 new.append(

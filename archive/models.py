@@ -21,7 +21,7 @@ from django.urls import reverse
 from django.utils.text import slugify
 
 from .ingest.language.names import key as name_key
-from .ingest.topics import parse_keywords
+from .ingest.topics import keyword_problem, parse_keywords
 
 # A topic with fewer links than this is read through its links and sorted; a bigger one is found by walking the
 # date index and checking each row's link, which stops at the page instead of sorting every tagged row.
@@ -112,6 +112,11 @@ class Topic(models.Model):
     def keyword_list(self) -> list[str]:
         return parse_keywords(self.keywords)
 
+    def clean(self):
+        problems = [p for p in map(keyword_problem, self.keyword_list()) if p]
+        if problems:
+            raise ValidationError({"keywords": problems})
+
 
 class ArticleQuerySet(models.QuerySet):
     def newest_first(self):
@@ -158,7 +163,7 @@ class Article(FormerSlugsMixin, models.Model):
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
         # The one place where quotes follow their article (Quote.published_at and Quote.outlet are copies).
-        copied = {"published_at": self.published_at, "outlet": self.outlet}
+        copied = {field: getattr(self, field) for field in Quote.ARTICLE_COPIES}
         stored = getattr(self, "_stored_copies", copied)
         if stored != copied:
             self.quotes.update(**copied)
@@ -171,8 +176,8 @@ class Article(FormerSlugsMixin, models.Model):
     @classmethod
     def from_db(cls, db, field_names, values):
         article = super().from_db(db, field_names, values)
-        if "published_at" in field_names and "outlet" in field_names:
-            article._stored_copies = {"published_at": article.published_at, "outlet": article.outlet}
+        if set(Quote.ARTICLE_COPIES) <= set(field_names):
+            article._stored_copies = {field: getattr(article, field) for field in Quote.ARTICLE_COPIES}
         return article
 
     def natural_key(self):
@@ -374,6 +379,9 @@ class Quote(models.Model):
         VERIFIED = "verified", "Verified"
         REJECTED = "rejected", "Rejected"
 
+    # Fields copied from the article, so that date-ordered and outlet lists walk one index of the quote table.
+    ARTICLE_COPIES = ("published_at", "outlet")
+
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="quotes")
     speaker = models.ForeignKey(Speaker, null=True, blank=True, on_delete=models.SET_NULL, related_name="quotes")
     text = models.TextField()
@@ -459,8 +467,8 @@ class Quote(models.Model):
         writer calls this: save() does, and bulk writers (which skip save()) call it themselves; Article.save()
         updates the copies when the article's date or outlet changes."""
         if self.article_id:
-            self.published_at = self.article.published_at
-            self.outlet = self.article.outlet
+            for field in self.ARTICLE_COPIES:
+                setattr(self, field, getattr(self.article, field))
 
     def natural_key(self):
         return (self.article.content_hash, self.start, self.end)

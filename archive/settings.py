@@ -50,12 +50,16 @@ def development_secret_key(path: Path) -> str:
     return path.read_text().strip()
 
 
-DEBUG = envbool("DJANGO_DEBUG", "1")
+# Off unless asked for: a server started without configuration must not show tracebacks and settings to visitors.
+# Development asks with DJANGO_DEBUG=1 (scripts/serve and the test settings do).
+DEBUG = envbool("DJANGO_DEBUG", "0")
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG:
-        raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set when DJANGO_DEBUG=0")
+        raise ImproperlyConfigured(
+            "DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off (set DJANGO_DEBUG=1 for development)"
+        )
     # Development only: a key generated once per checkout and kept in the git-ignored var/, so a reload of the
     # development server keeps editors logged in; never a default value, never used in production.
     SECRET_KEY = development_secret_key(BASE_DIR / "var" / "development-secret-key")
@@ -90,6 +94,10 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "archive.urls"
+
+# Editors log in through the admin; a login whose `next` is refused (another site) lands on the admin's index.
+LOGIN_URL = "admin:login"
+LOGIN_REDIRECT_URL = "admin:index"
 
 TEMPLATES = [
     {
@@ -150,6 +158,8 @@ STORAGES = {
 
 # Files larger than this are refused before they are read whole.
 ARCHIVE_MAX_FILE_BYTES = envint("ARCHIVE_MAX_FILE_BYTES", 5 * 1024 * 1024)
+# A file whose parsing takes longer than this (seconds) is reported and skipped; 0 turns the limit off.
+ARCHIVE_PARSE_SECONDS = envint("ARCHIVE_PARSE_SECONDS", 30)
 ARCHIVE_PAGE_SIZE = 20
 
 if not DEBUG:

@@ -25,7 +25,7 @@ ROOT = Path(settings.BASE_DIR)
 
 def manage(*args: str, database_url: str, timeout: int = 120) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}
-    env["DATABASE_URL"] = database_url
+    env |= {"DATABASE_URL": database_url, "DJANGO_DEBUG": "1"}
     return subprocess.run(
         [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout
     )
@@ -126,7 +126,8 @@ def test_a_locked_database_is_given_up_after_the_timeout_not_waited_for_for_ever
     worker.join(timeout=10)
     assert not worker.is_alive(), "the backup waited for ever"
     assert outcome["reason"] == "the database stayed locked for 0.5 s: try again later"
-    assert not (tmp_path / "copy.sqlite3").exists() and not list(tmp_path.glob(".*.part"))
+    # Nothing of the copy is left behind: not the copy, its partial file, nor the journal SQLite kept beside it.
+    assert sorted(p.name for p in tmp_path.iterdir() if "copy" in p.name) == []
 
 
 @pytest.mark.sqlite_only
@@ -210,3 +211,32 @@ def test_a_backup_taken_while_another_connection_writes_is_consistent(tmp_path):
         database_url=f"sqlite:///{final}",
     )
     assert restored.returncode == 0 and restored.stdout.split()[-1] == str(len(written))
+
+
+FULL_DISK = """
+import resource, signal, sqlite3, sys
+from pathlib import Path
+from archive.backup import BackupRefused, backup_sqlite
+folder = Path(sys.argv[1])
+source = sqlite3.connect(folder / "source.sqlite3")
+source.execute("CREATE TABLE t (a)")
+source.executemany("INSERT INTO t VALUES (?)", [("x" * 1000,) for _ in range(3000)])
+source.commit()
+# A disk that fills up half way through the copy: no file may grow past 256 KB.
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+resource.setrlimit(resource.RLIMIT_FSIZE, (256 * 1024, resource.RLIM_INFINITY))
+try:
+    backup_sqlite(source, folder / "backups" / "copy.sqlite3")
+except BackupRefused as refused:
+    print(refused)
+"""
+
+
+@pytest.mark.sqlite_only
+def test_a_backup_that_fails_half_way_leaves_nothing_behind(tmp_path):
+    # Run in its own process: the file size limit that stands for a full disk must not reach the test run.
+    result = subprocess.run(
+        [sys.executable, "-c", FULL_DISK, str(tmp_path)], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
+    assert result.stdout.startswith("the copy failed"), result.stdout + result.stderr
+    assert list((tmp_path / "backups").iterdir()) == []

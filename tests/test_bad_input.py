@@ -69,7 +69,7 @@ def make_bad_files(folder: Path) -> dict[str, str]:
         "truncated.html.gz": (stream[: len(stream) // 2], "not a valid gzip file"),
         "damaged.html.gz": (stream[:20] + bytes([stream[20] ^ 0xFF]) + stream[21:], "not a valid gzip file"),
         "plain.html.gz": (GOOD_PAGE.encode(), "not a valid gzip file"),
-        "bomb.html.gz": (gzipped(b" " * 100_000), "decompressed size over the limit"),
+        "bomb.html.gz": (gzipped(b" " * 100_000), "decompressed size over the limit of 20,000 bytes"),
         "title-only.html": (
             b"<html><head><title>Only a title</title></head><body></body></html>",
             "no article text found",
@@ -265,7 +265,7 @@ def migrated_database(tmp_path_factory) -> Path:
 
 def manage(*args: str, database: Path, timeout: int = 120, **extra: str) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL", "ARCHIVE_"))}
-    env |= {"DATABASE_URL": f"sqlite:///{database}", **extra}
+    env |= {"DATABASE_URL": f"sqlite:///{database}", "DJANGO_DEBUG": "1", **extra}
     return subprocess.run(
         [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout
     )

@@ -33,7 +33,7 @@ pytestmark = pytest.mark.sqlite_only
 
 def environment(database: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}
-    return env | {"DATABASE_URL": f"sqlite:///{database}", "DJANGO_ALLOWED_HOSTS": "127.0.0.1"}
+    return env | {"DATABASE_URL": f"sqlite:///{database}", "DJANGO_ALLOWED_HOSTS": "127.0.0.1", "DJANGO_DEBUG": "1"}
 
 
 def manage(*args: str, database: Path) -> subprocess.CompletedProcess:

@@ -311,7 +311,7 @@ def run_settings(code: str, **env: str) -> subprocess.CompletedProcess:
 
 def test_without_a_secret_key_development_keeps_one_generated_key_for_every_process():
     # A reload of the development server must not log editors out; the key lives in the git-ignored var/.
-    keys = {run_settings("print(settings.SECRET_KEY)").stdout.strip() for _ in range(2)}
+    keys = {run_settings("print(settings.SECRET_KEY)", DJANGO_DEBUG="1").stdout.strip() for _ in range(2)}
     assert len(keys) == 1 and len(keys.pop()) > 40
 
 

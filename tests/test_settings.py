@@ -21,6 +21,16 @@ def test_production_settings_refuse_to_start_without_a_secret_key():
     assert "DJANGO_SECRET_KEY must be set" in result.stderr
 
 
+def test_debug_is_off_unless_asked_for():
+    # A server started without any configuration shows no tracebacks: it is production, and wants its key.
+    result = manage("check")
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off (set DJANGO_DEBUG=1" in result.stderr
+    asked = "from django.conf import settings; print(settings.DEBUG)"
+    assert manage("shell", "-c", asked, DJANGO_SECRET_KEY="k" * 50).stdout.split()[-1] == "False"
+    assert manage("shell", "-c", asked, DJANGO_DEBUG="1").stdout.split()[-1] == "True"
+
+
 def test_production_settings_pass_the_deployment_checks_without_warnings():
     result = manage(
         "check",

@@ -10,6 +10,7 @@ from django.utils.text import Truncator
 
 from ..models import Speaker
 from . import activity, articles, quotes, speakers, topics  # noqa: F401  (importing registers the model admins)
+from .login import ThrottledLoginForm
 
 admin.site.site_header = "Quote archive"
 admin.site.site_title = "Quote archive admin"
@@ -33,3 +34,5 @@ def autocomplete_view(request):
 
 # AdminSite.get_urls mounts this attribute at /admin/autocomplete/ when the URLs are first read, after this module.
 admin.site.autocomplete_view = autocomplete_view
+
+admin.site.login_form = ThrottledLoginForm

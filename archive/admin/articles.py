@@ -14,6 +14,7 @@ from ..models import Article, Quote, Topic, count_of
 from .common import (
     ADMIN_CSS,
     LeanChangeList,
+    OfferedLookupsOnly,
     PublishedFilter,
     TopicFilter,
     apostrophe_variants,
@@ -74,7 +75,7 @@ class MissingMetadataFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(OfferedLookupsOnly, admin.ModelAdmin):
     class Media:
         css = ADMIN_CSS
 

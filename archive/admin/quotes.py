@@ -14,6 +14,7 @@ from ..models import Article, Quote, Speaker
 from .common import (
     ADMIN_CSS,
     LeanChangeList,
+    OfferedLookupsOnly,
     PublishedFilter,
     TopicFilter,
     action_page,
@@ -98,9 +99,12 @@ class HasSpeakerFilter(admin.SimpleListFilter):
 
 
 @admin.register(Quote)
-class QuoteAdmin(admin.ModelAdmin):
+class QuoteAdmin(OfferedLookupsOnly, admin.ModelAdmin):
     class Media:
         css = ADMIN_CSS
+
+    # The links from the article and speaker lists to their quotes.
+    extra_lookups = ("article__id__exact", "speaker__id__exact")
 
     form = QuoteAdminForm
     list_display = ["short_text", "speaker", "article_title", "kind", "status", "published_at"]

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 
 from .. import curation, speaker_checks
 from ..models import Quote, Speaker, SpeakerAlias, count_of
-from .common import ADMIN_CSS, ApostropheSearchMixin, action_page, log_changes, record_forms
+from .common import ADMIN_CSS, ApostropheSearchMixin, OfferedLookupsOnly, action_page, log_changes, record_forms
 
 MAX_MERGE = 50
 
@@ -90,7 +90,7 @@ def merge(request, keep: Speaker, others: list[Speaker]):
 
 
 @admin.register(Speaker)
-class SpeakerAdmin(ApostropheSearchMixin, admin.ModelAdmin):
+class SpeakerAdmin(OfferedLookupsOnly, ApostropheSearchMixin, admin.ModelAdmin):
     class Media:
         css = ADMIN_CSS
 
@@ -267,7 +267,7 @@ class SpeakerAdmin(ApostropheSearchMixin, admin.ModelAdmin):
 
 
 @admin.register(SpeakerAlias)
-class SpeakerAliasAdmin(ApostropheSearchMixin, admin.ModelAdmin):
+class SpeakerAliasAdmin(OfferedLookupsOnly, ApostropheSearchMixin, admin.ModelAdmin):
     list_display = ["name", "speaker"]
     search_fields = ["name", "speaker__name"]
     list_select_related = ["speaker"]

@@ -5,11 +5,11 @@ from __future__ import annotations
 from django.contrib import admin
 
 from ..models import Article, Quote, Topic, count_of
-from .common import record_forms, rules_action
+from .common import OfferedLookupsOnly, record_forms, rules_action
 
 
 @admin.register(Topic)
-class TopicAdmin(admin.ModelAdmin):
+class TopicAdmin(OfferedLookupsOnly, admin.ModelAdmin):
     list_display = ["name", "parent", "article_count", "quote_count"]
     list_select_related = ["parent"]
     search_fields = ["name", "keywords"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import fields
+from dataclasses import fields, replace
 from pathlib import Path
 
 from . import people, read
@@ -15,7 +15,7 @@ from .read import content_hash
 def parse_document(data: bytes, name: str) -> ParsedArticle:
     """Parse one document; raises read.UnreadableDocument with a one-line reason."""
     raw = read.decode(data)
-    layout = html_page.parse_html(raw) if read.is_html(name) else page_copy.parse_text(raw)
+    layout = without_controls(html_page.parse_html(raw) if read.is_html(name) else page_copy.parse_text(raw))
     if not layout.body.strip():
         raise read.UnreadableDocument("no article text found")
     # The title and standfirst may name the interviewee of a Q&A whose body never does.
@@ -32,6 +32,13 @@ def parse_document(data: bytes, name: str) -> ParsedArticle:
         warnings=list(layout.warnings),
         **metadata,
     )
+
+
+def without_controls(layout: Layout) -> Layout:
+    """The layout with no control characters in any text: an HTML page's entities (`&#27;`) and JSON-LD escapes
+    (`\\u0000`) make them after decoding. Done before the quotes are found, so their offsets hold."""
+    texts = {f.name: getattr(layout, f.name) for f in fields(Layout) if isinstance(getattr(layout, f.name), str)}
+    return replace(layout, **{name: read.without_controls(value) for name, value in texts.items()})
 
 
 def parse_path(path: Path, max_bytes: int = read.DEFAULT_MAX_BYTES) -> ParsedArticle:

@@ -16,6 +16,7 @@ import re
 import stat
 import zlib
 from pathlib import Path
+from typing import BinaryIO
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 
@@ -46,13 +47,13 @@ def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
         if info.st_size > max_bytes:
             raise UnreadableDocument(f"file is {info.st_size:,} bytes, over the limit of {max_bytes:,}")
         with path.open("rb") as handle:
+            if path.name.lower().endswith(".gz"):
+                return gunzip_stream(handle, max_bytes)
             data = handle.read(max_bytes + 1)
     except OSError as exc:
         raise UnreadableDocument(os_reason(path, exc)) from None
     if len(data) > max_bytes:
         raise UnreadableDocument(f"file grew over the limit of {max_bytes:,} bytes while being read")
-    if path.name.lower().endswith(".gz"):
-        data = gunzip(data, max_bytes)
     return data
 
 
@@ -78,16 +79,29 @@ def os_reason(path: Path, exc: OSError, missing: str = "no such file") -> str:
     return f"cannot read: {exc.strerror or exc}"
 
 
+GUNZIP_CHUNK = 64 * 1024
+
+
 def gunzip(data: bytes, max_bytes: int) -> bytes:
+    return gunzip_stream(io.BytesIO(data), max_bytes)
+
+
+def gunzip_stream(compressed: BinaryIO, max_bytes: int) -> bytes:
+    """The unpacked bytes of a gzip stream, refused as soon as they pass max_bytes: the same limit as a plain file,
+    since what the parser gets is the unpacked text. Unpacked a chunk at a time, so a bomb (a few kilobytes that
+    would unpack to gigabytes) costs no more memory than the limit."""
+    chunks, size = [], 0
     try:
-        with gzip.GzipFile(fileobj=io.BytesIO(data)) as handle:
-            out = handle.read(max_bytes * 4 + 1)
+        with gzip.GzipFile(fileobj=compressed) as handle:
+            while chunk := handle.read(GUNZIP_CHUNK):
+                size += len(chunk)
+                if size > max_bytes:
+                    raise UnreadableDocument(f"decompressed size over the limit of {max_bytes:,} bytes")
+                chunks.append(chunk)
     except (OSError, EOFError, zlib.error):
         # zlib.error (a damaged deflate stream) is no OSError: without it a corrupt file would escape as a crash.
         raise UnreadableDocument("not a valid gzip file") from None
-    if len(out) > max_bytes * 4:
-        raise UnreadableDocument("decompressed size over the limit")
-    return out
+    return b"".join(chunks)
 
 
 BOMS = (
@@ -130,7 +144,7 @@ def decode(data: bytes) -> str:
         raise UnreadableDocument("file has no text")
     if control_ratio(text) > 0.05:
         raise UnreadableDocument("binary file, not text")
-    return text
+    return without_controls(text)
 
 
 def _cp1252_ok(data: bytes) -> bool:
@@ -183,6 +197,16 @@ def control_ratio(text: str) -> float:
     return len(_CONTROLS.findall(sample)) / max(1, len(sample))
 
 
+# Control characters but tab and newline (C0, DEL, C1): XML 1.0 (the feeds) refuses most of them and PostgreSQL
+# refuses NUL, so none is ever stored; a stray ESC or vertical tab in a page copy carries no meaning.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def without_controls(text: str) -> str:
+    """The text without control characters other than tab and newline (line endings already made Unix)."""
+    return CONTROL_CHARACTERS.sub("", text)
+
+
 def normalise_text(text: str) -> str:
     """Unix line endings, no NULs, no BOM; everything else (NBSPs, double spaces) kept as printed."""
     text = text.replace("\x00", "")
@@ -227,10 +251,16 @@ def walk_folder(folder: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
         problems.append((where, os_reason(where, exc, missing="no such folder")))
 
     # Symbolic links to folders are not followed (as rglob does): a link loop cannot make the walk endless.
+    # A link to a file is followed only within the folder: one planted in an import folder must not publish a
+    # readable file from elsewhere on the machine.
+    inside = os.path.realpath(folder)
     for root, _dirs, names in os.walk(folder, onerror=refused):
         for name in names:
             path = Path(root) / name
             if not is_supported(path):
+                continue
+            if path.is_symlink() and os.path.commonpath([inside, os.path.realpath(path)]) != inside:
+                problems.append((path, "symbolic link out of the folder, skipped"))
                 continue
             try:
                 mode = path.stat().st_mode

@@ -15,7 +15,9 @@ class TopicMatcher:
     def __init__(self, rules: Mapping[str, Iterable[str]]) -> None:
         self._patterns: list[tuple[str, re.Pattern[str]]] = []
         for slug, keywords in rules.items():
-            alternatives = [_keyword_pattern(k) for k in keywords if k.strip()]
+            # A rule too broad to mean anything ("*" tags every text) is never applied, even one stored before
+            # the admin refused it.
+            alternatives = [_keyword_pattern(k) for k in keywords if k.strip() and not keyword_problem(k)]
             if alternatives:
                 pattern = re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
                 self._patterns.append((slug, pattern))
@@ -35,6 +37,19 @@ def _keyword_pattern(keyword: str) -> str:
     # Any run of spaces (including NBSP) or a hyphen between words of a phrase.
     body = r"[\s\-]+".join(words)
     return body + r"\w*" if prefix else body
+
+
+PREFIX_MINIMUM = 3  # letters before a "*": "a*" would match nearly every text
+
+
+def keyword_problem(keyword: str) -> str | None:
+    """Why a keyword rule would match (nearly) everything, or None when it is specific enough."""
+    stem = keyword.strip().rstrip("*")
+    if not re.search(r"\w", stem):
+        return f"“{keyword.strip()}” has no letters or digits: it would match every text"
+    if keyword.strip().endswith("*") and len(re.sub(r"\W", "", stem)) < PREFIX_MINIMUM:
+        return f"“{keyword.strip()}” is too short for a prefix: give at least {PREFIX_MINIMUM} letters before the *"
+    return None
 
 
 def parse_keywords(text: str) -> list[str]:

@@ -5,6 +5,7 @@ import gzip
 import io
 import os
 import threading
+import tracemalloc
 import zlib
 from pathlib import Path
 
@@ -54,7 +55,8 @@ def test_utf_16_without_a_bom_is_read_not_called_binary():
 
 
 def test_latin_1_bytes_undefined_in_cp1252_fall_back_to_latin_1():
-    assert read.decode(b"Caf\xe9 \x81 owner said hello") == "Café \x81 owner said hello"
+    # \x81 is a C1 control character in Latin-1, dropped like every control character.
+    assert read.decode(b"Caf\xe9 \x81 owner said hello") == "Café  owner said hello"
 
 
 def test_cp1252_smart_quotes_become_their_characters():
@@ -80,6 +82,11 @@ def test_a_few_nul_bytes_are_dropped_and_many_mean_binary():
 
 def test_text_full_of_control_characters_is_refused_as_binary():
     assert refusal(b"\x01\x02\x03\x04\x05\x06\x07\x08" * 100 + b"some words") == "binary file, not text"
+
+
+def test_control_characters_but_tab_and_new_line_are_dropped():
+    text = read.decode(("“We\x1b[31m won\x0b,” said\tAnn\x7f Lee\x85.\x0c\n" + TEXT).encode())
+    assert text == "“We[31m won,” said\tAnn Lee.\n" + TEXT
 
 
 def test_a_bom_alone_has_no_text():
@@ -173,6 +180,28 @@ def test_the_damaged_stream_case_really_is_a_zlib_error():
 def test_a_gzip_bomb_is_refused_by_its_unpacked_size():
     with pytest.raises(read.UnreadableDocument, match="decompressed size over the limit"):
         read.gunzip(gzipped(b" " * 5_000_000), 1000)
+
+
+def test_a_gzip_file_may_unpack_to_the_plain_file_limit_and_no_more(tmp_path):
+    assert read.gunzip(gzipped(b"a" * 1000), 1000) == b"a" * 1000
+    # Twice the limit was under the old four-fold allowance: what the parser gets is held to the plain limit.
+    with pytest.raises(read.UnreadableDocument, match="^decompressed size over the limit of 1,000 bytes$"):
+        read.gunzip(gzipped(b"a" * 2001), 1000)
+    (tmp_path / "page.html.gz").write_bytes(gzipped(b"<p>" + b"a" * 5000 + b"</p>"))
+    with pytest.raises(read.UnreadableDocument, match="^decompressed size over the limit"):
+        read.read_bytes(tmp_path / "page.html.gz", 1000)
+
+
+def test_a_gzip_bomb_is_unpacked_in_a_stream_that_stops_at_the_limit():
+    bomb = gzipped(b"\0" * 50_000_000)  # 49 KB that unpack to 50 MB
+    tracemalloc.start()
+    try:
+        with pytest.raises(read.UnreadableDocument, match="^decompressed size over the limit"):
+            read.gunzip(bomb, 100_000)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < len(bomb) + 2 * 100_000 + 4 * read.GUNZIP_CHUNK
 
 
 # find_documents

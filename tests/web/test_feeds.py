@@ -130,3 +130,19 @@ def test_the_quote_list_and_the_search_page_link_their_feeds(client, ann, make_q
         in client.get(reverse("quote_list"), {"speaker": "ann-lee"}).content.decode()
     )
     assert 'href="/quotes/feed/?text=ferry"' in client.get(reverse("search"), {"q": "ferry"}).content.decode()
+
+
+CONTROLS = "\x1b[31m\x0b\x0c\x1f\x08"  # no NUL: PostgreSQL refuses to store one
+
+
+def test_control_characters_stored_before_the_import_dropped_them_do_not_break_a_feed(
+    client, make_speaker, make_article, make_quote, make_topic
+):
+    # Rows written before read.py dropped control characters (or by hand) may still hold them.
+    speaker = make_speaker(f"Ann\x1b Lee{CONTROLS}")
+    topic = make_topic("Ports")
+    article = make_article(title=f"Port{CONTROLS} news", body=f"“Ships{CONTROLS} are late,” said Ann Lee.")
+    make_quote(f"Ships{CONTROLS} are late", article=article, speaker=speaker).topics.add(topic)
+    for feed in (reverse("speaker_feed", args=[speaker.slug]), reverse("topic_feed", args=[topic.slug])):
+        [entry] = entries(client.get(feed))
+        assert entry.find(f"{ATOM}title").text == "Ann Lee[31m: “Ships[31m are late” (not yet checked)"

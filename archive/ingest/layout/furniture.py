@@ -17,7 +17,9 @@ from collections import Counter
 
 from ..language import names
 
-SITE = re.compile(r"\b[A-Z][\w-]{2,}\.(?:[A-Za-z]{2,4}|info|news|online)\b")
+# A domain label is at most 63 characters: bounded, a run like "A-A-A-…" (a word start at every letter) costs a
+# few dozen steps from each letter instead of a scan to its end (quadratic).
+SITE = re.compile(r"\b[A-Z][\w-]{2,62}\.(?:[A-Za-z]{2,4}|info|news|online)\b")
 BULLET = re.compile(r"^(?:[•□☆○◦▪■●*·]|\d{1,2}\.\s)")
 
 # News agencies whose name stands alone as a byline ("PTI, New Delhi", "By Reuters", "(AP)").
@@ -46,8 +48,10 @@ AGENCIES = (
 )
 _AGENCY = "|".join(re.escape(agency) for agency in AGENCIES)
 # "AFP, Paris," / "By Reuters" / "AP | London": the agency, perhaps a place, nothing else.
+# The place is up to three capitalised words, one space apart: a word is never cut in two, so a long run of
+# capitals costs one pass, not the cube of its length.
 _AGENCY_LINE = re.compile(
-    rf"^(?:[Bb]y\s+)?(?P<agency>{_AGENCY})(?:\s*[,|/–—-]\s*(?:[A-Z][\w.'’-]*\s?){{1,3}})?\s*[,.]?$"
+    rf"^(?:[Bb]y\s+)?(?P<agency>{_AGENCY})(?:\s*[,|/–—-]\s*[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){{0,2}})?\s*[,.]?$"
 )
 _AGENCY_DATELINE = re.compile(rf"^[A-Z][A-Z .,'’-]{{1,40}}\((?P<agency>{_AGENCY})\)\s*[-–—:]")
 _AGENCY_TAIL = re.compile(rf"\((?P<agency>{_AGENCY})\)\s*$")
@@ -56,9 +60,13 @@ _COPYRIGHT = re.compile(
     r"^(?:copyright\s*)?(?:©|\(c\)|copyright)\s*(?:copyright\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*[,-]?\s*(?P<owner>.+)$",
     re.IGNORECASE,
 )
-_YEAR_RIGHTS = re.compile(r"^\d{4}\s+(?P<owner>.+?)[.,]?\s+all rights reserved", re.IGNORECASE)
+# The owner starts and ends with a non-space, so each run of spaces is crossed once (".+?" then "\s+" tried every
+# split of it: cubic in a line of spaces).
+_YEAR_RIGHTS = re.compile(r"^\d{4}\s+(?P<owner>\S(?:.*?\S)?)[.,]?\s+all rights reserved", re.IGNORECASE)
+# From the start of a run of spaces and commas only: tried from inside one, it was crossed again from every space.
 _LEGAL = re.compile(
-    r"[\s,]+(?:inc|ltd|llc|plc|corp|co|gmbh|limited|private limited|private ltd|pvt\.? ltd|s\.a|ag)\.?$", re.IGNORECASE
+    r"(?<![\s,])[\s,]+(?:inc|ltd|llc|plc|corp|co|gmbh|limited|private limited|private ltd|pvt\.? ltd|s\.a|ag)\.?$",
+    re.IGNORECASE,
 )
 _DOMAIN = re.compile(
     r"(?<![@\w.])(?:https?://)?(?:www\.)(?P<stem>[a-z0-9-]{2,40})\.(?:com|co\.uk|org|net|news|info|[a-z]{2})\b"
@@ -76,7 +84,7 @@ _BIO = re.compile(
     r"(?:reporter|correspondent|writer|editor|journalist|columnist|producer|contributor|critic)\b[^.]*?"
     r"\b(?:for|at|with) (?P<outlet>(?:the\s)?[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,4})"
 )
-_SUFFIX = re.compile(r"^(?P<title>.{12,}?)\s+[-|–—]\s+(?P<site>[^-|–—]{2,40})$")
+_SUFFIX = re.compile(r"^(?P<title>.{11,}?\S)\s+[-|–—]\s+(?P<site>[^-|–—]{2,40})$")
 # Menu items that are the site's furniture, never an article's section.
 _MENU_WORDS = names.wordset(
     """menu navigation sections section more search share home subscribe newsletters newsletter sign log account

@@ -34,7 +34,12 @@ _DROP_START = re.compile(
     r"(?i:\(?photo\s*:|image (?:copyright|caption)|credit\s*:|advertisement$|story continues below|"
     r"(?:share|print|email|facebook|twitter|listen)$)|©\s*(?!\d)\S+\s+\S+\s+\S+|[━─_=*~·•-]{3,}$"
 )
-_DROP_INSIDE = re.compile(r"(?i:\s/\s*photo\s*:|\((?:ap )?photo\b)|\s/\s+(?:[A-Z][\w.]*\s?){1,3}(?:file|photo)?$")
+# A credit after a slash ends the line: " / AP Photo", " / Reuters file". Up to three capitalised words, each
+# separated from the next by one space: written so that a word cannot be cut in two (the old "(?:[A-Z][\w.]*\s?)
+# {1,3}" could cut a long run of capitals in cubically many ways before giving up).
+_DROP_INSIDE = re.compile(
+    r"(?i:\s/\s*photo\s*:|\((?:ap )?photo\b)|\s/\s+[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2}\s?(?:file|photo)?$"
+)
 # A caption that ends with its credit after a full stop: "... at the launch. Credit: Port Authority".
 _CREDIT_END = re.compile(r"[.!?]\s+(?i:credits?|photo|photograph|image|picture)\s*:\s*[^.!?:]{1,60}$")
 

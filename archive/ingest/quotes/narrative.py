@@ -30,6 +30,7 @@ def narrative_cues(text: str, start: int, end: int) -> list[Cue]:
     They make people salient: a later "he said" or "the pundit noted" refers to the last of them.
     """
     out = []
+    starts: set[int] = set()  # of the cues in out, kept as they come (rebuilt per sentence it was quadratic)
     for sent_start, sent_end in sentences(text, start, end):
         words = items(text, sent_start, sent_end)
         for index, word in enumerate(words):
@@ -45,12 +46,15 @@ def narrative_cues(text: str, start: int, end: int) -> list[Cue]:
                 cue = subject_before_verb(text, before, sent_start)
             if cue is not None:
                 out.append(cue)
+                starts.add(cue.start)
         for match in ACCORDING.finditer(text, sent_start, sent_end):
             cue = according_to(text, match.start(), sent_end)
             if cue is not None:
                 out.append(cue)
-        strong = {cue.start for cue in out}
-        out.extend(cue for cue in _introductions(text, sent_start, sent_end, words) if cue.start not in strong)
+                starts.add(cue.start)
+        weaker = [cue for cue in _introductions(text, sent_start, sent_end, words) if cue.start not in starts]
+        out.extend(weaker)
+        starts.update(cue.start for cue in weaker)
     return sorted(set(out), key=lambda cue: cue.start)
 
 

@@ -13,6 +13,7 @@ ends is guesswork that would cost precision.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -34,6 +35,8 @@ _TERM_WORDS = names.wordset(
     labeled slogan motto hashtag"""
 )
 _SMALL_WORDS = names.wordset("a an the of and or in on at to for with by from de la")
+
+CUE_REACH = 500  # characters around a quote in which its speaker is looked for
 
 
 @dataclass(frozen=True)
@@ -266,7 +269,7 @@ def _described(body: str, masked: str, para: Paragraph, cue: Cue) -> Cue:
     """The cue with its role phrase, read from the body so that quoted words in it come back."""
     if cue.kind != "name" or cue.start < 0:
         return cue
-    floor = next((s for s, e in tokens.sentences(masked, para.start, para.end) if s <= cue.start < e), para.start)
+    floor = (tokens.sentence_at(masked, para.start, para.end, cue.start) or (para.start, para.end))[0]
     prefix = max(0, cue.text.rfind(cue.name))
     return replace(cue, description=roles.describe(body, masked, cue.start, prefix, cue.appositives, floor))
 
@@ -304,10 +307,10 @@ def _found_quote(
         return FoundQuote(text, span.start, span.end, kind, span.paragraph, None, "answer")
     para = paras[span.paragraph]
     anchor = span.open if span.open is not None else para.start
-    sent_start, sent_end = next(
-        ((s, e) for s, e in tokens.sentences(masked, para.start, para.end) if s <= anchor < e),
-        (para.start, para.end),
-    )
+    sent_start, sent_end = tokens.sentence_at(masked, para.start, para.end, anchor) or (para.start, para.end)
+    # The words that name a speaker stand near the quote: read at most CUE_REACH characters either side, or every
+    # quote of an endless "sentence" (a paragraph of short quotes and no full stop) re-reads all of it: quadratic.
+    sent_start, sent_end = max(sent_start, anchor - CUE_REACH), min(sent_end, (span.close or anchor) + CUE_REACH)
     # Who speaks, strongest evidence first: a speech or judgement verb before the quote whose complement holds it
     # ('he said, "..."' even when the sentence ends with the source that reports it; 'she called it "a farce"'),
     # then a cue after the closing mark, then the older before-the-quote patterns ("according to", "NAME:").
@@ -316,9 +319,8 @@ def _found_quote(
         after_end = sent_end
         if span.close + 1 >= sent_end and text[-1:] in "?!":
             # '"...fixed the problem?" Schiff asked.': the question mark ends the quote, not the sentence.
-            after_end = next(
-                (e for s, e in tokens.sentences(masked, para.start, para.end) if s <= span.close + 1 < e), para.end
-            )
+            after_end = (tokens.sentence_at(masked, para.start, para.end, span.close + 1) or (0, para.end))[1]
+            after_end = min(after_end, span.close + 1 + CUE_REACH)
         cue = cues.cue_after(masked, span.close + 1, after_end)
     # A short fragment needs one of the cues above or "according to": a speech verb earlier in the sentence
     # whose clause has ended ("Berg said the plan failed, and the "reform" ...") does not make it anyone's words.
@@ -377,5 +379,11 @@ def _is_speech_fragment(body: str, span: Span, cue: Cue | None) -> bool:
 
 
 def _is_headline_like(body: str, para: Paragraph) -> bool:
-    text = body[para.start : para.end].rstrip()
-    return len(text.split()) <= 25 and text[-1:] not in '.!?"”’…:)'
+    return _headline_like(body, para.start, para.end)
+
+
+@functools.lru_cache(maxsize=64)
+def _headline_like(body: str, start: int, end: int) -> bool:
+    # Once per paragraph, not once per quote in it: splitting a long paragraph for each of its quotes was quadratic.
+    text = body[start:end].rstrip()
+    return len(text.split(None, 25)) <= 25 and text[-1:] not in '.!?"”’…:)'

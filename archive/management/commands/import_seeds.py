@@ -71,7 +71,7 @@ class Command(BaseCommand):
             counts["errors"] += 1
             counts["skipped"] += 1
             # One line, no traceback: the file and the reason are what the user can act on.
-            reason = " ".join(outcome.reason.split())
+            reason = printable(" ".join(outcome.reason.split()))
             self.stderr.write(self.style.ERROR(f"{printable(path)}: {reason}"))
             sys.stderr.flush()
             return
