@@ -111,6 +111,7 @@ def extract_quotes(body: str, header: str = "") -> Extraction:
     """Find the quotes of ``body``; ``header`` (title and standfirst) may name an interviewee the body does not."""
     paras = paragraphs(body)
     texts = [body[p.start : p.end] for p in paras]
+    marked = double_apostrophes(body)
     roles = interviews.roles(texts)
     labels = interviews.answer_labels(texts, roles)
     spans: list[tuple[Span, str]] = []
@@ -123,9 +124,9 @@ def extract_quotes(body: str, header: str = "") -> Extraction:
         elif role == "question" or is_caption(body[para.start : para.end]):
             carry = False
         else:
-            found, carry = quote_spans(body, para, index, carry)
+            found, carry = quote_spans(marked, para, index, carry)
             spans.extend((span, "direct") for span in found)
-    masked = mask(body, [span for span, _ in spans])
+    masked = mask(marked, [span for span, _ in spans])
     extraction = Extraction(body=body)
     for index, para in enumerate(paras):
         if roles.get(index) != "question":
@@ -143,6 +144,19 @@ def extract_quotes(body: str, header: str = "") -> Extraction:
 
 
 # --- quote marks ---------------------------------------------------------------------------------------------------
+
+_TWO_APOSTROPHES = re.compile(r"''(?!')")
+
+
+def double_apostrophes(body: str) -> str:
+    """The body with each ``''`` (two apostrophes: the double quote mark of some newspaper copies) written as one
+    ``"`` beside a space, on the side away from the quoted words, so offsets stay those of the body."""
+
+    def replace_pair(match: re.Match) -> str:
+        after = body[match.end() : match.end() + 1]
+        return ' "' if after and not after.isspace() and after not in ".,;:!?)" else '" '
+
+    return _TWO_APOSTROPHES.sub(replace_pair, body) if "''" in body else body
 
 
 def quote_spans(body: str, para: Paragraph, index: int, carry: bool) -> tuple[list[Span], bool]:
@@ -378,4 +392,4 @@ def _is_speech_fragment(body: str, span: Span, cue: Cue | None) -> bool:
 
 def _is_headline_like(body: str, para: Paragraph) -> bool:
     text = body[para.start : para.end].rstrip()
-    return len(text.split()) <= 25 and text[-1:] not in '.!?"”’…:)'
+    return len(text.split()) <= 25 and text[-1:] not in ".!?\"”’'…:)"

@@ -339,3 +339,19 @@ def test_extract_quotes_never_raises_on_quote_heavy_text(body):
     for quote in people.fold_speakers(spans.extract_quotes(body)).quotes:
         assert quote.start < quote.end
         assert body[quote.start : quote.end] == quote.text
+
+
+def test_two_apostrophes_mark_a_quote_as_newspaper_copies_print_them():
+    body = (
+        "Mara Quist, a harbour engineer, spoke on Friday.\n"
+        "''The tide gauge failed twice,'' said Ms. Quist. ''Nobody checked it.''\n"
+        "As for the pier, she said, ''What were they waiting for?''\n"
+        "The city's ''rapid plan'' was not mentioned.\n"
+    )
+    assert found(body) == [
+        ("The tide gauge failed twice", "Mara Quist"),
+        ("Nobody checked it.", "Mara Quist"),
+        ("What were they waiting for?", "Mara Quist"),
+    ]
+    for quote in spans.extract_quotes(body).quotes:
+        assert body[quote.start : quote.end] == quote.text
