@@ -39,6 +39,9 @@ class Cue:
 
 def cue_after(text: str, start: int, end: int) -> Cue | None:
     """``"...," he said`` / ``"...," said Prof. Berg`` / ``"...," Morrison, his superior, said`` in text[start:end]."""
+    signed = signature(text, start, end)
+    if signed is not None:
+        return signed
     words = items(text, start, end)
     while words and words[0].text in (",", "—", "–", "-", ":"):
         words = words[1:]
@@ -59,6 +62,26 @@ def cue_after(text: str, start: int, end: int) -> Cue | None:
                 return None  # a long stretch with no appositive commas is a new clause, not an attribution
             return subject_before_verb(text, words[:index], words[0].start)
     return None
+
+
+_DASH = re.compile(r"[ \t]*[―—–-]{1,2}[ \t]*")
+
+
+def signature(text: str, start: int, end: int) -> Cue | None:
+    """``"..." ― Ana Silva``: a dash and nothing but a full name after the quote sign it, as under a letter."""
+    dash = _DASH.match(text, start, end)
+    if dash is None:
+        return None
+    stop = end
+    while stop > dash.end() and text[stop - 1] in " \t.":
+        stop -= 1
+    runs = names.capital_runs(text, dash.end(), stop)
+    if len(runs) != 1 or runs[0][0].start != dash.end() or runs[0][-1].end != stop:
+        return None
+    name = names.split_run(runs[0], text)
+    if name is None or len(name.tokens) < 2 or name.end != stop:
+        return None
+    return Cue("name", name.printed, name.start, name.end, name.name, name.title)
 
 
 def _until_sentence_end(words: list[Item]) -> list[Item]:

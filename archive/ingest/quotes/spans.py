@@ -346,7 +346,9 @@ def _found_quote(
     if cue is not None:
         cue = _described(body, masked, para, cue)
     initial = span.open is None or masked[sent_start:anchor].strip() == ""
-    if _is_intertitle(body, para, span) or _is_title_of_work(text) or _is_headline_like(body, para):
+    # A paragraph that ends with the name signing its quote ('"..." ― Ana Silva') is no headline.
+    signed = span.close is not None and cues.signature(masked, span.close + 1, para.end) is not None
+    if _is_intertitle(body, para, span) or _is_title_of_work(text) or (_is_headline_like(body, para) and not signed):
         return None
     sentence = initial and text[-1:] in ".!?"
     if not sentence and len(text.split()) <= 4 and not _is_speech_fragment(body, span, cue if tied else None):

@@ -355,3 +355,12 @@ def test_two_apostrophes_mark_a_quote_as_newspaper_copies_print_them():
     ]
     for quote in spans.extract_quotes(body).quotes:
         assert body[quote.start : quote.end] == quote.text
+
+
+def test_a_dash_and_a_full_name_after_a_quote_sign_it():
+    body = (
+        "Readers wrote in about the new bridge.\n"
+        "“It took ten years. Was it worth it?” ― Ilse Marrow\n"
+        "“The toll is too high.”— Tomas Very.\n"
+    )
+    assert found(body) == [("It took ten years. Was it worth it?", "Ilse Marrow"), ("The toll is too high.", "Tomas Very")]
