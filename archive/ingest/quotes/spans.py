@@ -339,9 +339,7 @@ def _found_quote(
     tied = cue is not None
     if cue is None and span.open is not None:
         cue = cues.cue_before(masked, sent_start, span.open)
-        introduced = cues.according_to(masked, sent_start, span.open) or cues.name_colon(
-            masked, sent_start, span.open
-        )
+        introduced = cues.according_to(masked, sent_start, span.open) or cues.name_colon(masked, sent_start, span.open)
         tied = cue is not None and introduced is not None
     if cue is not None:
         cue = _described(body, masked, para, cue)

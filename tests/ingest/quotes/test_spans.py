@@ -363,4 +363,7 @@ def test_a_dash_and_a_full_name_after_a_quote_sign_it():
         "“It took ten years. Was it worth it?” ― Ilse Marrow\n"
         "“The toll is too high.”— Tomas Very.\n"
     )
-    assert found(body) == [("It took ten years. Was it worth it?", "Ilse Marrow"), ("The toll is too high.", "Tomas Very")]
+    assert found(body) == [
+        ("It took ten years. Was it worth it?", "Ilse Marrow"),
+        ("The toll is too high.", "Tomas Very"),
+    ]
