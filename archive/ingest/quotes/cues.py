@@ -42,7 +42,7 @@ def cue_after(text: str, start: int, end: int) -> Cue | None:
     signed = signature(text, start, end)
     if signed is not None:
         return signed
-    words = items(text, start, end)
+    words = without_asides(items(text, start, end))
     while words and words[0].text in (",", "—", "–", "-", ":"):
         words = words[1:]
     words = _until_sentence_end(words)
@@ -62,6 +62,22 @@ def cue_after(text: str, start: int, end: int) -> Cue | None:
                 return None  # a long stretch with no appositive commas is a new clause, not an attribution
             return subject_before_verb(text, words[:index], words[0].start)
     return None
+
+
+def without_asides(words: tuple[Item, ...] | list[Item]) -> list[Item]:
+    """The words without short brackets: "Rep. Jim Jordan (R-Ohio), a member, said" reads as "Rep. Jim Jordan, a
+    member, said" (a party and state label, an age or an acronym sits between a name and its verb)."""
+    out: list[Item] = []
+    index = 0
+    while index < len(words):
+        if words[index].text == "(":
+            close = next((i for i in range(index + 1, min(index + 9, len(words))) if words[i].text == ")"), None)
+            if close is not None:
+                index = close + 1
+                continue
+        out.append(words[index])
+        index += 1
+    return out
 
 
 _DASH = re.compile(r"[ \t]*[―—–-]{1,2}[ \t]*")
@@ -303,7 +319,7 @@ _OPINION = re.compile(r"\b(?:in|to)\s+(his|her)\s+(?:opinion|view|words|mind)\b|
 
 def cue_before(text: str, start: int, end: int) -> Cue | None:
     """``NAME said: "..."``, ``NAME said that ... "..."``, ``According to NAME, "..."``, ``In his opinion, ... "``."""
-    words = items(text, start, end)
+    words = without_asides(items(text, start, end))
     for index in range(len(words) - 1, -1, -1):
         word = words[index]
         if not is_speech_verb(word):

@@ -367,3 +367,15 @@ def test_a_dash_and_a_full_name_after_a_quote_sign_it():
         ("It took ten years. Was it worth it?", "Ilse Marrow"),
         ("The toll is too high.", "Tomas Very"),
     ]
+
+
+def test_a_party_and_state_label_between_a_name_and_its_verb_is_read_past():
+    body = (
+        "The hearing ran late.\n"
+        "“They would never get an immunity deal,” Rep. Jon Varga (R-Ohio), a panel member, said on Friday.\n"
+        "Sen. Clara Mott (D-Mo.) scolded him: “The science is against you,” she said.\n"
+    )
+    assert found(body) == [
+        ("They would never get an immunity deal", "Jon Varga"),
+        ("The science is against you", "Clara Mott"),
+    ]
