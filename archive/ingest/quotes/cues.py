@@ -236,11 +236,14 @@ def _appositive_subject(text: str, words: list[Item]) -> Cue | None:
             segments[-1].append(word)
     segments = [segment for segment in segments if segment]
     appositives: list[tuple[int, int]] = []
-    for number in range(len(segments) - 1, max(-1, len(segments) - 5), -1):
+    for number in range(len(segments) - 1, max(-1, len(segments) - 6), -1):
         segment = segments[number]
         cue = _noun_phrase(text, _phrase_back(segment), preposition_before=False)
+        before = segments[number - 1] if number > 0 else []
+        if len(segment) == 1 and before and before[0].lower in ("of", "from", "in"):
+            # "Ana Silva, 59, of Ashton, Md., said": one word after a home town is its state, not the speaker.
+            continue
         if cue is not None and cue.kind == "name" and _covers(segment, cue):
-            before = segments[number - 1] if number > 0 else []
             if before and is_role_segment(before, allow_determiner=True):
                 appositives.append((before[0].start, before[-1].end))
             return replace(cue, appositives=tuple(appositives[::-1]))

@@ -379,3 +379,15 @@ def test_a_party_and_state_label_between_a_name_and_its_verb_is_read_past():
         ("They would never get an immunity deal", "Jon Varga"),
         ("The science is against you", "Clara Mott"),
     ]
+
+
+def test_a_home_town_and_its_state_after_a_name_are_not_the_speaker():
+    body = (
+        "Visitors came from far away.\n"
+        "Rosa Lind Varo, 59, of Ashton, Md., who watched on a screen, said it was ''a day for us to remember.''\n"
+        "''We waited a long time,'' she added.\n"
+    )
+    assert found(body) == [
+        ("a day for us to remember.", "Rosa Lind Varo"),
+        ("We waited a long time", "Rosa Lind Varo"),
+    ]
