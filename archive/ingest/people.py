@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .language import names
+from .language import given_names, names
 from .language.roles import COMMENTATOR_NOUNS, is_plural_person_noun, is_role_word
 from .parsed import ParsedQuote, ParsedSpeaker
 from .quotes.cues import Cue
@@ -104,7 +104,10 @@ class Person:
             return self.pronoun
         words = set(" ".join(self.titles + self.descriptions + self.offices).lower().replace(".", " ").split())
         male, female = bool(words & _MALE), bool(words & _FEMALE)
-        return "he" if male and not female else "she" if female and not male else ""
+        if male != female:
+            return "he" if male else "she"
+        # The given name, as the news refers to people of that name (a table learnt from attributed quotes).
+        return next((p for p in map(given_names.pronoun_of, dict.fromkeys(self.forms)) if p), "")
 
     def is_commentator(self) -> bool:
         words = set(self.roles().split())
