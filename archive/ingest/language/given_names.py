@@ -19,14 +19,14 @@ from pathlib import Path
 from . import names
 
 TABLE = Path(__file__).with_name("given_names.tsv")
-_AFTER = re.compile(r"^[\s,'\"”’]*(?:[-—–]+\s*)?(he|she)\s+(?:\w+ly\s+)?[a-z]+(?:ed|s|id|ld|ote)\b", re.IGNORECASE)
+_AFTER = re.compile(r"[\s,'\"”’]*(?:[-—–]+\s*)?(he|she)\s+(?:\w+ly\s+)?[a-z]+(?:ed|s|id|ld|ote)\b", re.IGNORECASE)
 _BEFORE = re.compile(r"\b(he|she)\s+(?:\w+ly\s+)?(?:said|says|added|told \w+|wrote|asked)[,:]?\s*[\"“']*$", re.I)
 _TITLED = {"mr": "he", "mrs": "she", "ms": "she", "miss": "she"}
 _NEXT_PRONOUN = re.compile(r"\b(he|she|his|her|him|hers|himself|herself)\b", re.IGNORECASE)
 _FOLLOWING = {"he": "he", "his": "he", "him": "he", "himself": "he", "she": "she", "her": "she", "hers": "she"}
 _FOLLOWING["herself"] = "she"
 STRONG = 3  # weight of a "he said"/"she said" attribution or a courtesy title against a pronoun nearby
-MIN_VOTES = 3
+MIN_VOTES = 4  # more than one attribution alone
 AGREEMENT = 0.75  # share of a name's votes that must go to one pronoun
 
 
