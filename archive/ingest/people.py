@@ -12,6 +12,7 @@ records who said what, and a quote with no one to cite is not worth an editor's 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -123,7 +124,8 @@ class Folded:
 class Cast:
     """The people of one article, and who is salient at each point of the reading."""
 
-    def __init__(self, mentions: list[names.Name]) -> None:
+    def __init__(self, mentions: list[names.Name], body: str = "") -> None:
+        self.body = body
         self.people: list[Person] = []
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.salient: list[int] = []  # person indexes (or _NOBODY), most recent last
@@ -173,6 +175,24 @@ class Cast:
     def printed_in_full(self, name: str) -> bool:
         """A bare surname whose full name the article prints elsewhere ("Morrison" and "Tim Morrison")."""
         return not names.parts(name)[0] and any(names.same_person(name, m.name) for m in self.mentions)
+
+    def identifiable(self, cue: Cue) -> bool:
+        """Not a place, party or group: a single capitalised word that the article never ties to a person (no full
+        name, no title, nobody met) and elsewhere uses as a place or a group ("in Indiana", "the Republicans") or
+        inside a longer proper name ("United States", "The Daily Beast") is nobody to cite."""
+        if len(cue.name.split()) >= 2 or cue.title or self.known(cue.name) is not None:
+            return True
+        if self.printed_in_full(cue.name) or self._titled_somewhere(cue.name):
+            return True
+        return not _used_as_place_or_group(self.body, cue.name)
+
+    def _titled_somewhere(self, name: str) -> bool:
+        """ "President Obama", "Mr. Obama": an honorific or an office printed right before the word."""
+        for match in re.finditer(r"\b([A-Z][a-z]+)\.? " + re.escape(name) + r"\b", self.body):
+            word = match.group(1).lower()
+            if word in names.HONORIFICS or word in names.OFFICES:
+                return True
+        return False
 
     def known(self, name: str) -> int | None:
         """An existing person printed as ``name``, without creating one."""
@@ -237,6 +257,8 @@ class Cast:
 
     def resolve(self, cue: Cue) -> int | None:
         if cue.kind == "name":
+            if not self.identifiable(cue):
+                return None
             return self.person(cue.name, cue.start, cue.title, cue.description)
         if cue.kind == "pronoun":
             return self.resolve_pronoun(cue.text)
@@ -247,7 +269,7 @@ class Cast:
 
 def fold_speakers(extraction: Extraction) -> Folded:
     """Assign every quote a person, fold name variants, and return the quoted people and the named quotes."""
-    cast = Cast(extraction.mentions)
+    cast = Cast(extraction.mentions, extraction.body)
     interviewee = None
     if extraction.interviewee is not None:
         cue = extraction.interviewee
@@ -284,6 +306,30 @@ def fold_speakers(extraction: Extraction) -> Folded:
         assigned.append((item, index))
         previous, previous_paragraph = index, item.paragraph
     return _folded(cast, assigned)
+
+
+_PLACE_OR_GROUP = r"\b(?:in|across|throughout|[A-Z][a-z]+) {}\b|\b{} [A-Z][a-z]"
+_GROUP = r"\b(?:the|The|[0-9]+|many|some|other|fellow) {}\b"
+
+
+def _used_as_place_or_group(body: str, word: str) -> bool:
+    """ "in Indiana", "the Democrats", "North Carolina", "United States": never a person's name on its own (a given
+    name such as "Melanie" before a surname is one)."""
+    if given_names.pronoun_of(f"{word} X"):
+        return False
+    if word.endswith("s") and re.search(_GROUP.format(re.escape(word)), body):
+        return True  # "the Democrats", "two Republicans" ("the Clinton campaign" says nothing)
+    for match in re.finditer(_PLACE_OR_GROUP.format(re.escape(word), re.escape(word)), body):
+        before = body[max(0, match.start() - 2) : match.start()]
+        first = match.group().split()[0]
+        if first[:1].isupper() and (not before.strip() or before.rstrip()[-1:] in '.!?"”'):
+            continue  # the capitalised word before opens a sentence: "Then Indiana" proves nothing
+        if first.lower() in names.HONORIFICS | names.OFFICES or (
+            first[:1].isupper() and first.lower() in names.NOT_NAMES
+        ):
+            continue
+        return True
+    return False
 
 
 def _is_person_phrase(cue: Cue) -> bool:

@@ -294,3 +294,14 @@ def test_roles_and_pronouns_resolve_by_recency_after_many_quotes():
     )
     body = "\n\n".join([opening, *paragraphs, ending])
     assert speakers_of(body)[-3:] == ["Eero Lahti", "Karl Berger", "Karl Berger"]
+
+
+def test_a_place_or_a_group_is_not_a_speaker_but_a_titled_surname_is():
+    body = (
+        "Voters in Corvania were angry about the Delmars, and the Delmars knew it.\n"
+        '"We will fix the roads," Corvania said in a statement.\n'
+        '"We did nothing wrong," the Delmars said.\n'
+        "President Ostrander spoke later.\n"
+        '"The roads come first," Ostrander said.\n'
+    )
+    assert speakers_of(body) == ["Ostrander"]
