@@ -34,6 +34,7 @@ _TERM_WORDS = names.wordset(
     labeled slogan motto hashtag"""
 )
 _SMALL_WORDS = names.wordset("a an the of and or in on at to for with by from de la")
+_TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}): +(?=\S)")
 
 
 @dataclass(frozen=True)
@@ -316,6 +317,13 @@ def _found_quote(
             cue = Cue("name", label, at, at + len(label), label)
             return FoundQuote(text, span.start, span.end, kind, span.paragraph, cue, "cue")
         return FoundQuote(text, span.start, span.end, kind, span.paragraph, None, "answer")
+    labelled = _TRANSCRIPT_LABEL.match(text)
+    if labelled is not None and kind == "direct":
+        # '"PENCE: Well, look, ...': a transcript quoted line; the label names who speaks and is not said.
+        label = labelled.group(1)
+        start = span.start + labelled.end()
+        cue = Cue("name", label, span.start, span.start + len(label), label.title())
+        return FoundQuote(body[start : span.end], start, span.end, kind, span.paragraph, cue, "cue")
     para = paras[span.paragraph]
     anchor = span.open if span.open is not None else para.start
     sent_start, sent_end = next(

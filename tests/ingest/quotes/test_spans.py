@@ -391,3 +391,15 @@ def test_a_home_town_and_its_state_after_a_name_are_not_the_speaker():
         ("a day for us to remember.", "Rosa Lind Varo"),
         ("We waited a long time", "Rosa Lind Varo"),
     ]
+
+
+def test_a_transcript_label_inside_the_quote_names_the_speaker_and_is_not_quoted():
+    body = (
+        "Dana Roos interviewed Governor Emil Farkas on Sunday.\n"
+        '"ROOS: Will she be there tomorrow?\n'
+        '"FARKAS: Well, look, she will not be attending the debate."\n'
+    )
+    assert found(body) == [
+        ("Will she be there tomorrow?", "Dana Roos"),
+        ("Well, look, she will not be attending the debate.", "Emil Farkas"),
+    ]
