@@ -202,10 +202,15 @@ def _particle_leads_to_name(words: tuple[Token, ...], index: int) -> bool:
     return False
 
 
+_COURTESY = wordset("mr mrs ms miss mx")
+
+
 def split_run(run: list[Token] | tuple[Token, ...], text: str, after_preposition: bool = False) -> Name | None:
     """Split a run into title, role and name; None when no name is left ("the Finnish Foreign Minister")."""
     cut = 0
     for index, token in enumerate(run):
+        if index and run[index - 1].lower.rstrip(".") in _COURTESY:
+            continue  # "Mr. King", "Ms. Bishop": a courtesy title is followed by a surname, never by an office
         if token.lower in HONORIFICS or token.lower in OFFICES or token.lower in ORG_WORDS:
             cut = index + 1
     name_tokens = run[cut:]

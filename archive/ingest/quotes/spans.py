@@ -197,6 +197,9 @@ def _marks(body: str, para: Paragraph, single: bool, carry: bool = False) -> lis
         if ch in opens:
             out.append((pos, "open"))
             continue
+        if ch in closes and not single and prev.isspace() and nxt.isalnum() and not any(r == "open" for _, r in out):
+            out.append((pos, "open"))  # ”Mr. Trump embodies ...”: a closing mark printed where a quote opens
+            continue
         if ch in closes:
             if single and prev == "s" and nxt in " ,." and not any(role == "open" for _, role in out):
                 continue  # plural possessive: experts’ opinions

@@ -403,3 +403,13 @@ def test_a_transcript_label_inside_the_quote_names_the_speaker_and_is_not_quoted
         ("Will she be there tomorrow?", "Dana Roos"),
         ("Well, look, she will not be attending the debate.", "Emil Farkas"),
     ]
+
+
+def test_a_closing_mark_printed_where_a_quote_opens_still_opens_it():
+    body = "Readers answered.\n”The toll is too high. Nobody asked us.” ― Ilse Marrow\n"
+    assert found(body) == [("The toll is too high. Nobody asked us.", "Ilse Marrow")]
+
+
+def test_a_courtesy_title_is_followed_by_a_surname_even_when_it_is_an_office_word():
+    body = 'Larry King spoke to us.\n"I have never been edited," Mr. King added.\n'
+    assert found(body) == [("I have never been edited", "Larry King")]
