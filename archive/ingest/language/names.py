@@ -205,12 +205,20 @@ def _particle_leads_to_name(words: tuple[Token, ...], index: int) -> bool:
 _COURTESY = wordset("mr mrs ms miss mx")
 
 
+def _is_given_name(word: str) -> bool:
+    from .given_names import pronoun_of  # the table module reads names with this one
+
+    return bool(pronoun_of(f"{word} X"))
+
+
 def split_run(run: list[Token] | tuple[Token, ...], text: str, after_preposition: bool = False) -> Name | None:
     """Split a run into title, role and name; None when no name is left ("the Finnish Foreign Minister")."""
     cut = 0
     for index, token in enumerate(run):
         if index and run[index - 1].lower.rstrip(".") in _COURTESY:
             continue  # "Mr. King", "Ms. Bishop": a courtesy title is followed by a surname, never by an office
+        if index == len(run) - 1 and index and _is_given_name(run[index - 1].text):
+            continue  # "Larry King": an office word after a given name is a surname
         if token.lower in HONORIFICS or token.lower in OFFICES or token.lower in ORG_WORDS:
             cut = index + 1
     name_tokens = run[cut:]
