@@ -80,7 +80,7 @@ def without_asides(words: tuple[Item, ...] | list[Item]) -> list[Item]:
     return out
 
 
-_DASH = re.compile(r"[ \t]*[―—–-]{1,2}[ \t]*")
+_DASH = re.compile(r"[^\S\n]*[―—–-]{1,2}\s*")
 
 
 def signature(text: str, start: int, end: int) -> Cue | None:
@@ -89,7 +89,7 @@ def signature(text: str, start: int, end: int) -> Cue | None:
     if dash is None:
         return None
     stop = end
-    while stop > dash.end() and text[stop - 1] in " \t.":
+    while stop > dash.end() and (text[stop - 1].isspace() or text[stop - 1] == "."):
         stop -= 1
     runs = names.capital_runs(text, dash.end(), stop)
     if len(runs) != 1 or runs[0][0].start != dash.end() or runs[0][-1].end != stop:

@@ -356,7 +356,14 @@ def _found_quote(
         cue = _described(body, masked, para, cue)
     initial = span.open is None or masked[sent_start:anchor].strip() == ""
     # A paragraph that ends with the name signing its quote ('"..." ― Ana Silva') is no headline.
-    signed = span.close is not None and cues.signature(masked, span.close + 1, para.end) is not None
+    signed = False
+    if span.close is not None:
+        sign_end = para.end
+        if masked[span.close + 1 : para.end].strip() in ("―", "—", "–", "-") and span.paragraph + 1 < len(paras):
+            sign_end = paras[span.paragraph + 1].end  # the dash ends the line and the name is on the next one
+        signature = cues.signature(masked, span.close + 1, sign_end)
+        signed = signature is not None
+        cue = cue or signature
     if _is_intertitle(body, para, span) or _is_title_of_work(text) or (_is_headline_like(body, para) and not signed):
         return None
     sentence = initial and text[-1:] in ".!?"

@@ -413,3 +413,11 @@ def test_a_closing_mark_printed_where_a_quote_opens_still_opens_it():
 def test_a_courtesy_title_is_followed_by_a_surname_even_when_it_is_an_office_word():
     body = 'Larry King spoke to us.\n"I have never been edited," Mr. King added.\n'
     assert found(body) == [("I have never been edited", "Larry King")]
+
+
+def test_a_signature_may_stand_after_no_break_spaces_or_on_the_next_line():
+    body = (
+        "Readers answered.\n“The toll is too high.”\u00a0― Ilse Marrow\u00a0\n"
+        "“Build a wall around it.” ―\nTomas Very.\n"
+    )
+    assert found(body) == [("The toll is too high.", "Ilse Marrow"), ("Build a wall around it.", "Tomas Very")]
