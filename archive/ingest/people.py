@@ -134,12 +134,16 @@ class Cast:
     def person(self, name: str, pos: int, title: str = "", description: str = "") -> int:
         """The index of the person printed as ``name`` at ``pos``, created (and filled from mentions) if new."""
         matches = [i for i, person in enumerate(self.people) if person.matches(name)]
+        said = _title_gender(title)
+        if said:
+            # "Mr. Obama" is not Michelle Obama: a courtesy title settles which relative a bare surname means.
+            matches = [i for i in matches if self.people[i].gender() in ("", said)]
         if matches:
             index = max(matches, key=self._recency)
         else:
             index = len(self.people)
             self.people.append(Person())
-            self._enrich(self.people[index], name, pos)
+            self._enrich(self.people[index], name, pos, said)
         person = self.people[index]
         person.forms.append(name)
         if title:
@@ -152,9 +156,12 @@ class Cast:
     def _recency(self, index: int) -> tuple[int, int]:
         return self._rank.get(index, -1), self.people[index].last_seen
 
-    def _enrich(self, person: Person, name: str, pos: int) -> None:
-        """Give a new person the fuller forms printed elsewhere ("Lahti" -> "Eero Lahti")."""
+    def _enrich(self, person: Person, name: str, pos: int, said: str = "") -> None:
+        """Give a new person the fuller forms printed elsewhere ("Lahti" -> "Eero Lahti"); ``said``: the gender a
+        title gave ("Mr. Obama" takes "Barack Obama", not "Michelle Obama")."""
         compatible = [m for m in self.mentions if names.same_person(name, m.name)]
+        if said:
+            compatible = [m for m in compatible if given_names.pronoun_of(m.name) in ("", said)]
         if len(names.parts(name)[0]) == 0:
             # A bare surname may belong to two relatives: take the one printed last before it.
             before = [m for m in compatible if m.start < pos]
@@ -330,6 +337,11 @@ def _used_as_place_or_group(body: str, word: str) -> bool:
             continue
         return True
     return False
+
+
+def _title_gender(title: str) -> str:
+    words = set(title.lower().replace(".", " ").split())
+    return "he" if words & _MALE else "she" if words & _FEMALE else ""
 
 
 def _is_person_phrase(cue: Cue) -> bool:

@@ -305,3 +305,17 @@ def test_a_place_or_a_group_is_not_a_speaker_but_a_titled_surname_is():
         '"The roads come first," Ostrander said.\n'
     )
     assert speakers_of(body) == ["Ostrander"]
+
+
+def test_initials_printed_together_are_part_of_the_name():
+    body = "Lawmakers spoke.\n“This is a sad day,” said Rep. G.K. Varnum (D-N.C.), head of the caucus.\n"
+    assert speakers_of(body) == ["G.K. Varnum"]
+
+
+def test_a_courtesy_title_tells_which_relative_a_bare_surname_means():
+    body = (
+        "Michelle Ostrand spoke first, then President Barack Ostrand took the stage.\n"
+        '"Our progress is on the ballot," Mr. Ostrand said.\n'
+        '"Go and vote," Mrs. Ostrand said.\n'
+    )
+    assert speakers_of(body) == ["Barack Ostrand", "Michelle Ostrand"]

@@ -158,7 +158,9 @@ def capital_runs(text: str, start: int = 0, end: int | None = None) -> list[list
     current: list[Token] = []
     dotted = _dotted_abbreviations(words)
     for index, token in enumerate(words):
-        joined = bool(current) and text[current[-1].end : token.start] in (" ", "\u00a0")
+        gap = text[current[-1].end : token.start] if current else None
+        # "G.K.": initials printed together belong to one name.
+        joined = gap in (" ", "\u00a0") or (gap == "" and len(current[-1].bare) == 1 and len(token.bare) == 1)
         joined = joined and not is_possessive(text, current[-1].end)
         particle = token.lower in PARTICLES and _particle_leads_to_name(words, index)
         if (is_name_word(token.text) and index not in dotted) or (particle and current):
@@ -191,6 +193,16 @@ def _dotted_abbreviations(words: tuple[Token, ...]) -> set[int]:
         before, token = words[index - 1], words[index]
         if before.end == token.start and len(before.bare) == 1 and len(token.bare) == 1:
             out.update((index - 1, index))
+    # "G.K. Butterfield": initials printed together before a surname are a given name, not an abbreviation.
+    for index in sorted(out):
+        after = words[index + 1] if index + 1 < len(words) else None
+        if index + 1 in out or after is None or after.start != words[index].end + 1:
+            continue
+        if is_name_word(after.text) and after.lower not in OFFICES | ORG_WORDS | HONORIFICS:
+            group = index
+            while group - 1 in out and words[group - 1].end == words[group].start:
+                group -= 1
+            out.difference_update(range(group, index + 1))
     return out
 
 
