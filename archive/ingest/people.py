@@ -237,8 +237,10 @@ class Cast:
                 return index
         return None
 
-    def resolve_role(self, phrase: str) -> int | None:
-        """The person a role noun phrase points at: an office in their description, or any commentator."""
+    def resolve_role(self, phrase: str, pos: int = -1) -> int | None:
+        """The person a role noun phrase points at: an office in their description, or any commentator; failing
+        that, the person printed last before ``pos`` with that office before their name ("President Obama ...
+        the president said")."""
         words = [w for w in phrase.lower().replace("’s", "").replace("'s", "").split() if w.isalpha()]
         words = [w for w in words if w not in ("the", "this", "that", "his", "her", "its", "their")]
         if not words:
@@ -254,7 +256,7 @@ class Cast:
             return None
         fitting = [i for i in order if self.people[i].fits_role(head)]
         if not fitting:
-            return None
+            return self._introduced_as(head, pos)
 
         def overlap(index: int) -> int:
             return sum(1 for word in modifiers if word in self.people[index].roles().split())
@@ -270,8 +272,21 @@ class Cast:
         if cue.kind == "pronoun":
             return self.resolve_pronoun(cue.text)
         if cue.kind == "role":
-            return self.resolve_role(cue.text)
+            return self.resolve_role(cue.text, cue.start)
         return None
+
+    def _introduced_as(self, head: str, pos: int) -> int | None:
+        if pos <= 0 or head not in names.OFFICES:
+            return None
+        last = None
+        for run in names.capital_runs(self.body, 0, pos):
+            name = names.split_run(run, self.body)
+            # The office right before the name, and the name printed again (a Title Case headline is not one).
+            if name is not None and name.role.lower().split()[-1:] == [head] and self.body.count(name.name) >= 2:
+                last = name
+        if last is None:
+            return None
+        return self.person(last.name, last.start, last.title, last.role)
 
 
 def fold_speakers(extraction: Extraction) -> Folded:

@@ -319,3 +319,12 @@ def test_a_courtesy_title_tells_which_relative_a_bare_surname_means():
         '"Go and vote," Mrs. Ostrand said.\n'
     )
     assert speakers_of(body) == ["Barack Ostrand", "Michelle Ostrand"]
+
+
+def test_the_office_resolves_to_the_person_the_article_introduced_with_it():
+    body = (
+        "President Varga opened the museum on Saturday before a large crowd.\n"
+        "''Hopefully,'' the president said, ''this museum can help us listen to each other.''\n"
+        "Mr. Varga left before noon.\n"
+    )
+    assert speakers_of(body) == ["Varga"]
