@@ -126,6 +126,7 @@ class Cast:
 
     def __init__(self, mentions: list[names.Name], body: str = "") -> None:
         self.body = body
+        self._identifiable: dict[str, bool] = {}  # single words already judged person or place
         self.people: list[Person] = []
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.salient: list[int] = []  # person indexes (or _NOBODY), most recent last
@@ -189,9 +190,13 @@ class Cast:
         inside a longer proper name ("United States", "The Daily Beast") is nobody to cite."""
         if len(cue.name.split()) >= 2 or cue.title or self.known(cue.name) is not None:
             return True
-        if self.printed_in_full(cue.name) or self._titled_somewhere(cue.name):
-            return True
-        return not _used_as_place_or_group(self.body, cue.name)
+        if cue.name not in self._identifiable:
+            self._identifiable[cue.name] = (
+                self.printed_in_full(cue.name)
+                or self._titled_somewhere(cue.name)
+                or not _used_as_place_or_group(self.body, cue.name)
+            )
+        return self._identifiable[cue.name]
 
     def _titled_somewhere(self, name: str) -> bool:
         """ "President Obama", "Mr. Obama": an honorific or an office printed right before the word."""

@@ -229,9 +229,9 @@ def split_run(run: list[Token] | tuple[Token, ...], text: str, after_preposition
     for index, token in enumerate(run):
         if index and run[index - 1].lower.rstrip(".") in _COURTESY:
             continue  # "Mr. King", "Ms. Bishop": a courtesy title is followed by a surname, never by an office
-        if index == len(run) - 1 and index and _is_given_name(run[index - 1].text):
-            continue  # "Larry King": an office word after a given name is a surname
         if token.lower in HONORIFICS or token.lower in OFFICES or token.lower in ORG_WORDS:
+            if index == len(run) - 1 and index and _is_given_name(run[index - 1].text):
+                continue  # "Larry King": an office word after a given name is a surname
             cut = index + 1
     name_tokens = run[cut:]
     if after_preposition and cut == 0 and _core_len(name_tokens) > 2:

@@ -67,6 +67,8 @@ def cue_after(text: str, start: int, end: int) -> Cue | None:
 def without_asides(words: tuple[Item, ...] | list[Item]) -> list[Item]:
     """The words without short brackets: "Rep. Jim Jordan (R-Ohio), a member, said" reads as "Rep. Jim Jordan, a
     member, said" (a party and state label, an age or an acronym sits between a name and its verb)."""
+    if not any(word.text == "(" for word in words):
+        return list(words)
     out: list[Item] = []
     index = 0
     while index < len(words):
