@@ -12,8 +12,8 @@ records who said what, and a quote with no one to cite is not worth an editor's 
 
 from __future__ import annotations
 
-import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from .language import given_names, names
@@ -200,9 +200,9 @@ class Cast:
 
     def _titled_somewhere(self, name: str) -> bool:
         """ "President Obama", "Mr. Obama": an honorific or an office printed right before the word."""
-        for match in re.finditer(r"\b([A-Z][a-z]+)\.? " + re.escape(name) + r"\b", self.body):
-            word = match.group(1).lower()
-            if word in names.HONORIFICS or word in names.OFFICES:
+        for _, before in _neighbours(self.body, name):
+            word = before.rstrip(".")
+            if word[:1].isupper() and (word.lower() in names.HONORIFICS or word.lower() in names.OFFICES):
                 return True
         return False
 
@@ -335,31 +335,45 @@ def fold_speakers(extraction: Extraction) -> Folded:
     return _folded(cast, assigned)
 
 
-_PLACE_OR_GROUP = r"\b(?:in|across|throughout|[A-Z][a-z]+) {}\b|\b{} [A-Z][a-z]"
-_GROUP = r"\b(?:the|The|[0-9]+|many|some|other|fellow) {}\b"
+_PLACES = names.wordset("in across throughout")
+_GROUPS = names.wordset("the many some other fellow")
+
+
+def _neighbours(body: str, word: str) -> Iterator[tuple[str, str]]:
+    """(the end of the text before the word before, the word before) at each place ``word`` is printed."""
+    at = body.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not body[at - 1].isalnum()) and (end == len(body) or not body[end].isalnum()):
+            before = body[max(0, at - 60) : at].split()
+            lead = " ".join(before[:-1])[-2:] if len(before) > 1 else ""
+            yield lead, before[-1] if before else ""
+        at = body.find(word, end)
 
 
 def _used_as_place_or_group(body: str, word: str) -> bool:
-    """ "in Indiana", "the Democrats", "North Carolina", "United States": never a person's name on its own (a given
-    name such as "Melanie" before a surname is one)."""
+    """ "in Indiana", "the Democrats", "North Carolina", "The Daily Beast": never a person's name on its own (a given
+    name such as "Melanie" before a surname is one; "the Clinton campaign" or "Clinton Foundation" says nothing)."""
     if given_names.pronoun_of(f"{word} X"):
         return False
-    if word.endswith("s") and re.search(_GROUP.format(re.escape(word)), body):
-        return True  # "the Democrats", "two Republicans" ("the Clinton campaign" says nothing)
-    for match in re.finditer(_PLACE_OR_GROUP.format(re.escape(word), re.escape(word)), body):
-        before = body[max(0, match.start() - 2) : match.start()]
-        first = match.group().split()[0]
-        if first[:1].isupper() and (not before.strip() or before.rstrip()[-1:] in '.!?"”'):
-            continue  # the capitalised word before opens a sentence: "Then Indiana" proves nothing
-        if first.lower() in names.HONORIFICS | names.OFFICES or (
-            first[:1].isupper() and first.lower() in names.NOT_NAMES
-        ):
+    for lead, before in _neighbours(body, word):
+        if before in _PLACES:
+            return True
+        if word.endswith("s") and (before.lower() in _GROUPS or before.isdigit()):
+            return True  # "the Democrats", "two Republicans"
+        bare = before.rstrip(".")
+        if not (bare[:1].isupper() and bare[1:].isalpha() and bare[1:].islower()):
             continue
-        return True
+        if not lead.strip() or lead.rstrip()[-1:] in '.!?"”':
+            continue  # the capitalised word before opens a sentence: "Then Indiana" proves nothing
+        if bare.lower() not in names.HONORIFICS | names.OFFICES | names.NOT_NAMES:
+            return True
     return False
 
 
 def _title_gender(title: str) -> str:
+    if not title:
+        return ""
     words = set(title.lower().replace(".", " ").split())
     return "he" if words & _MALE else "she" if words & _FEMALE else ""
 

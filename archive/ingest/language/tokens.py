@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from . import names
 
@@ -61,8 +61,7 @@ INDEFINITE = names.wordset("a an some several many two three four five other oth
 _ITEM = re.compile(r"[^\W\d_]+(?:[-'’.][^\W\d_]+)*\.?|\d+(?:[.,:]\d+)*|[,;:()\[\]—–]|(?<=\s)-(?=\s)|[.!?]")
 
 
-@dataclass(frozen=True)
-class Item:
+class Item(NamedTuple):  # a named tuple: built for every word, and faster to build than a dataclass
     text: str
     start: int
     end: int

@@ -42,7 +42,7 @@ def cue_after(text: str, start: int, end: int) -> Cue | None:
     signed = signature(text, start, end)
     if signed is not None:
         return signed
-    words = without_asides(items(text, start, end))
+    words = without_asides(text, items(text, start, end))
     while words and words[0].text in (",", "—", "–", "-", ":"):
         words = words[1:]
     words = _until_sentence_end(words)
@@ -64,11 +64,11 @@ def cue_after(text: str, start: int, end: int) -> Cue | None:
     return None
 
 
-def without_asides(words: tuple[Item, ...] | list[Item]) -> list[Item]:
+def without_asides(text: str, words: tuple[Item, ...]) -> tuple[Item, ...]:
     """The words without short brackets: "Rep. Jim Jordan (R-Ohio), a member, said" reads as "Rep. Jim Jordan, a
     member, said" (a party and state label, an age or an acronym sits between a name and its verb)."""
-    if not any(word.text == "(" for word in words):
-        return list(words)
+    if not words or "(" not in text[words[0].start : words[-1].end]:
+        return words  # the same tuple: most sentences have no brackets
     out: list[Item] = []
     index = 0
     while index < len(words):
@@ -79,7 +79,7 @@ def without_asides(words: tuple[Item, ...] | list[Item]) -> list[Item]:
                 continue
         out.append(words[index])
         index += 1
-    return out
+    return tuple(out)
 
 
 _DASH = re.compile(r"[^\S\n]*[―—–-]{1,2}\s*")
@@ -324,7 +324,7 @@ _OPINION = re.compile(r"\b(?:in|to)\s+(his|her)\s+(?:opinion|view|words|mind)\b|
 
 def cue_before(text: str, start: int, end: int) -> Cue | None:
     """``NAME said: "..."``, ``NAME said that ... "..."``, ``According to NAME, "..."``, ``In his opinion, ... "``."""
-    words = without_asides(items(text, start, end))
+    words = without_asides(text, items(text, start, end))
     for index in range(len(words) - 1, -1, -1):
         word = words[index]
         if not is_speech_verb(word):

@@ -31,7 +31,7 @@ def narrative_cues(text: str, start: int, end: int) -> list[Cue]:
     """
     out = []
     for sent_start, sent_end in sentences(text, start, end):
-        words = without_asides(items(text, sent_start, sent_end))
+        words = without_asides(text, items(text, sent_start, sent_end))
         for index, word in enumerate(words):
             if not is_speech_verb(word) or is_noun_use(text, words, index):
                 continue
