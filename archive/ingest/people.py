@@ -127,6 +127,7 @@ class Cast:
     def __init__(self, mentions: list[names.Name], body: str = "") -> None:
         self.body = body
         self._identifiable: dict[str, bool] = {}  # single words already judged person or place
+        self._officials: list[names.Name] | None = None  # names printed after an office, read when first needed
         self.people: list[Person] = []
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.salient: list[int] = []  # person indexes (or _NOBODY), most recent last
@@ -283,11 +284,17 @@ class Cast:
     def _introduced_as(self, head: str, pos: int) -> int | None:
         if pos <= 0 or head not in names.OFFICES:
             return None
+        if self._officials is None:
+            # Read once per article (a role cue may come many times): every name printed after an office, and
+            # printed again (a Title Case headline is not a name).
+            runs = (names.split_run(run, self.body) for run in names.capital_runs(self.body))
+            officials = [name for name in runs if name is not None and name.role]
+            self._officials = [name for name in officials if self.body.count(name.name) >= 2]
         last = None
-        for run in names.capital_runs(self.body, 0, pos):
-            name = names.split_run(run, self.body)
-            # The office right before the name, and the name printed again (a Title Case headline is not one).
-            if name is not None and name.role.lower().split()[-1:] == [head] and self.body.count(name.name) >= 2:
+        for name in self._officials:
+            if name.start >= pos:
+                break
+            if name.role.lower().split()[-1:] == [head]:  # the office right before the name
                 last = name
         if last is None:
             return None

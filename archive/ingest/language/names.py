@@ -90,7 +90,10 @@ class Token(NamedTuple):  # a named tuple: built for every word, and faster to b
 
 def _token(text: str, start: int, end: int) -> Token:
     bare = text.rstrip(".")
-    return Token(text, start, end, bare, bare.lower())
+    return _new(Token, (text, start, end, bare, bare.lower()))  # tuple.__new__: the fast way to build one
+
+
+_new = tuple.__new__
 
 
 @dataclass(frozen=True)

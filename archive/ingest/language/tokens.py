@@ -70,7 +70,11 @@ class Item(NamedTuple):  # a named tuple: built for every word, and faster to bu
 
 
 def _item(text: str, start: int, end: int) -> Item:
-    return Item(text, start, end, text.lower().rstrip("."), text[:1].isalpha())
+    # tuple.__new__ skips the named tuple's keyword-handling constructor: this runs for every word read.
+    return _new(Item, (text, start, end, text.lower().rstrip("."), text[:1].isalpha()))
+
+
+_new = tuple.__new__
 
 
 @functools.lru_cache(maxsize=2048)
