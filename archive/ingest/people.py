@@ -124,10 +124,11 @@ class Folded:
 class Cast:
     """The people of one article, and who is salient at each point of the reading."""
 
-    def __init__(self, mentions: list[names.Name], body: str = "") -> None:
+    def __init__(self, mentions: list[names.Name], body: str = "", officials: list[names.Name] | None = None) -> None:
         self.body = body
         self._identifiable: dict[str, bool] = {}  # single words already judged person or place
-        self._officials: list[names.Name] | None = None  # names printed after an office, read when first needed
+        self._officials = officials or []  # names printed after an office (spans.py reads them with the mentions)
+        self._printed_twice: dict[str, bool] = {}
         self.people: list[Person] = []
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.salient: list[int] = []  # person indexes (or _NOBODY), most recent last
@@ -281,20 +282,20 @@ class Cast:
             return self.resolve_role(cue.text, cue.start)
         return None
 
+    def _again(self, name: str) -> bool:
+        """Printed more than once: a Title Case headline ("Obama Sees Personal Insult") is not a name."""
+        if name not in self._printed_twice:
+            self._printed_twice[name] = self.body.count(name) >= 2
+        return self._printed_twice[name]
+
     def _introduced_as(self, head: str, pos: int) -> int | None:
         if pos <= 0 or head not in names.OFFICES:
             return None
-        if self._officials is None:
-            # Read once per article (a role cue may come many times): every name printed after an office, and
-            # printed again (a Title Case headline is not a name).
-            runs = (names.split_run(run, self.body) for run in names.capital_runs(self.body))
-            officials = [name for name in runs if name is not None and name.role]
-            self._officials = [name for name in officials if self.body.count(name.name) >= 2]
         last = None
         for name in self._officials:
             if name.start >= pos:
                 break
-            if name.role.lower().split()[-1:] == [head]:  # the office right before the name
+            if name.role.lower().split()[-1:] == [head] and self._again(name.name):  # the office right before it
                 last = name
         if last is None:
             return None
@@ -303,7 +304,7 @@ class Cast:
 
 def fold_speakers(extraction: Extraction) -> Folded:
     """Assign every quote a person, fold name variants, and return the quoted people and the named quotes."""
-    cast = Cast(extraction.mentions, extraction.body)
+    cast = Cast(extraction.mentions, extraction.body, extraction.officials)
     interviewee = None
     if extraction.interviewee is not None:
         cue = extraction.interviewee

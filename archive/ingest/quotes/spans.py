@@ -87,6 +87,7 @@ class Extraction:
     quotes: list[FoundQuote] = field(default_factory=list)
     cues: list[Cue] = field(default_factory=list)  # speech-verb subjects outside quotes, in order
     mentions: list[names.Name] = field(default_factory=list)  # every name-like run outside quotes
+    officials: list[names.Name] = field(default_factory=list)  # names after an office ("President Obama")
     interviewee: Cue | None = None
 
     def __iter__(self) -> Iterator[FoundQuote]:
@@ -133,7 +134,11 @@ def extract_quotes(body: str, header: str = "") -> Extraction:
         if roles.get(index) != "question":
             cues = narrative.narrative_cues(masked, para.start, para.end)
             extraction.cues.extend(_described(body, masked, para, cue) for cue in cues)
-            extraction.mentions.extend(_mentions(masked, para))
+            for name in _names(masked, para):
+                if len(name.tokens) >= 2:
+                    extraction.mentions.append(name)
+                if name.role:
+                    extraction.officials.append(name)
     extraction.interviewee = _interviewee(extraction.cues, paras, roles, header, masked)
     previous_paragraph = -1
     for span, kind in spans:
@@ -289,11 +294,11 @@ def _described(body: str, masked: str, para: Paragraph, cue: Cue) -> Cue:
     return replace(cue, description=roles.describe(body, masked, cue.start, prefix, cue.appositives, floor))
 
 
-def _mentions(masked: str, para: Paragraph) -> list[names.Name]:
+def _names(masked: str, para: Paragraph) -> list[names.Name]:
     out = []
     for run in names.capital_runs(masked, para.start, para.end):
         name = names.split_run(run, masked)
-        if name is not None and len(name.tokens) >= 2:
+        if name is not None and (len(name.tokens) >= 2 or name.role):
             out.append(name)
     return out
 
