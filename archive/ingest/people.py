@@ -13,9 +13,10 @@ records who said what, and a quote with no one to cite is not worth an editor's 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from .language import names
+from .language import given_names, names
 from .language.roles import COMMENTATOR_NOUNS, is_plural_person_noun, is_role_word
 from .parsed import ParsedQuote, ParsedSpeaker
 from .quotes.cues import Cue
@@ -104,7 +105,10 @@ class Person:
             return self.pronoun
         words = set(" ".join(self.titles + self.descriptions + self.offices).lower().replace(".", " ").split())
         male, female = bool(words & _MALE), bool(words & _FEMALE)
-        return "he" if male and not female else "she" if female and not male else ""
+        if male != female:
+            return "he" if male else "she"
+        # The given name, as the news refers to people of that name (a table learnt from attributed quotes).
+        return next((p for p in map(given_names.pronoun_of, dict.fromkeys(self.forms)) if p), "")
 
     def is_commentator(self) -> bool:
         words = set(self.roles().split())
@@ -127,7 +131,11 @@ def _sound(name: str) -> str:
 class Cast:
     """The people of one article, and who is salient at each point of the reading."""
 
-    def __init__(self, mentions: list[names.Name]) -> None:
+    def __init__(self, mentions: list[names.Name], body: str = "", officials: list[names.Name] | None = None) -> None:
+        self.body = body
+        self._identifiable: dict[str, bool] = {}  # single words already judged person or place
+        self._officials = officials or []  # names printed after an office (spans.py reads them with the mentions)
+        self._printed_twice: dict[str, bool] = {}
         self.people: list[Person] = []
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.salient: list[int] = []  # person indexes (or _NOBODY), most recent last
@@ -154,12 +162,16 @@ class Cast:
     def person(self, name: str, pos: int, title: str = "", description: str = "") -> int:
         """The index of the person printed as ``name`` at ``pos``, created (and filled from mentions) if new."""
         matches = self._matching(name)
+        said = _title_gender(title)
+        if said:
+            # "Mr. Obama" is not Michelle Obama: a courtesy title settles which relative a bare surname means.
+            matches = [i for i in matches if self.people[i].gender() in ("", said)]
         if matches:
             index = max(matches, key=self._recency)
         else:
             index = len(self.people)
             self.people.append(Person())
-            self._enrich(self.people[index], name, pos)
+            self._enrich(self.people[index], name, pos, said)
         person = self.people[index]
         person.forms.append(name)
         self._register(index)
@@ -173,9 +185,12 @@ class Cast:
     def _recency(self, index: int) -> tuple[int, int]:
         return self._rank.get(index, -1), self.people[index].last_seen
 
-    def _enrich(self, person: Person, name: str, pos: int) -> None:
-        """Give a new person the fuller forms printed elsewhere ("Lahti" -> "Eero Lahti")."""
+    def _enrich(self, person: Person, name: str, pos: int, said: str = "") -> None:
+        """Give a new person the fuller forms printed elsewhere ("Lahti" -> "Eero Lahti"); ``said``: the gender a
+        title gave ("Mr. Obama" takes "Barack Obama", not "Michelle Obama")."""
         compatible = [m for m in self._mentions_by_sound.get(_sound(name), ()) if names.same_person(name, m.name)]
+        if said:
+            compatible = [m for m in compatible if given_names.pronoun_of(m.name) in ("", said)]
         if len(names.parts(name)[0]) == 0:
             # A bare surname may belong to two relatives: take the one printed last before it.
             before = [m for m in compatible if m.start < pos]
@@ -198,6 +213,28 @@ class Cast:
         return not names.parts(name)[0] and any(
             names.same_person(name, m.name) for m in self._mentions_by_sound.get(_sound(name), ())
         )
+
+    def identifiable(self, cue: Cue) -> bool:
+        """Not a place, party or group: a single capitalised word that the article never ties to a person (no full
+        name, no title, nobody met) and elsewhere uses as a place or a group ("in Indiana", "the Republicans") or
+        inside a longer proper name ("United States", "The Daily Beast") is nobody to cite."""
+        if len(cue.name.split()) >= 2 or cue.title or self.known(cue.name) is not None:
+            return True
+        if cue.name not in self._identifiable:
+            self._identifiable[cue.name] = (
+                self.printed_in_full(cue.name)
+                or self._titled_somewhere(cue.name)
+                or not _used_as_place_or_group(self.body, cue.name)
+            )
+        return self._identifiable[cue.name]
+
+    def _titled_somewhere(self, name: str) -> bool:
+        """ "President Obama", "Mr. Obama": an honorific or an office printed right before the word."""
+        for _, before in _neighbours(self.body, name):
+            word = before.rstrip(".")
+            if word[:1].isupper() and (word.lower() in names.HONORIFICS or word.lower() in names.OFFICES):
+                return True
+        return False
 
     def known(self, name: str) -> int | None:
         """An existing person printed as ``name``, without creating one."""
@@ -235,8 +272,10 @@ class Cast:
                 return index
         return None
 
-    def resolve_role(self, phrase: str) -> int | None:
-        """The person a role noun phrase points at: an office in their description, or any commentator."""
+    def resolve_role(self, phrase: str, pos: int = -1) -> int | None:
+        """The person a role noun phrase points at: an office in their description, or any commentator; failing
+        that, the person printed last before ``pos`` with that office before their name ("President Obama ...
+        the president said")."""
         words = [w for w in phrase.lower().replace("’s", "").replace("'s", "").split() if w.isalpha()]
         words = [w for w in words if w not in ("the", "this", "that", "his", "her", "its", "their")]
         if not words:
@@ -252,7 +291,7 @@ class Cast:
             return None
         fitting = [i for i in order if self.people[i].fits_role(head)]
         if not fitting:
-            return None
+            return self._introduced_as(head, pos)
 
         def overlap(index: int) -> int:
             return sum(1 for word in modifiers if word in self.people[index].roles().split())
@@ -262,17 +301,38 @@ class Cast:
 
     def resolve(self, cue: Cue) -> int | None:
         if cue.kind == "name":
+            if not self.identifiable(cue):
+                return None
             return self.person(cue.name, cue.start, cue.title, cue.description)
         if cue.kind == "pronoun":
             return self.resolve_pronoun(cue.text)
         if cue.kind == "role":
-            return self.resolve_role(cue.text)
+            return self.resolve_role(cue.text, cue.start)
         return None
+
+    def _again(self, name: str) -> bool:
+        """Printed more than once: a Title Case headline ("Obama Sees Personal Insult") is not a name."""
+        if name not in self._printed_twice:
+            self._printed_twice[name] = self.body.count(name) >= 2
+        return self._printed_twice[name]
+
+    def _introduced_as(self, head: str, pos: int) -> int | None:
+        if pos <= 0 or head not in names.OFFICES:
+            return None
+        last = None
+        for name in self._officials:
+            if name.start >= pos:
+                break
+            if name.role.lower().split()[-1:] == [head] and self._again(name.name):  # the office right before it
+                last = name
+        if last is None:
+            return None
+        return self.person(last.name, last.start, last.title, last.role)
 
 
 def fold_speakers(extraction: Extraction) -> Folded:
     """Assign every quote a person, fold name variants, and return the quoted people and the named quotes."""
-    cast = Cast(extraction.mentions)
+    cast = Cast(extraction.mentions, extraction.body, extraction.officials)
     interviewee = None
     if extraction.interviewee is not None:
         cue = extraction.interviewee
@@ -309,6 +369,49 @@ def fold_speakers(extraction: Extraction) -> Folded:
         assigned.append((item, index))
         previous, previous_paragraph = index, item.paragraph
     return _folded(cast, assigned)
+
+
+_PLACES = names.wordset("in across throughout")
+_GROUPS = names.wordset("the many some other fellow")
+
+
+def _neighbours(body: str, word: str) -> Iterator[tuple[str, str]]:
+    """(the end of the text before the word before, the word before) at each place ``word`` is printed."""
+    at = body.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not body[at - 1].isalnum()) and (end == len(body) or not body[end].isalnum()):
+            before = body[max(0, at - 60) : at].split()
+            lead = " ".join(before[:-1])[-2:] if len(before) > 1 else ""
+            yield lead, before[-1] if before else ""
+        at = body.find(word, end)
+
+
+def _used_as_place_or_group(body: str, word: str) -> bool:
+    """ "in Indiana", "the Democrats", "North Carolina", "The Daily Beast": never a person's name on its own (a given
+    name such as "Melanie" before a surname is one; "the Clinton campaign" or "Clinton Foundation" says nothing)."""
+    if given_names.pronoun_of(f"{word} X"):
+        return False
+    for lead, before in _neighbours(body, word):
+        if before in _PLACES:
+            return True
+        if word.endswith("s") and (before.lower() in _GROUPS or before.isdigit()):
+            return True  # "the Democrats", "two Republicans"
+        bare = before.rstrip(".")
+        if not (bare[:1].isupper() and bare[1:].isalpha() and bare[1:].islower()):
+            continue
+        if not lead.strip() or lead.rstrip()[-1:] in '.!?"”':
+            continue  # the capitalised word before opens a sentence: "Then Indiana" proves nothing
+        if bare.lower() not in names.HONORIFICS | names.OFFICES | names.NOT_NAMES:
+            return True
+    return False
+
+
+def _title_gender(title: str) -> str:
+    if not title:
+        return ""
+    words = set(title.lower().replace(".", " ").split())
+    return "he" if words & _MALE else "she" if words & _FEMALE else ""
 
 
 def _is_person_phrase(cue: Cue) -> bool:

@@ -12,6 +12,7 @@ Quotes
 Attribution accuracy
     Among the matched required quotes, the share whose predicted speaker is the gold speaker: the predicted name
     equals the gold ``name`` or one of its ``variants`` by ``name_key`` (case, accents and dots folded).
+    ``attribution_required`` divides the same count by every required gold quote (a missed quote is not right).
 Speakers
     Predicted speakers that have at least one quote, matched one-to-one on name-or-variant against the gold
     speakers. A gold speaker whose quotes are all optional counts neither way when predicted. Also counted: how
@@ -34,6 +35,7 @@ from pathlib import Path
 
 from ..ingest.language import names
 from ..ingest.parsed import ParsedArticle
+from . import error_classes
 
 META_FIELDS = ("title", "subtitle", "source", "section", "author", "published", "body_first_words", "body_last_words")
 _QUOTES = str.maketrans(
@@ -86,7 +88,9 @@ class FileScore:
     meta_correct: int = 0
     meta_total: int = 0
     speakers: list[str] = field(default_factory=list)
+    found_for: set[str] = field(default_factory=set, repr=False)  # gold speakers with a required quote found
     errors: list[str] = field(default_factory=list)  # one line per miss, to read when a score drops
+    classified: list[tuple[str, str, str]] = field(default_factory=list)  # (kind, class, line): error_classes.py
 
     @property
     def quote_precision(self) -> float:
@@ -103,6 +107,15 @@ class FileScore:
     @property
     def attribution(self) -> float:
         return ratio(self.attribution_correct, self.attribution_total)
+
+    @property
+    def attribution_required(self) -> float:
+        """Right speaker over every required quote: a missed quote counts as a wrong attribution."""
+        return ratio(self.attribution_correct, self.quote_tp + self.quote_fn)
+
+    def miss(self, kind: str, name: str, line: str) -> None:
+        self.errors.append(line)
+        self.classified.append((kind, name, line))
 
     @property
     def speaker_precision(self) -> float:
@@ -122,11 +135,13 @@ class FileScore:
 
     def to_dict(self) -> dict:
         data = asdict(self)
+        data.pop("found_for")
         for name in (
             "quote_precision",
             "quote_recall",
             "quote_f1",
             "attribution",
+            "attribution_required",
             "speaker_precision",
             "speaker_recall",
             "speaker_f1",
@@ -177,7 +192,7 @@ def _score_quotes(article: ParsedArticle, gold: dict, forms: dict[str, set[str]]
         match = next((i for i, (gold_text, _) in enumerate(pending) if not used[i] and gold_text == text), None)
         if match is None:
             score.quote_fp += 1
-            score.errors.append(f"extra quote ({quote.speaker}): {_short(quote.text)}")
+            score.miss("extra quote", "extra quote", f"extra quote ({quote.speaker}): {_short(quote.text)}")
             continue
         used[match] = True
         gold_quote = pending[match][1]
@@ -185,14 +200,19 @@ def _score_quotes(article: ParsedArticle, gold: dict, forms: dict[str, set[str]]
             continue
         score.quote_tp += 1
         score.attribution_total += 1
-        if quote.speaker and name_key(quote.speaker) in forms.get(gold_quote["speaker"], set()):
+        score.found_for.add(gold_quote["speaker"])
+        gold_forms = forms.get(gold_quote["speaker"], set())
+        if quote.speaker and name_key(quote.speaker) in gold_forms:
             score.attribution_correct += 1
         else:
-            score.errors.append(f"wrong speaker {quote.speaker!r} for {gold_quote['speaker']!r}: {_short(quote.text)}")
+            kind = error_classes.wrong_speaker(quote.speaker, quote.attribution, quote.text, gold_forms)
+            line = f"wrong speaker {quote.speaker!r} for {gold_quote['speaker']!r}: {_short(quote.text)}"
+            score.miss("wrong speaker", kind, line)
     for index, (_, gold_quote) in enumerate(pending):
         if not used[index] and not gold_quote.get("optional"):
             score.quote_fn += 1
-            score.errors.append(f"missed quote ({gold_quote['speaker']}): {_short(gold_quote['text'])}")
+            kind = error_classes.missed_quote(gold_quote, article.body, forms.get(gold_quote["speaker"], set()))
+            score.miss("missed quote", kind, f"missed quote ({gold_quote['speaker']}): {_short(gold_quote['text'])}")
 
 
 def _score_speakers(article: ParsedArticle, gold: dict, forms: dict[str, set[str]], score: FileScore) -> None:
@@ -208,7 +228,7 @@ def _score_speakers(article: ParsedArticle, gold: dict, forms: dict[str, set[str
         hit = next((g for g, keys in forms.items() if g not in matched and name_key(name) in keys), None)
         if hit is None:
             score.speaker_fp += 1
-            score.errors.append(f"extra speaker: {name}")
+            score.miss("extra speaker", error_classes.extra_speaker(name, forms, matched), f"extra speaker: {name}")
             continue
         matched.add(hit)
         if name == hit:
@@ -217,7 +237,8 @@ def _score_speakers(article: ParsedArticle, gold: dict, forms: dict[str, set[str
             score.speaker_tp += 1
     for name in sorted(required - matched):
         score.speaker_fn += 1
-        score.errors.append(f"missed speaker: {name}")
+        kind = error_classes.missed_speaker(name in score.found_for)
+        score.miss("missed speaker", kind, f"missed speaker: {name}")
 
 
 def _score_metadata(article: ParsedArticle, gold: dict, score: FileScore) -> None:
@@ -339,7 +360,8 @@ def report(scores: list[FileScore], recurring: dict[str, list[str]], details: bo
     )
     lines.append(
         f"Attribution accuracy: {summed.attribution:.3f} "
-        f"({summed.attribution_correct} of {summed.attribution_total} matched quotes)"
+        f"({summed.attribution_correct} of {summed.attribution_total} matched quotes); over required quotes "
+        f"{summed.attribution_required:.3f} ({summed.attribution_correct} of {summed.quote_tp + summed.quote_fn})"
     )
     lines.append(
         f"Speakers: precision {summed.speaker_precision:.3f}, recall {summed.speaker_recall:.3f}, "
@@ -347,6 +369,7 @@ def report(scores: list[FileScore], recurring: dict[str, list[str]], details: bo
         f"of {summed.predicted_speakers}"
     )
     lines.append(f"Metadata accuracy: {summed.metadata:.3f} ({summed.meta_correct} of {summed.meta_total} fields)")
+    lines.extend(error_classes.class_report([score.to_dict() for score in scores]))
     if recurring:
         lines.append("Speakers in two or more articles:")
         lines.extend(f"  {name}: {', '.join(files)}" for name, files in sorted(recurring.items()))

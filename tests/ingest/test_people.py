@@ -294,3 +294,37 @@ def test_roles_and_pronouns_resolve_by_recency_after_many_quotes():
     )
     body = "\n\n".join([opening, *paragraphs, ending])
     assert speakers_of(body)[-3:] == ["Eero Lahti", "Karl Berger", "Karl Berger"]
+
+
+def test_a_place_or_a_group_is_not_a_speaker_but_a_titled_surname_is():
+    body = (
+        "Voters in Corvania were angry about the Delmars, and the Delmars knew it.\n"
+        '"We will fix the roads," Corvania said in a statement.\n'
+        '"We did nothing wrong," the Delmars said.\n'
+        "President Ostrander spoke later.\n"
+        '"The roads come first," Ostrander said.\n'
+    )
+    assert speakers_of(body) == ["Ostrander"]
+
+
+def test_initials_printed_together_are_part_of_the_name():
+    body = "Lawmakers spoke.\n“This is a sad day,” said Rep. G.K. Varnum (D-N.C.), head of the caucus.\n"
+    assert speakers_of(body) == ["G.K. Varnum"]
+
+
+def test_a_courtesy_title_tells_which_relative_a_bare_surname_means():
+    body = (
+        "Michelle Ostrand spoke first, then President Barack Ostrand took the stage.\n"
+        '"Our progress is on the ballot," Mr. Ostrand said.\n'
+        '"Go and vote," Mrs. Ostrand said.\n'
+    )
+    assert speakers_of(body) == ["Barack Ostrand", "Michelle Ostrand"]
+
+
+def test_the_office_resolves_to_the_person_the_article_introduced_with_it():
+    body = (
+        "President Varga opened the museum on Saturday before a large crowd.\n"
+        "''Hopefully,'' the president said, ''this museum can help us listen to each other.''\n"
+        "Mr. Varga left before noon.\n"
+    )
+    assert speakers_of(body) == ["Varga"]

@@ -11,6 +11,7 @@ import functools
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import NamedTuple
 
 
 def wordset(text: str) -> frozenset[str]:
@@ -79,8 +80,7 @@ ABBREVIATIONS = wordset(
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*(?:\.[A-Za-z]{2,}\b)*\.?")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):  # a named tuple: built for every word, and faster to build than a dataclass
     text: str
     start: int
     end: int
@@ -90,7 +90,10 @@ class Token:
 
 def _token(text: str, start: int, end: int) -> Token:
     bare = text.rstrip(".")
-    return Token(text, start, end, bare, bare.lower())
+    return _new(Token, (text, start, end, bare, bare.lower()))  # tuple.__new__: the fast way to build one
+
+
+_new = tuple.__new__
 
 
 @dataclass(frozen=True)
@@ -139,6 +142,7 @@ def _keeps_dot(word: str) -> bool:
     return word.lower() in ABBREVIATIONS or (len(word) == 1 and word.isupper())
 
 
+@functools.lru_cache(maxsize=65536)  # a pure test of one word, asked of every word of every paragraph
 def is_name_word(word: str) -> bool:
     """Capitalised, not all capitals (acronyms are organisations), not a function word."""
     bare = word.rstrip(".")
@@ -158,7 +162,9 @@ def capital_runs(text: str, start: int = 0, end: int | None = None) -> list[list
     current: list[Token] = []
     dotted = _dotted_abbreviations(words)
     for index, token in enumerate(words):
-        joined = bool(current) and text[current[-1].end : token.start] in (" ", "\u00a0")
+        gap = text[current[-1].end : token.start] if current else None
+        # "G.K.": initials printed together belong to one name.
+        joined = gap in (" ", "\u00a0") or (gap == "" and len(current[-1].bare) == 1 and len(token.bare) == 1)
         joined = joined and not is_possessive(text, current[-1].end)
         particle = token.lower in PARTICLES and _particle_leads_to_name(words, index)
         if (is_name_word(token.text) and index not in dotted) or (particle and current):
@@ -191,6 +197,16 @@ def _dotted_abbreviations(words: tuple[Token, ...]) -> set[int]:
         before, token = words[index - 1], words[index]
         if before.end == token.start and len(before.bare) == 1 and len(token.bare) == 1:
             out.update((index - 1, index))
+    # "G.K. Butterfield": initials printed together before a surname are a given name, not an abbreviation.
+    for index in sorted(out):
+        after = words[index + 1] if index + 1 < len(words) else None
+        if index + 1 in out or after is None or after.start != words[index].end + 1:
+            continue
+        if is_name_word(after.text) and after.lower not in OFFICES | ORG_WORDS | HONORIFICS:
+            group = index
+            while group - 1 in out and words[group - 1].end == words[group].start:
+                group -= 1
+            out.difference_update(range(group, index + 1))
     return out
 
 
@@ -202,11 +218,24 @@ def _particle_leads_to_name(words: tuple[Token, ...], index: int) -> bool:
     return False
 
 
+_COURTESY = wordset("mr mrs ms miss mx")
+
+
+def _is_given_name(word: str) -> bool:
+    from .given_names import pronoun_of  # the table module reads names with this one
+
+    return bool(pronoun_of(f"{word} X"))
+
+
 def split_run(run: list[Token] | tuple[Token, ...], text: str, after_preposition: bool = False) -> Name | None:
     """Split a run into title, role and name; None when no name is left ("the Finnish Foreign Minister")."""
     cut = 0
     for index, token in enumerate(run):
+        if index and run[index - 1].lower.rstrip(".") in _COURTESY:
+            continue  # "Mr. King", "Ms. Bishop": a courtesy title is followed by a surname, never by an office
         if token.lower in HONORIFICS or token.lower in OFFICES or token.lower in ORG_WORDS:
+            if index == len(run) - 1 and index and _is_given_name(run[index - 1].text):
+                continue  # "Larry King": an office word after a given name is a surname
             cut = index + 1
     name_tokens = run[cut:]
     if after_preposition and cut == 0 and _core_len(name_tokens) > 2:

@@ -4,9 +4,10 @@ trafilatura is the main engine: it leads the Python libraries in the published r
 benchmark, is maintained, and beat our own scorer in our runs (evaluate_bodies: F1 0.969 in its favor_precision mode
 with tables, against 0.955). Our scorer (html_scorer.py) still reads the same page, and the two are reconciled:
 - trafilatura finds nothing: our text is taken;
-- our article sits inside trafilatura's: trafilatura's short paragraphs that ours does not have are dropped. When
-  two unrelated engines agree on the article, a line only one of them kept is mostly furniture ("Read more: ...",
-  related links, newsletter boxes, the headline again); a long paragraph is more often text our scorer missed;
+- our article sits inside trafilatura's and is not a mere scrap of it: trafilatura's short paragraphs that ours does
+  not have are dropped. When two unrelated engines agree on the article, a line only one of them kept is mostly
+  furniture ("Read more: ...", related links, newsletter boxes, the headline again); a long paragraph is more often
+  text our scorer missed;
 - trafilatura's article sits inside ours and is much shorter: trafilatura often stops at the first block of an
   article cut into several (Wired's "chunks"), so paragraphs built like those it kept (same tags and classes around
   them) are added back.
@@ -28,6 +29,7 @@ from . import html_scorer
 AGREE = 0.9  # share of one engine's shingles found in the other's for "inside"
 KEEP = 0.5  # share of a paragraph's shingles the other engine must have
 LONG = 40  # words; a paragraph this long is article text our scorer missed more often than furniture
+SUBSTANTIAL = 0.3  # our text must be this share of trafilatura's before it may prune trafilatura's lines
 LONGER = 1.3  # our text must be this much longer than trafilatura's before it is extended
 TEMPLATE_SHARE = 0.25  # a paragraph template must carry this share of trafilatura's words to be extended
 SIGNATURE_DEPTH = 3  # the owner and two ancestors: tag and classes
@@ -120,7 +122,9 @@ def reconcile(theirs: list[str], ours: html_scorer.ScoredPage) -> list[str]:
     if not our_shingles:
         return theirs
     common = sum((their_shingles & our_shingles).values())
-    if common >= AGREE * sum(our_shingles.values()):
+    # A scrap of ours (one paragraph of a long article) says nothing about which of trafilatura's lines are furniture.
+    substantial = sum(our_shingles.values()) >= SUBSTANTIAL * sum(their_shingles.values())
+    if substantial and common >= AGREE * sum(our_shingles.values()):
         our_words = " " + " ".join(tokens(" ".join(p.text for p in ours.kept))) + " "
         return [p for p in theirs if len(tokens(p)) >= LONG or present(p, our_shingles, our_words)]
     if common >= AGREE * sum(their_shingles.values()) and sum(our_shingles.values()) >= LONGER * sum(

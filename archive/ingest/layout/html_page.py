@@ -18,9 +18,15 @@ from email.utils import parsedate_to_datetime
 from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, Tag
 
 from ..parsed import Layout
-from . import dates, html_main_text, html_scorer
+from . import dates, html_fields, html_main_text, html_scorer
 
-ARTICLE_TYPES = ("Article", "BlogPosting", "NewsArticle", "Report")  # any @type ending in one of these
+ARTICLE_TYPES = (
+    "Article",
+    "BlogPosting",
+    "NewsArticle",
+    "Report",
+    "Posting",
+)  # SocialMediaPosting too  # any @type ending in one of these
 TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " « ", " » ")
 BY = re.compile(r"^\s*(by|from|von|par|por|di)\s+", re.I)
 SPACES = re.compile(r"\s+")
@@ -69,6 +75,9 @@ def parse_html(raw: str) -> Layout:
     body = "\n\n".join(p for p in paragraphs if p)
     if not body:
         warnings.append("no main text found")
+    published = meta.get("published_at")
+    if published is not None and published.tzinfo is None and (published.hour or published.minute):
+        warnings.append("the page prints its time without a zone: kept as printed")
     return Layout(
         title=title,
         subtitle=meta.get("description", ""),
@@ -87,15 +96,14 @@ def read_metadata(soup: BeautifulSoup) -> dict:
     metas = meta_tags(soup)
     article = json_ld_article(soup)
     outlet = first(metas.get("og:site_name"), org_name(article.get("publisher")), metas.get("application-name"))
-    title = first(
-        text_of(article.get("headline")),
-        metas.get("og:title"),
-        metas.get("twitter:title"),
-        page_title(soup),
-        soup.h1.get_text() if soup.h1 else "",
+    title = html_fields.choose_title(
+        fold(text_of(article.get("headline"))),
+        fold(first(metas.get("og:title"), metas.get("twitter:title"))),
+        fold(page_title(soup)),
+        fold(soup.h1.get_text(" ")) if soup.h1 else "",
     )
     return {
-        "title": strip_site(fold(title), fold(outlet)),
+        "title": html_fields.strip_bracketed_site(strip_site(title, fold(outlet)), fold(outlet)),
         "outlet": fold(outlet),
         "description": fold(
             first(text_of(article.get("description")), metas.get("og:description"), metas.get("description"))
@@ -122,7 +130,8 @@ def meta_tags(soup: BeautifulSoup) -> dict[str, str]:
         key = tag.get("property") or tag.get("name") or tag.get("itemprop")
         value = tag.get("content")
         if isinstance(key, str) and isinstance(value, str) and value.strip():
-            found.setdefault(key.strip().lower(), value.strip())
+            # Markup inside a value (a <script> in og:title) is not text to keep.
+            found.setdefault(key.strip().lower(), html_fields.strip_markup(value.strip()))
     return found
 
 
@@ -165,17 +174,14 @@ def walk_json(data: object, depth: int = 0) -> Iterator[dict]:
 def find_author(soup: BeautifulSoup, article: dict, metas: dict[str, str]) -> str:
     names = person_names(article.get("author"))
     if not names:
-        names = [v for v in (metas.get("author"), metas.get("article:author"), metas.get("dc.creator")) if v]
+        metas_named = (metas.get("author"), metas.get("article:author"), metas.get("dc.creator"), metas.get("byl"))
+        names = [v for v in metas_named if v]
         names = [n for n in names if not n.startswith(("http://", "https://", "www."))][:1]
     if not names:
-        for tag in soup.select('[rel~="author"], [itemprop="author"], .byline, .author-name'):
-            text = fold(tag.get_text(" "))
-            if 0 < len(text) <= 80:
-                names = [text]
-                break
+        names = [name for name in [html_fields.byline_from_page(soup)] if name]
     cleaned = []
     for name in names:
-        name = BY.sub("", fold(name)).strip(" ,;|")
+        name = html_fields.clean_byline(BY.sub("", fold(name)).strip(" ,;|"))
         if name and name not in cleaned:
             cleaned.append(name)
     return ", ".join(cleaned)
@@ -226,6 +232,8 @@ def find_date(soup: BeautifulSoup, article: dict, metas: dict[str, str]) -> date
     for value in values:
         if isinstance(value, str) and value.strip():
             parsed = parse_datetime(value)
+            if parsed is not None:
+                parsed = html_fields.with_printed_zone(parsed, value)  # "07:47 PM EST" keeps its offset
             # Templates print placeholders such as 0001-01-01 when the date field is empty.
             if parsed is not None and 1900 <= parsed.year <= 2100:
                 return parsed

@@ -39,7 +39,10 @@ class Cue:
 
 def cue_after(text: str, start: int, end: int) -> Cue | None:
     """``"...," he said`` / ``"...," said Prof. Berg`` / ``"...," Morrison, his superior, said`` in text[start:end]."""
-    words = items(text, start, end)
+    signed = signature(text, start, end)
+    if signed is not None:
+        return signed
+    words = without_asides(text, items(text, start, end))
     while words and words[0].text in (",", "—", "–", "-", ":"):
         words = words[1:]
     words = _until_sentence_end(words)
@@ -59,6 +62,44 @@ def cue_after(text: str, start: int, end: int) -> Cue | None:
                 return None  # a long stretch with no appositive commas is a new clause, not an attribution
             return subject_before_verb(text, words[:index], words[0].start)
     return None
+
+
+def without_asides(text: str, words: tuple[Item, ...]) -> tuple[Item, ...]:
+    """The words without short brackets: "Rep. Jim Jordan (R-Ohio), a member, said" reads as "Rep. Jim Jordan, a
+    member, said" (a party and state label, an age or an acronym sits between a name and its verb)."""
+    if not words or "(" not in text[words[0].start : words[-1].end]:
+        return words  # the same tuple: most sentences have no brackets
+    out: list[Item] = []
+    index = 0
+    while index < len(words):
+        if words[index].text == "(":
+            close = next((i for i in range(index + 1, min(index + 9, len(words))) if words[i].text == ")"), None)
+            if close is not None:
+                index = close + 1
+                continue
+        out.append(words[index])
+        index += 1
+    return tuple(out)
+
+
+_DASH = re.compile(r"[^\S\n]*[―—–-]{1,2}\s*")
+
+
+def signature(text: str, start: int, end: int) -> Cue | None:
+    """``"..." ― Ana Silva``: a dash and nothing but a full name after the quote sign it, as under a letter."""
+    dash = _DASH.match(text, start, end)
+    if dash is None:
+        return None
+    stop = end
+    while stop > dash.end() and (text[stop - 1].isspace() or text[stop - 1] == "."):
+        stop -= 1
+    runs = names.capital_runs(text, dash.end(), stop)
+    if len(runs) != 1 or runs[0][0].start != dash.end() or runs[0][-1].end != stop:
+        return None
+    name = names.split_run(runs[0], text)
+    if name is None or len(name.tokens) < 2 or name.end != stop:
+        return None
+    return Cue("name", name.printed, name.start, name.end, name.name, name.title)
 
 
 def _until_sentence_end(words: list[Item]) -> list[Item]:
@@ -197,11 +238,14 @@ def _appositive_subject(text: str, words: list[Item]) -> Cue | None:
             segments[-1].append(word)
     segments = [segment for segment in segments if segment]
     appositives: list[tuple[int, int]] = []
-    for number in range(len(segments) - 1, max(-1, len(segments) - 5), -1):
+    for number in range(len(segments) - 1, max(-1, len(segments) - 6), -1):
         segment = segments[number]
         cue = _noun_phrase(text, _phrase_back(segment), preposition_before=False)
+        before = segments[number - 1] if number > 0 else []
+        if len(segment) == 1 and before and before[0].lower in ("of", "from", "in"):
+            # "Ana Silva, 59, of Ashton, Md., said": one word after a home town is its state, not the speaker.
+            continue
         if cue is not None and cue.kind == "name" and _covers(segment, cue):
-            before = segments[number - 1] if number > 0 else []
             if before and is_role_segment(before, allow_determiner=True):
                 appositives.append((before[0].start, before[-1].end))
             return replace(cue, appositives=tuple(appositives[::-1]))
@@ -280,7 +324,7 @@ _OPINION = re.compile(r"\b(?:in|to)\s+(his|her)\s+(?:opinion|view|words|mind)\b|
 
 def cue_before(text: str, start: int, end: int) -> Cue | None:
     """``NAME said: "..."``, ``NAME said that ... "..."``, ``According to NAME, "..."``, ``In his opinion, ... "``."""
-    words = items(text, start, end)
+    words = without_asides(text, items(text, start, end))
     for index in range(len(words) - 1, -1, -1):
         word = words[index]
         if not is_speech_verb(word):

@@ -21,7 +21,7 @@ from ..language.tokens import (
     items,
     sentences,
 )
-from .cues import ACCORDING, Cue, according_to, subject_after_verb, subject_before_verb
+from .cues import ACCORDING, Cue, according_to, subject_after_verb, subject_before_verb, without_asides
 
 
 def narrative_cues(text: str, start: int, end: int) -> list[Cue]:
@@ -32,7 +32,7 @@ def narrative_cues(text: str, start: int, end: int) -> list[Cue]:
     out = []
     starts: set[int] = set()  # of the cues in out, kept as they come (rebuilt per sentence it was quadratic)
     for sent_start, sent_end in sentences(text, start, end):
-        words = items(text, sent_start, sent_end)
+        words = without_asides(text, items(text, sent_start, sent_end))
         for index, word in enumerate(words):
             if not is_speech_verb(word) or is_noun_use(text, words, index):
                 continue

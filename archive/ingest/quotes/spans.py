@@ -35,6 +35,7 @@ _TERM_WORDS = names.wordset(
     labeled slogan motto hashtag"""
 )
 _SMALL_WORDS = names.wordset("a an the of and or in on at to for with by from de la")
+_TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}): +(?=\S)")
 
 CUE_REACH = 500  # characters around a quote in which its speaker is looked for
 
@@ -89,6 +90,7 @@ class Extraction:
     quotes: list[FoundQuote] = field(default_factory=list)
     cues: list[Cue] = field(default_factory=list)  # speech-verb subjects outside quotes, in order
     mentions: list[names.Name] = field(default_factory=list)  # every name-like run outside quotes
+    officials: list[names.Name] = field(default_factory=list)  # names after an office ("President Obama")
     interviewee: Cue | None = None
 
     def __iter__(self) -> Iterator[FoundQuote]:
@@ -114,6 +116,7 @@ def extract_quotes(body: str, header: str = "") -> Extraction:
     """Find the quotes of ``body``; ``header`` (title and standfirst) may name an interviewee the body does not."""
     paras = paragraphs(body)
     texts = [body[p.start : p.end] for p in paras]
+    marked = double_apostrophes(body)
     roles = interviews.roles(texts)
     labels = interviews.answer_labels(texts, roles)
     spans: list[tuple[Span, str]] = []
@@ -126,15 +129,19 @@ def extract_quotes(body: str, header: str = "") -> Extraction:
         elif role == "question" or is_caption(body[para.start : para.end]):
             carry = False
         else:
-            found, carry = quote_spans(body, para, index, carry)
+            found, carry = quote_spans(marked, para, index, carry)
             spans.extend((span, "direct") for span in found)
-    masked = mask(body, [span for span, _ in spans])
+    masked = mask(marked, [span for span, _ in spans])
     extraction = Extraction(body=body)
     for index, para in enumerate(paras):
         if roles.get(index) != "question":
             cues = narrative.narrative_cues(masked, para.start, para.end)
             extraction.cues.extend(_described(body, masked, para, cue) for cue in cues)
-            extraction.mentions.extend(_mentions(masked, para))
+            for name in _names(masked, para):
+                if len(name.tokens) >= 2:
+                    extraction.mentions.append(name)
+                if name.role:
+                    extraction.officials.append(name)
     extraction.interviewee = _interviewee(extraction.cues, paras, roles, header, masked)
     previous_paragraph = -1
     for span, kind in spans:
@@ -146,6 +153,19 @@ def extract_quotes(body: str, header: str = "") -> Extraction:
 
 
 # --- quote marks ---------------------------------------------------------------------------------------------------
+
+_TWO_APOSTROPHES = re.compile(r"''(?!')")
+
+
+def double_apostrophes(body: str) -> str:
+    """The body with each ``''`` (two apostrophes: the double quote mark of some newspaper copies) written as one
+    ``"`` beside a space, on the side away from the quoted words, so offsets stay those of the body."""
+
+    def replace_pair(match: re.Match) -> str:
+        after = body[match.end() : match.end() + 1]
+        return ' "' if after and not after.isspace() and after not in ".,;:!?)" else '" '
+
+    return _TWO_APOSTROPHES.sub(replace_pair, body) if "''" in body else body
 
 
 def quote_spans(body: str, para: Paragraph, index: int, carry: bool) -> tuple[list[Span], bool]:
@@ -184,6 +204,9 @@ def _marks(body: str, para: Paragraph, single: bool, carry: bool = False) -> lis
             continue  # an apostrophe: don’t, Armenia’s
         if ch in opens:
             out.append((pos, "open"))
+            continue
+        if ch in closes and not single and prev.isspace() and nxt.isalnum() and not any(r == "open" for _, r in out):
+            out.append((pos, "open"))  # ”Mr. Trump embodies ...”: a closing mark printed where a quote opens
             continue
         if ch in closes:
             if single and prev == "s" and nxt in " ,." and not any(role == "open" for _, role in out):
@@ -274,11 +297,11 @@ def _described(body: str, masked: str, para: Paragraph, cue: Cue) -> Cue:
     return replace(cue, description=roles.describe(body, masked, cue.start, prefix, cue.appositives, floor))
 
 
-def _mentions(masked: str, para: Paragraph) -> list[names.Name]:
+def _names(masked: str, para: Paragraph) -> list[names.Name]:
     out = []
     for run in names.capital_runs(masked, para.start, para.end):
         name = names.split_run(run, masked)
-        if name is not None and len(name.tokens) >= 2:
+        if name is not None and (len(name.tokens) >= 2 or name.role):
             out.append(name)
     return out
 
@@ -305,6 +328,13 @@ def _found_quote(
             cue = Cue("name", label, at, at + len(label), label)
             return FoundQuote(text, span.start, span.end, kind, span.paragraph, cue, "cue")
         return FoundQuote(text, span.start, span.end, kind, span.paragraph, None, "answer")
+    labelled = _TRANSCRIPT_LABEL.match(text)
+    if labelled is not None and kind == "direct":
+        # '"PENCE: Well, look, ...': a transcript quoted line; the label names who speaks and is not said.
+        label = labelled.group(1)
+        start = span.start + labelled.end()
+        cue = Cue("name", label, span.start, span.start + len(label), label.title())
+        return FoundQuote(body[start : span.end], start, span.end, kind, span.paragraph, cue, "cue")
     para = paras[span.paragraph]
     anchor = span.open if span.open is not None else para.start
     sent_start, sent_end = tokens.sentence_at(masked, para.start, para.end, anchor) or (para.start, para.end)
@@ -327,14 +357,21 @@ def _found_quote(
     tied = cue is not None
     if cue is None and span.open is not None:
         cue = cues.cue_before(masked, sent_start, span.open)
-        introduced = cues.according_to(masked, sent_start, span.open) or cues.name_colon(
-            masked, sent_start, span.open
-        )
+        introduced = cues.according_to(masked, sent_start, span.open) or cues.name_colon(masked, sent_start, span.open)
         tied = cue is not None and introduced is not None
     if cue is not None:
         cue = _described(body, masked, para, cue)
     initial = span.open is None or masked[sent_start:anchor].strip() == ""
-    if _is_intertitle(body, para, span) or _is_title_of_work(text) or _is_headline_like(body, para):
+    # A paragraph that ends with the name signing its quote ('"..." ― Ana Silva') is no headline.
+    signed = False
+    if span.close is not None:
+        sign_end = para.end
+        if masked[span.close + 1 : para.end].strip() in ("―", "—", "–", "-") and span.paragraph + 1 < len(paras):
+            sign_end = paras[span.paragraph + 1].end  # the dash ends the line and the name is on the next one
+        signature = cues.signature(masked, span.close + 1, sign_end)
+        signed = signature is not None
+        cue = cue or signature
+    if _is_intertitle(body, para, span) or _is_title_of_work(text) or (_is_headline_like(body, para) and not signed):
         return None
     sentence = initial and text[-1:] in ".!?"
     if not sentence and len(text.split()) <= 4 and not _is_speech_fragment(body, span, cue if tied else None):
@@ -386,4 +423,4 @@ def _is_headline_like(body: str, para: Paragraph) -> bool:
 def _headline_like(body: str, start: int, end: int) -> bool:
     # Once per paragraph, not once per quote in it: splitting a long paragraph for each of its quotes was quadratic.
     text = body[start:end].rstrip()
-    return len(text.split(None, 25)) <= 25 and text[-1:] not in '.!?"”’…:)'
+    return len(text.split(None, 25)) <= 25 and text[-1:] not in ".!?\"”’'…:)"

@@ -71,3 +71,15 @@ def test_a_page_deeper_than_lxml_allows_is_read_as_flat_text_with_a_warning():
 
 def test_depth_counts_elements_below_the_root():
     assert html_scorer.depth(BeautifulSoup("<div><p><b>x</b></p><p>y</p></div>", "html.parser")) == 3
+
+
+def test_a_scrap_of_our_text_does_not_prune_trafilaturas_full_article():
+    from bs4 import BeautifulSoup
+
+    from archive.ingest.layout import html_main_text, html_scorer
+
+    syllables = ["ka", "lo", "mi", "nu", "pe", "ra", "si", "to", "ve", "zu"]
+    theirs = [" ".join(a + b + c for b in syllables for c in syllables[:2]) + "." for a in syllables]
+    tag = BeautifulSoup(f"<p>{theirs[0]}</p>", "lxml").p
+    scrap = html_scorer.TextBlock(owner=tag, chain=[tag], parts=[theirs[0]])
+    assert html_main_text.reconcile(theirs, html_scorer.ScoredPage(paragraphs=[scrap], kept=[scrap])) == theirs

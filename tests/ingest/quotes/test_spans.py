@@ -339,3 +339,85 @@ def test_extract_quotes_never_raises_on_quote_heavy_text(body):
     for quote in people.fold_speakers(spans.extract_quotes(body)).quotes:
         assert quote.start < quote.end
         assert body[quote.start : quote.end] == quote.text
+
+
+def test_two_apostrophes_mark_a_quote_as_newspaper_copies_print_them():
+    body = (
+        "Mara Quist, a harbour engineer, spoke on Friday.\n"
+        "''The tide gauge failed twice,'' said Ms. Quist. ''Nobody checked it.''\n"
+        "As for the pier, she said, ''What were they waiting for?''\n"
+        "The city's ''rapid plan'' was not mentioned.\n"
+    )
+    assert found(body) == [
+        ("The tide gauge failed twice", "Mara Quist"),
+        ("Nobody checked it.", "Mara Quist"),
+        ("What were they waiting for?", "Mara Quist"),
+    ]
+    for quote in spans.extract_quotes(body).quotes:
+        assert body[quote.start : quote.end] == quote.text
+
+
+def test_a_dash_and_a_full_name_after_a_quote_sign_it():
+    body = (
+        "Readers wrote in about the new bridge.\n"
+        "“It took ten years. Was it worth it?” ― Ilse Marrow\n"
+        "“The toll is too high.”— Tomas Very.\n"
+    )
+    assert found(body) == [
+        ("It took ten years. Was it worth it?", "Ilse Marrow"),
+        ("The toll is too high.", "Tomas Very"),
+    ]
+
+
+def test_a_party_and_state_label_between_a_name_and_its_verb_is_read_past():
+    body = (
+        "The hearing ran late.\n"
+        "“They would never get an immunity deal,” Rep. Jon Varga (R-Ohio), a panel member, said on Friday.\n"
+        "Sen. Clara Mott (D-Mo.) scolded him: “The science is against you,” she said.\n"
+    )
+    assert found(body) == [
+        ("They would never get an immunity deal", "Jon Varga"),
+        ("The science is against you", "Clara Mott"),
+    ]
+
+
+def test_a_home_town_and_its_state_after_a_name_are_not_the_speaker():
+    body = (
+        "Visitors came from far away.\n"
+        "Rosa Lind Varo, 59, of Ashton, Md., who watched on a screen, said it was ''a day for us to remember.''\n"
+        "''We waited a long time,'' she added.\n"
+    )
+    assert found(body) == [
+        ("a day for us to remember.", "Rosa Lind Varo"),
+        ("We waited a long time", "Rosa Lind Varo"),
+    ]
+
+
+def test_a_transcript_label_inside_the_quote_names_the_speaker_and_is_not_quoted():
+    body = (
+        "Dana Roos interviewed Governor Emil Farkas on Sunday.\n"
+        '"ROOS: Will she be there tomorrow?\n'
+        '"FARKAS: Well, look, she will not be attending the debate."\n'
+    )
+    assert found(body) == [
+        ("Will she be there tomorrow?", "Dana Roos"),
+        ("Well, look, she will not be attending the debate.", "Emil Farkas"),
+    ]
+
+
+def test_a_closing_mark_printed_where_a_quote_opens_still_opens_it():
+    body = "Readers answered.\n”The toll is too high. Nobody asked us.” ― Ilse Marrow\n"
+    assert found(body) == [("The toll is too high. Nobody asked us.", "Ilse Marrow")]
+
+
+def test_a_courtesy_title_is_followed_by_a_surname_even_when_it_is_an_office_word():
+    body = 'Larry King spoke to us.\n"I have never been edited," Mr. King added.\n'
+    assert found(body) == [("I have never been edited", "Larry King")]
+
+
+def test_a_signature_may_stand_after_no_break_spaces_or_on_the_next_line():
+    body = (
+        "Readers answered.\n“The toll is too high.”\u00a0― Ilse Marrow\u00a0\n"
+        "“Build a wall around it.” ―\nTomas Very.\n"
+    )
+    assert found(body) == [("The toll is too high.", "Ilse Marrow"), ("Build a wall around it.", "Tomas Very")]

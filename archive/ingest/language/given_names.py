@@ -1,0 +1,97 @@
+"""A given name in, the pronoun the news uses for people of that name out ("he", "she" or "" when unknown).
+
+The table (given_names.tsv beside this module) is learnt from attributed quotes, not written by hand: wherever a
+gold quote of a named speaker is attributed with "he said" or "she said" (or the speaker is printed as "Mr." or
+"Ms."), the speaker's given name gets one vote for that pronoun, and so does the first personal pronoun after
+their full name. Names with few votes, or votes that disagree, are left out. Rebuild
+it with ``manage.py build_given_names --gold DIR`` (the PolNeAR train split). people.py uses it so that "she said"
+skips a John and "he said" skips a Claire, which the text alone seldom settles.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from pathlib import Path
+
+from . import names
+
+TABLE = Path(__file__).with_name("given_names.tsv")
+_AFTER = re.compile(r"[\s,'\"”’]*(?:[-—–]+\s*)?(he|she)\s+(?:\w+ly\s+)?[a-z]+(?:ed|s|id|ld|ote)\b", re.IGNORECASE)
+_BEFORE = re.compile(r"\b(he|she)\s+(?:\w+ly\s+)?(?:said|says|added|told \w+|wrote|asked)[,:]?\s*[\"“']*$", re.I)
+_TITLED = {"mr": "he", "mrs": "she", "ms": "she", "miss": "she"}
+_NEXT_PRONOUN = re.compile(r"\b(he|she|his|her|him|hers|himself|herself)\b", re.IGNORECASE)
+_FOLLOWING = {"he": "he", "his": "he", "him": "he", "himself": "he", "she": "she", "her": "she", "hers": "she"}
+_FOLLOWING["herself"] = "she"
+STRONG = 3  # weight of a "he said"/"she said" attribution or a courtesy title against a pronoun nearby
+MIN_VOTES = 4  # more than one attribution alone
+AGREEMENT = 0.75  # share of a name's votes that must go to one pronoun
+
+
+@functools.cache
+def _table() -> dict[str, str]:
+    if not TABLE.exists():
+        return {}
+    rows = (line.split("\t") for line in TABLE.read_text(encoding="utf-8").splitlines() if "\t" in line)
+    return {name: pronoun for name, pronoun, *_ in rows}
+
+
+def pronoun_of(name: str) -> str:
+    """ "he", "she" or "": the pronoun learnt for the first given name of ``name``."""
+    given = names.parts(name)[0]
+    return _table().get(names.key(given[0]), "") if given else ""
+
+
+def votes(text: str, gold: dict) -> Iterable[tuple[str, str, int]]:
+    """(given name key, pronoun, weight) for each pronoun-attributed gold quote or courtesy title of a named speaker."""
+    for speaker in gold.get("speakers", []):
+        given = names.parts(speaker["name"])[0]
+        if not given or len(given[0].rstrip(".")) < 2 or given[0].lower() in names.NOT_NAMES:
+            continue
+        first = names.key(given[0])
+        for form in speaker.get("variants", []):
+            title = names.key(form.split()[0]) if form.split() else ""
+            if title in _TITLED:
+                yield first, _TITLED[title], STRONG
+        for quote in gold.get("quotes", []):
+            if quote["speaker"] != speaker["name"]:
+                continue
+            at = text.find(quote["text"])
+            if at < 0:
+                continue
+            after = _AFTER.match(text, at + len(quote["text"]), at + len(quote["text"]) + 40)
+            before = _BEFORE.search(text, max(0, at - 40), at)
+            hit = after or before
+            if hit:
+                yield first, hit.group(1).lower(), STRONG
+        # The first personal pronoun after the full name, within its sentence and the next, before anyone else
+        # is named: "Elizabeth Warren ... she" (a weaker vote, so it counts only where there are many).
+        full = speaker["name"]
+        for match in re.finditer(re.escape(full), text):
+            window = text[match.end() : match.end() + 160]
+            stop = re.search(r"[.!?][\s\"”']+[A-Z][^.!?]*[.!?]", window)
+            window = window[: stop.end()] if stop else window
+            other = re.search(r"\b[A-Z][a-z]+ [A-Z][a-z]+\b", window)
+            pronoun = _NEXT_PRONOUN.search(window)
+            if pronoun and not (other and other.start() < pronoun.start()):
+                yield first, _FOLLOWING[pronoun.group(1).lower()], 1
+
+
+def learn(documents: Iterable[tuple[str, dict]]) -> dict[str, tuple[str, int]]:
+    """Given name key -> (pronoun, votes), for names with MIN_VOTES votes or more, all for one pronoun."""
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for text, gold in documents:
+        for first, pronoun, weight in votes(text, gold):
+            counts[first][pronoun] += weight
+    return {
+        first: (tally.most_common(1)[0][0], sum(tally.values()))
+        for first, tally in sorted(counts.items())
+        if sum(tally.values()) >= MIN_VOTES and tally.most_common(1)[0][1] >= AGREEMENT * sum(tally.values())
+    }
+
+
+def write(table: dict[str, tuple[str, int]], path: Path = TABLE) -> None:
+    lines = [f"{first}\t{pronoun}\t{count}" for first, (pronoun, count) in sorted(table.items())]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
