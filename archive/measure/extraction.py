@@ -33,7 +33,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from ..ingest.language import names
+from ..ingest.language import name_match, names
 from ..ingest.parsed import ParsedArticle
 from . import error_classes
 
@@ -320,7 +320,7 @@ def recurring_speakers(articles: Iterable[ParsedArticle]) -> dict[str, list[str]
 
 
 def _same_full_name(a: str, b: str) -> bool:
-    return bool(names.parts(a)[0]) and bool(names.parts(b)[0]) and names.same_person(a, b)
+    return bool(name_match.parts(a)[0]) and bool(name_match.parts(b)[0]) and name_match.same_person(a, b)
 
 
 def gold_files(directory: Path) -> list[Path]:
