@@ -25,7 +25,7 @@ from django.views.generic import DetailView, ListView
 from django.views.generic.detail import SingleObjectMixin
 from django_filters.views import FilterView
 
-from . import downloads, facets, search, sharing
+from . import downloads, facets, search, search_query, sharing
 from .filters import QuoteFilter, SearchForm, SpeakerSearchForm
 from .models import (
     Article,
@@ -332,7 +332,7 @@ def search_page(request):
     form = SearchForm(request.GET)
     words, kind, order = form.values()
     context = {"form": form, "words": words, "kind": kind, "order": order}
-    if search.parse(words):
+    if search_query.parse(words):
         quotes = search.search_quotes(words, public_quotes(), order)
         articles = search.search_articles(words, light_articles(), order)
         page = Paginator(quotes if kind == "quotes" else articles, page_size()).get_page(request.GET.get("page"))

@@ -13,12 +13,13 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from archive import search
+from archive import search, search_query, search_sqlite
 from archive.ingest.parsed import ParsedArticle, ParsedQuote, ParsedSpeaker
 from archive.ingest.read import content_hash
 from archive.loading import ArchiveLoader
 from archive.models import Article, Quote
-from archive.search import MARK_END, MARK_START, Term, fts5_query, parse
+from archive.search_query import MARK_END, MARK_START, Term, parse
+from archive.search_sqlite import fts5_query
 
 sqlite_only = pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's FTS5 machinery")
 postgres_only = pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's indexes")
@@ -79,7 +80,7 @@ def test_an_unclosed_quote_makes_a_phrase_of_the_rest():
 
 def test_it_keeps_each_term_once_and_a_dozen_at_most():
     assert parse("Gas gas GAS") == (Term(("Gas",)),)
-    assert len(parse(" ".join(f"word{n}" for n in range(50)))) == search.MAX_TERMS
+    assert len(parse(" ".join(f"word{n}" for n in range(50)))) == search_query.MAX_TERMS
 
 
 def test_the_fts5_query_quotes_every_term():
@@ -102,22 +103,23 @@ def test_the_fts5_query_is_only_quoted_words(text):
 
 
 def test_marked_text_is_escaped_and_only_the_marks_become_html():
-    html = search.marked_html(f"<b>{MARK_START}gas{MARK_END} & <script>{MARK_START}oil")
+    html = search_query.marked_html(f"<b>{MARK_START}gas{MARK_END} & <script>{MARK_START}oil")
     assert html == "&lt;b&gt;<mark>gas</mark> &amp; &lt;script&gt;<mark>oil</mark>"
-    assert search.marked_html(f"{MARK_END}a{MARK_START}{MARK_START}b") == "a<mark>b</mark>"
+    assert search_query.marked_html(f"{MARK_END}a{MARK_START}{MARK_START}b") == "a<mark>b</mark>"
 
 
 def test_text_escaped_by_the_database_is_unescaped_once_then_escaped():
-    assert search.marked_html(f"&amp;lt;&lt;i&gt; {MARK_START}x{MARK_END}", escaped=True) == (
+    assert search_query.marked_html(f"&amp;lt;&lt;i&gt; {MARK_START}x{MARK_END}", escaped=True) == (
         "&amp;lt;&lt;i&gt; <mark>x</mark>"
     )
 
 
 def test_a_snippet_says_where_it_cuts_the_text():
     text = "One two three four five"
-    assert search.snippet(f"two {MARK_START}three{MARK_END}", text) == "…two <mark>three</mark>…"
+    assert search_query.snippet(f"two {MARK_START}three{MARK_END}", text) == "…two <mark>three</mark>…"
     assert (
-        search.snippet(f"{MARK_START}One{MARK_END} two three four five", text) == "<mark>One</mark> two three four five"
+        search_query.snippet(f"{MARK_START}One{MARK_END} two three four five", text)
+        == "<mark>One</mark> two three four five"
     )
 
 
@@ -126,7 +128,7 @@ def test_a_snippet_says_where_it_cuts_the_text():
     [(0, 80_000, "newest"), (0, 20, "sort"), (79_990, 80_000, "oldest"), (10_000, 20_000, "sort")],
 )
 def test_date_order_picks_the_cheapest_plan_for_a_million_rows(offset, matches, plan):
-    assert search.sqlite_date_plan(offset, 20, matches, 1_000_000) == plan
+    assert search_sqlite.sqlite_date_plan(offset, 20, matches, 1_000_000) == plan
 
 
 # Searching
