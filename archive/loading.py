@@ -36,7 +36,8 @@ from .curation import find_anchor
 from .ingest import UnreadableDocument, parse_document, read_bytes
 from .ingest.parsed import ParsedArticle, ParsedQuote, ParsedSpeaker
 from .ingest.topics import TopicMatcher
-from .models import Article, Quote, Speaker, SpeakerAlias, Topic, name_key, unique_slug
+from .models import Article, Quote, Speaker, SpeakerAlias, Topic, name_key
+from .slugs import unique_slug
 
 CREATED, UPDATED, UNCHANGED, FAILED = "created", "updated", "unchanged", "failed"
 IN_FLIGHT_PER_JOB = 8  # parsed articles waiting for the writer, per worker: bounds memory whatever the file count

@@ -27,19 +27,11 @@ from django_filters.views import FilterView
 
 from . import downloads, facets, search, search_query, sharing
 from .filters import QuoteFilter, SearchForm, SpeakerSearchForm
-from .models import (
-    Article,
-    ArticleFormerSlug,
-    Quote,
-    Speaker,
-    SpeakerFormerSlug,
-    Topic,
-    assign_public_ids,
-    count_of,
-    on_topic,
-)
+from .models import Article, Quote, Speaker, Topic, count_of, on_topic
 from .pagination import KeysetPaged, rows_at
 from .pagination import Paginator as KeysetPaginator
+from .public_ids import assign_public_ids
+from .slugs import ArticleFormerSlug, SpeakerFormerSlug
 from .speakers import find_speakers
 
 PUBLIC_STATUSES = (Quote.Status.UNREVIEWED, Quote.Status.VERIFIED)
