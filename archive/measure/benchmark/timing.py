@@ -27,8 +27,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from ... import search, search_query, search_sqlite
+from ...import_parsing import parse_files
 from ...ingest.pipeline import parse_document
-from ...loading import FAILED, ArchiveLoader, load_for_import, parse_files
+from ...loading import FAILED, ArchiveLoader, load_for_import
 from ...models import Article, Quote, Speaker, Topic
 from .corpus import Corpus, build_templates
 from .report import Figure, check_worker_database, p95, peak_memory_mb, run_in_subprocess
