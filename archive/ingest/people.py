@@ -22,6 +22,8 @@ from .person import Person, title_gender
 from .quotes.cues import Cue
 from .quotes.spans import Extraction, FoundQuote
 
+__all__ = ["Folded", "fold_speakers"]
+
 _NOBODY = -1  # index used in the salience list for an unnamed source
 _HE = names.wordset("he him his himself")
 _SHE = names.wordset("she her hers herself")

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from .language import given_names, name_match, names
 from .language.roles import COMMENTATOR_NOUNS
 
+__all__ = ["Person", "title_gender"]
+
 # Titles and role words that tell a person's gender, for "he"/"she" to skip someone they cannot mean.
 _MALE = names.wordset(
     """mr sir lord king prince duke earl baron fr father brother monsignor spokesman chairman congressman

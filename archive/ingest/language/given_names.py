@@ -18,6 +18,8 @@ from pathlib import Path
 
 from . import name_match, names
 
+__all__ = ["TABLE", "learn", "pronoun_of", "write"]
+
 TABLE = Path(__file__).with_name("given_names.tsv")
 _AFTER = re.compile(r"[\s,'\"”’]*(?:[-—–]+\s*)?(he|she)\s+(?:\w+ly\s+)?[a-z]+(?:ed|s|id|ld|ote)\b", re.IGNORECASE)
 _BEFORE = re.compile(r"\b(he|she)\s+(?:\w+ly\s+)?(?:said|says|added|told \w+|wrote|asked)[,:]?\s*[\"“']*$", re.I)

@@ -7,6 +7,8 @@ import functools
 
 from .names import SUFFIXES, key
 
+__all__ = ["parts", "relative", "same_person", "skeleton"]
+
 # Letters that transliterations swap (Nowakowska/Nowakovska, Mikhail/Michail), folded after the first letter.
 _SOUNDS = (
     ("ph", "f"),

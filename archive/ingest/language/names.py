@@ -13,6 +13,26 @@ import unicodedata
 from dataclasses import dataclass
 from typing import NamedTuple
 
+__all__ = [
+    "ABBREVIATIONS",
+    "HONORIFICS",
+    "NOT_NAMES",
+    "Name",
+    "OFFICES",
+    "ORG_WORDS",
+    "PLURAL_PRONOUNS",
+    "PRONOUNS",
+    "SUFFIXES",
+    "capital_runs",
+    "is_name_word",
+    "is_possessive",
+    "keeps_dot",
+    "key",
+    "split_run",
+    "tokens",
+    "wordset",
+]
+
 
 def wordset(text: str) -> frozenset[str]:
     """A set of lower-case words written as one string (long word lists read better that way)."""
@@ -122,7 +142,7 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> tuple[Token, ..
     out = []
     for match in _WORD.finditer(text, start, len(text) if end is None else end):
         word, wstart, wend = match.group(), match.start(), match.end()
-        if word.endswith(".") and not _keeps_dot(word[:-1]):
+        if word.endswith(".") and not keeps_dot(word[:-1]):
             word, wend = word[:-1], wend - 1
         if word[-2:] in ("'s", "’s") and len(word) > 2:
             # A possessive is the name plus a clitic: "Lahti's visit" names Lahti.
@@ -138,7 +158,7 @@ def is_possessive(text: str, end: int) -> bool:
     )
 
 
-def _keeps_dot(word: str) -> bool:
+def keeps_dot(word: str) -> bool:
     return word.lower() in ABBREVIATIONS or (len(word) == 1 and word.isupper())
 
 

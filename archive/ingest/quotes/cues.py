@@ -18,6 +18,17 @@ from ..language import names
 from ..language.roles import is_plural_person_noun, is_role_item, is_role_segment
 from ..language.tokens import BETWEEN, DETERMINERS, INDEFINITE, PREPOSITIONS, Item, is_speech_verb, items
 
+__all__ = [
+    "ACCORDING",
+    "Cue",
+    "according_to",
+    "cue_after",
+    "signature",
+    "subject_after_verb",
+    "subject_before_verb",
+    "without_asides",
+]
+
 
 @dataclass(frozen=True)
 class Cue:

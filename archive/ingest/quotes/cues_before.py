@@ -7,6 +7,8 @@ from ..language import names
 from ..language.tokens import Item, is_speech_verb, items
 from .cues import Cue, according_to, subject_after_verb, subject_before_verb, without_asides
 
+__all__ = ["cue_before", "name_colon"]
+
 
 def cue_before(text: str, start: int, end: int) -> Cue | None:
     """``NAME said: "..."``, ``NAME said that ... "..."``, ``According to NAME, "..."``, ``In his opinion, ... "``."""

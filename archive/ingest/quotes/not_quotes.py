@@ -13,6 +13,8 @@ if TYPE_CHECKING:
     from .cues import Cue
     from .spans import Paragraph, Span
 
+__all__ = ["is_caption", "is_headline_like", "is_intertitle", "is_speech_fragment", "is_title_of_work"]
+
 _CAPTION = re.compile(
     r"(?:^|[\s(/|])(?:photo|image|picture|video)\s*(?:copyright|caption|credit)?\s*:|"
     r"\bimage (?:copyright|caption)\b|^credit:|\(ap photo\b|getty images",

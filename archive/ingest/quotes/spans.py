@@ -22,6 +22,8 @@ from . import clauses, cues, cues_before, interviews, narrative
 from .cues import Cue
 from .not_quotes import is_caption, is_headline_like, is_intertitle, is_speech_fragment, is_title_of_work
 
+__all__ = ["Extraction", "FoundQuote", "Paragraph", "Span", "extract_quotes"]
+
 DOUBLE_OPEN, DOUBLE_CLOSE = "“„«", "”»"
 SINGLE_OPEN, SINGLE_CLOSE = "‘‚‹", "’›"
 _TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}): +(?=\S)")
