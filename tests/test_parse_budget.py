@@ -31,7 +31,7 @@ def test_a_parse_over_its_budget_is_given_up_with_a_reason(monkeypatch):
     assert time.monotonic() - started < 30  # given up, not run to the end (there is none)
 
 
-def test_a_parse_within_its_budget_is_untouched_and_the_alarm_is_cleared(monkeypatch):
+def test_a_parse_within_its_budget_is_untouched_and_the_alarm_is_cleared():
     parsed, reason = import_parsing.parse_for_import(SEEDS[0].read_bytes(), SEEDS[0].name, seconds=5)
     assert reason == "" and parsed.quotes
     time.sleep(0.01)  # an alarm left running would raise here or in a later test
