@@ -17,7 +17,8 @@ from django.utils import timezone
 
 from . import history
 from .history import Batch, Change, ref
-from .models import Quote, Speaker, SpeakerAlias, name_key, unique_slug
+from .models import Quote, Speaker, SpeakerAlias, name_key
+from .slugs import unique_slug
 
 # Changing any of these is an editor's edit: a re-import then leaves the quote alone.
 EDITED_FIELDS = frozenset({"text", "speaker", "kind"})

@@ -68,9 +68,9 @@ def quote_facets(quotes, request, total: int, words: str = "") -> dict:
     outlets: dict[str, list] = {}
     statuses: Counter = Counter()
     years: Counter = Counter()
-    grouped = rows.values_list(
-        "speaker__name", "speaker__slug", "article__outlet", "status", date_prefix(4)
-    ).annotate(n=Count("pk"))
+    grouped = rows.values_list("speaker__name", "speaker__slug", "article__outlet", "status", date_prefix(4)).annotate(
+        n=Count("pk")
+    )
     for name, slug, outlet, status, year, n in grouped:
         if slug:
             speakers[(name, slug)] += n

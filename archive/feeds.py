@@ -18,8 +18,9 @@ from django.utils.text import Truncator
 from . import search
 from .filters import QuoteFilter
 from .ingest.read import without_controls
-from .models import Quote, Speaker, SpeakerFormerSlug, Topic, on_topic
+from .models import Quote, Speaker, Topic, on_topic
 from .pagination import rows_at
+from .slugs import SpeakerFormerSlug
 from .views import current_address, public_quotes
 
 FEED_SIZE = 50

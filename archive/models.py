@@ -6,9 +6,6 @@ JSON, so rename nothing here without a migration path for them.
 
 from __future__ import annotations
 
-import base64
-import hashlib
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
@@ -18,26 +15,15 @@ from django.db.models.functions import Coalesce, Length
 from django.db.models.signals import pre_delete
 from django.dispatch import receiver
 from django.urls import reverse
-from django.utils.text import slugify
 
 from .ingest.language.names import key as name_key
 from .ingest.topics import keyword_problem, parse_keywords
+from .public_ids import assign_public_ids
+from .slugs import ArticleFormerSlug, FormerSlugsMixin, SpeakerFormerSlug
 
 # A topic with fewer links than this is read through its links and sorted; a bigger one is found by walking the
 # date index and checking each row's link, which stops at the page instead of sorting every tagged row.
 SMALL_TOPIC = 5000
-
-
-def unique_slug(model: type[models.Model], text: str, max_length: int = 200, exclude_pk=None) -> str:
-    base = slugify(text)[: max_length - 10].strip("-") or model._meta.model_name
-    slug, n = base, 2
-    others = model._default_manager.all()
-    if exclude_pk is not None:
-        others = others.exclude(pk=exclude_pk)
-    while others.filter(slug=slug).exists():
-        slug = f"{base}-{n}"
-        n += 1
-    return slug
 
 
 def count_of(model: type[models.Model], fk: str, **filters) -> Coalesce:
@@ -45,24 +31,6 @@ def count_of(model: type[models.Model], fk: str, **filters) -> Coalesce:
     over the whole table, and it can use the index that starts with fk."""
     rows = model.objects.filter(**{fk: OuterRef("pk")}, **filters).order_by().values(fk)
     return Coalesce(Subquery(rows.annotate(n=Count("*")).values("n"), output_field=IntegerField()), 0)
-
-
-class FormerSlugsMixin:
-    """Remembers the slug a row was read with, so that a rename can keep the old address as a redirect."""
-
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        instance = super().from_db(db, field_names, values)
-        instance._loaded_slug = instance.__dict__.get("slug")
-        return instance
-
-    def keep_former_slug(self, former_model: type[models.Model], field: str) -> None:
-        old = getattr(self, "_loaded_slug", None)
-        if self.pk and old not in (None, self.slug):
-            # The current slug is an address again: it no longer redirects anywhere.
-            former_model.objects.filter(slug=self.slug).delete()
-            former_model.objects.update_or_create(slug=old, defaults={field: self})
-        self._loaded_slug = self.slug
 
 
 def on_topic(queryset: models.QuerySet, topic) -> models.QuerySet:
@@ -230,51 +198,6 @@ class Speaker(FormerSlugsMixin, models.Model):
         return f"https://www.wikidata.org/wiki/{self.wikidata_id}" if self.wikidata_id else ""
 
 
-class FormerSlugManager(models.Manager):
-    def get_by_natural_key(self, slug):
-        return self.get(slug=slug)
-
-
-class SpeakerFormerSlug(models.Model):
-    """An address a speaker had before a rename or before being merged into another: it redirects (301) here."""
-
-    slug = models.SlugField(max_length=200, unique=True)
-    speaker = models.ForeignKey(Speaker, on_delete=models.CASCADE, related_name="former_slugs")
-
-    objects = FormerSlugManager()
-
-    class Meta:
-        ordering = ["slug"]
-
-    def __str__(self) -> str:
-        return self.slug
-
-    def natural_key(self):
-        return (self.slug,)
-
-    natural_key.dependencies = ["archive.speaker"]
-
-
-class ArticleFormerSlug(models.Model):
-    """An address an article had before its slug changed: it redirects (301) to the current one."""
-
-    slug = models.SlugField(max_length=200, unique=True)
-    article = models.ForeignKey("Article", on_delete=models.CASCADE, related_name="former_slugs")
-
-    objects = FormerSlugManager()
-
-    class Meta:
-        ordering = ["slug"]
-
-    def __str__(self) -> str:
-        return self.slug
-
-    def natural_key(self):
-        return (self.slug,)
-
-    natural_key.dependencies = ["archive.article"]
-
-
 @receiver(pre_delete, sender=Speaker)
 def keep_merged_speakers_address(sender, instance: Speaker, **kwargs) -> None:
     """A speaker deleted while their name is another speaker's alias was merged into that speaker (curation's
@@ -332,35 +255,6 @@ class QuoteQuerySet(models.QuerySet):
         objs = list(objs)
         assign_public_ids(objs)
         return super().bulk_create(objs, *args, **kwargs)
-
-
-def public_id_for(content_hash: str, start: int, end: int, salt: int = 0) -> str:
-    """A short, stable public id from a quote's identity at creation (its article and span): ten base32 letters
-    and digits, so a restore into any database, and a re-import of the same file, give the same address."""
-    seed = f"{content_hash}:{start}:{end}" + (f":{salt}" if salt else "")
-    digest = hashlib.sha256(seed.encode()).digest()
-    return base64.b32encode(digest).decode()[:PUBLIC_ID_LENGTH].lower()
-
-
-PUBLIC_ID_LENGTH = 10
-
-
-def assign_public_ids(quotes: list[Quote]) -> None:
-    """Give each quote without one its public id, salted past any id already taken (a span reused after an edit)."""
-    pending = [quote for quote in quotes if not quote.public_id]
-    salt = 0
-    while pending:
-        for quote in pending:
-            quote.public_id = public_id_for(quote.article.content_hash, quote.start, quote.end, salt)
-        wanted = [quote.public_id for quote in pending]
-        taken = set(Quote.objects.filter(public_id__in=wanted).values_list("public_id", flat=True))
-        seen: set[str] = set()
-        clashing = []
-        for quote in pending:
-            if quote.public_id in taken or quote.public_id in seen:
-                clashing.append(quote)
-            seen.add(quote.public_id)
-        pending, salt = clashing, salt + 1
 
 
 class QuoteManager(models.Manager.from_queryset(QuoteQuerySet)):

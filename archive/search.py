@@ -1,9 +1,10 @@
 """Full-text search of quotes and articles: a reader's words in, matching rows with highlighted snippets out.
 
-SQLite (the default) answers from FTS5 tables that triggers keep in step with the rows (migration 0004);
-PostgreSQL from GIN indexes over ``to_tsvector``. Nothing outside this module knows which. The reader's text
-never reaches SQL as syntax: `parse` keeps only words, "quoted phrases" and word* prefixes, each backend's
-query is built from those and passed as a parameter, so quotes, operators, brackets, colons and NUL bytes
+SQLite (the default) answers from FTS5 tables that triggers keep in step with the rows (migration 0004); PostgreSQL
+from GIN indexes over ``to_tsvector``. Nothing outside this module knows which: the query each backend reads is
+built in search_sqlite.py and search_postgres.py, the reader's terms and the snippets in search_query.py. The
+reader's text never reaches SQL as syntax: `parse` keeps only words, "quoted phrases" and word* prefixes, each
+backend's query is built from those and passed as a parameter, so quotes, operators, brackets, colons and NUL bytes
 mean nothing special, and a query left without words matches nothing.
 
 The quote index holds public quotes only (its source is a view without the rejected ones), so a reader's
@@ -13,157 +14,23 @@ takes 90. Editors' searches in the admin add the rejected quotes back (`filter_q
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cached_property
 
 from django.db import connection
-from django.db.models import F, Q, QuerySet, TextField, Value
-from django.db.models.expressions import Expression, RawSQL
-from django.db.models.functions import Replace
-from django.utils.html import conditional_escape
-from django.utils.safestring import SafeString, mark_safe
+from django.db.models import F, Q, QuerySet
+from django.db.models.expressions import RawSQL
+from django.utils.safestring import mark_safe
 from django.utils.text import smart_split, unescape_string_literal
 
 from .models import Article, Quote
+from .search_postgres import PG_CONFIG, pg_escaped, pg_query, pg_vector
+from .search_query import MARK_END, MARK_START, Term, parse, snippet
+from .search_sqlite import fts5_query, sqlite_date_plan
 
 DATE, RELEVANCE = "date", "relevance"
 ORDERS = (DATE, RELEVANCE)
 NEWEST_FIRST = (F("published_at").desc(nulls_last=True), "-id")
-
-# Longer input is cut: a query is a few words, and each term costs a pass over an index.
-MAX_QUERY_CHARS = 500
-MAX_TERMS = 12
-# A shorter prefix expands to thousands of words ("w1*": 13 s over a million quotes); migration 0004 indexes
-# three-letter prefixes, so that "rec*" reads one list.
-MIN_PREFIX = 3
-# Unicode noncharacters, reserved for a program's own use: the database wraps each match in them, and
-# `marked_html` turns them into <mark> after escaping everything else.
-MARK_START, MARK_END = "\ufdd0", "\ufdd1"
-# PostgreSQL's text search configuration; migration 0004 indexes with the same one.
-PG_CONFIG = "english"
-
-
-# Reading the reader's query
-
-
-@dataclass(frozen=True)
-class Term:
-    """A word, or a phrase of words that must follow each other; a single word may be a prefix."""
-
-    words: tuple[str, ...]
-    prefix: bool = False
-
-
-_WORD = re.compile(r"[^\W_]+")
-_TOKEN = re.compile(r'"([^"]*)"?|([^\W_]+)(\*?)')
-
-
-def parse(text: str | None) -> tuple[Term, ...]:
-    """The terms of a query: "quoted phrases", word* prefixes and plain words; anything else is dropped."""
-    terms: dict[tuple, Term] = {}
-    for match in _TOKEN.finditer((text or "")[:MAX_QUERY_CHARS]):
-        phrase, word, star = match.groups()
-        if word:
-            term = Term((word,), prefix=bool(star) and len(word) >= MIN_PREFIX)
-        else:
-            words = tuple(_WORD.findall(phrase or ""))
-            if not words:
-                continue
-            term = Term(words)
-        terms.setdefault((tuple(w.casefold() for w in term.words), term.prefix), term)
-    return tuple(terms.values())[:MAX_TERMS]
-
-
-# Both indexes hold stems ("negotiations" is "negoti"), and a stem can be shorter than a prefix a reader types:
-# "negotiat*" starts no stem. So a prefix also matches a stem that is the prefix less up to this many letters.
-STEM_CUT = 4
-
-
-def stem_candidates(prefix: str) -> list[str]:
-    """The shorter forms of a prefix that a word starting with it may be stemmed to: "negotiat" -> "negoti", …"""
-    shortest = max(MIN_PREFIX, len(prefix) - STEM_CUT)
-    return [prefix[:n] for n in range(len(prefix) - 1, shortest - 1, -1)]
-
-
-def fts5_string(text: str) -> str:
-    return '"' + text.replace('"', '""') + '"'
-
-
-def fts5_query(terms: tuple[Term, ...]) -> str:
-    """An FTS5 MATCH expression: every term an FTS5 string (so no operator or column name), all required.
-
-    A prefix with its shorter stems is a group in brackets, which FTS5 joins to the rest only with an explicit AND.
-    """
-    parts = []
-    for term in terms:
-        string = fts5_string(" ".join(term.words))
-        if term.prefix:
-            shorter = [fts5_string(stem) for stem in stem_candidates(term.words[0])]
-            string = "(" + " OR ".join([string + "*", *shorter]) + ")" if shorter else string + "*"
-        parts.append(string)
-    return " AND ".join(parts)
-
-
-def pg_query(terms: tuple[Term, ...]):
-    """A PostgreSQL tsquery with the same meaning: each term a word, a phrase or a prefix, all required."""
-    from django.contrib.postgres.search import SearchQuery
-
-    query = None
-    for term in terms:
-        if term.prefix:
-            # A word of letters and digits quoted as a lexeme: nothing in it is tsquery syntax.
-            part = SearchQuery(f"'{term.words[0]}':*", config=PG_CONFIG, search_type="raw")
-            for stem in stem_candidates(term.words[0]):
-                part |= SearchQuery(f"'{stem}'", config=PG_CONFIG, search_type="raw")
-        elif len(term.words) > 1:
-            part = SearchQuery(" ".join(term.words), config=PG_CONFIG, search_type="phrase")
-        else:
-            part = SearchQuery(term.words[0], config=PG_CONFIG, search_type="plain")
-        query = part if query is None else query & part
-    return query
-
-
-# Snippets
-
-
-def marked_html(marked: str, *, escaped: bool = False) -> SafeString:
-    """Text the database marked with MARK_START/MARK_END, as HTML: the text escaped, each match in a <mark>.
-
-    ``escaped`` says the database was given the text with & < > already escaped (PostgreSQL's headline would
-    otherwise drop anything that looks like a tag); it is unescaped here, then escaped like any other text.
-    """
-    html, inside = [], False
-    for piece in re.split(f"([{MARK_START}{MARK_END}])", marked or ""):
-        if piece == MARK_START:
-            if not inside:
-                html.append("<mark>")
-            inside = True
-        elif piece == MARK_END:
-            if inside:
-                html.append("</mark>")
-            inside = False
-        elif piece:
-            if escaped:
-                piece = piece.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
-            html.append(conditional_escape(piece))
-    if inside:
-        html.append("</mark>")
-    return mark_safe("".join(html))  # every piece of text was escaped above
-
-
-def snippet(marked: str, full_text: str | None = None, *, escaped: bool = False) -> SafeString:
-    """`marked_html` of a stretch of a text, with "…" where it starts after or ends before the text does."""
-    html = marked_html(marked, escaped=escaped).strip()
-    if full_text is None:
-        return mark_safe(html)
-    plain = re.sub(f"[{MARK_START}{MARK_END}]", "", marked or "")
-    if escaped:
-        plain = plain.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
-    plain, full_text = plain.strip(), full_text.strip()
-    before = "" if full_text.startswith(plain) else "…"
-    after = "" if full_text.endswith(plain) else "…"
-    return mark_safe(f"{before}{html}{after}")
 
 
 # What is searched
@@ -184,31 +51,6 @@ ARTICLES = Target(
     "article_date_idx",
     (("title_snippet", "title", 0, 0), ("snippet", "body", 2, 30)),  # 0 words: the whole field
 )
-
-
-def pg_escaped(field: str):
-    """A text column with & < > escaped, as PostgreSQL reads it for search: raw, its parser takes "<script>" or
-    "<b>" for markup, leaves their words out of the index and drops them from a headline (a quote is exact)."""
-    replaced = F(field)
-    for char, entity in (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;")):
-        replaced = Replace(replaced, Value(char), Value(entity), output_field=TextField())
-    return replaced
-
-
-def pg_vector(target: Target):
-    """The row's stored search vector (PostgreSQL: the generated column of migration 0008, GIN-indexed): a match
-    reads the index, and ranking reads the stored vector rather than parsing each match's text again."""
-    from django.contrib.postgres.search import SearchVectorField
-
-    return StoredVector(output_field=SearchVectorField())
-
-
-class StoredVector(Expression):
-    """The search_vector column of the queried table, which the models do not declare (SQLite has none)."""
-
-    def as_sql(self, compiler, connection):
-        # The query's own alias of its table: "U0" inside a subquery.
-        return f"{compiler.quote_name_unless_alias(compiler.query.get_initial_alias())}.search_vector", []
 
 
 def _postgres() -> bool:
@@ -431,26 +273,3 @@ class Results:
                     html = mark_safe(f"…{html}…")
                 setattr(row, attribute, html)
         return rows
-
-
-# Measured on a million quotes (microseconds): walking the (published_at, id) index, per entry passed; fetching
-# and sorting the matches, per match. A page in the middle of 80,000 matches costs 140 ms either way; a first
-# or last page, or any page of a word in fewer than 2,000 quotes, 1 to 20 ms.
-WALK_COST, SORT_COST = 0.25, 2.0
-
-
-def sqlite_date_plan(offset: int, limit: int, matches: int, rows: int) -> str:
-    """How to read matches offset..offset+limit newest first: the cheapest of three plans.
-
-    "newest" walks the date index from the newest row and keeps the matches: it passes rows/matches index
-    entries per match, cheap for a common word and an early page. "oldest" walks it from the other end, for
-    the last pages. "sort" fetches every match and sorts them, cheap for a rare word. (The FTS rowid is the
-    row's id, which follows import order, not publication: the index alone cannot give date order.)
-    """
-    spacing = rows / max(matches, 1)
-    costs = {
-        "newest": WALK_COST * (offset + limit) * spacing,
-        "oldest": WALK_COST * (matches - offset) * spacing,
-        "sort": SORT_COST * matches,
-    }
-    return min(costs, key=costs.get)

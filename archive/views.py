@@ -25,21 +25,13 @@ from django.views.generic import DetailView, ListView
 from django.views.generic.detail import SingleObjectMixin
 from django_filters.views import FilterView
 
-from . import downloads, facets, search, sharing
+from . import downloads, facets, search, search_query, sharing
 from .filters import QuoteFilter, SearchForm, SpeakerSearchForm
-from .models import (
-    Article,
-    ArticleFormerSlug,
-    Quote,
-    Speaker,
-    SpeakerFormerSlug,
-    Topic,
-    assign_public_ids,
-    count_of,
-    on_topic,
-)
+from .models import Article, Quote, Speaker, Topic, count_of, on_topic
 from .pagination import KeysetPaged, rows_at
 from .pagination import Paginator as KeysetPaginator
+from .public_ids import assign_public_ids
+from .slugs import ArticleFormerSlug, SpeakerFormerSlug
 from .speakers import find_speakers
 
 PUBLIC_STATUSES = (Quote.Status.UNREVIEWED, Quote.Status.VERIFIED)
@@ -332,7 +324,7 @@ def search_page(request):
     form = SearchForm(request.GET)
     words, kind, order = form.values()
     context = {"form": form, "words": words, "kind": kind, "order": order}
-    if search.parse(words):
+    if search_query.parse(words):
         quotes = search.search_quotes(words, public_quotes(), order)
         articles = search.search_articles(words, light_articles(), order)
         page = Paginator(quotes if kind == "quotes" else articles, page_size()).get_page(request.GET.get("page"))

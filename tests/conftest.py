@@ -7,7 +7,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from archive.models import Article, Quote, Speaker, SpeakerAlias, Topic, unique_slug
+from archive.models import Article, Quote, Speaker, SpeakerAlias, Topic
+from archive.slugs import unique_slug
 
 _counter = itertools.count(1)
 

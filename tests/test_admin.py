@@ -221,7 +221,8 @@ def test_the_history_of_a_quote_opens(editor_client, quote_in_body):
     assert editor_client.get(url).status_code == 200
 
 
-def test_autocomplete_finds_speakers_by_name_for_an_editor(editor_client, quote_in_body):
+@pytest.mark.usefixtures("quote_in_body")
+def test_autocomplete_finds_speakers_by_name_for_an_editor(editor_client):
     response = editor_client.get(
         reverse("admin:autocomplete"),
         {"app_label": "archive", "model_name": "quote", "field_name": "speaker", "term": "aliy"},
@@ -481,9 +482,8 @@ def test_merging_speakers_asks_which_to_keep(editor_client, two_records_of_one_p
     assert "Ceyhun Bayramov, Foreign minister (1 quote, 2 aliases)" in response.text
 
 
-def test_merging_speakers_moves_quotes_and_aliases_and_keeps_every_name(
-    editor_client, editor, two_records_of_one_person
-):
+@pytest.mark.usefixtures("editor")
+def test_merging_speakers_moves_quotes_and_aliases_and_keeps_every_name(editor_client, two_records_of_one_person):
     kept, merged, quotes = two_records_of_one_person
     response = confirm(editor_client, "speaker", "merge_speakers", [kept, merged], keep=kept.pk)
     assert response.status_code == 302

@@ -41,7 +41,8 @@ def log_in(client, password: str, username: str = "editor", address: str = "203.
 # Login throttling
 
 
-def test_wrong_passwords_past_the_limit_refuse_even_the_right_one_with_a_clear_message(client, editor):
+@pytest.mark.usefixtures("editor")
+def test_wrong_passwords_past_the_limit_refuse_even_the_right_one_with_a_clear_message(client):
     for _ in range(ACCOUNT_LIMIT):
         response = log_in(client, "wrong")
         assert response.status_code == 200 and "Please enter the correct username" in response.text
@@ -51,20 +52,23 @@ def test_wrong_passwords_past_the_limit_refuse_even_the_right_one_with_a_clear_m
     assert "_auth_user_id" not in client.session
 
 
-def test_another_address_may_still_log_in_to_the_throttled_account(client, editor):
+@pytest.mark.usefixtures("editor")
+def test_another_address_may_still_log_in_to_the_throttled_account(client):
     for _ in range(ACCOUNT_LIMIT):
         log_in(client, "wrong")
     response = log_in(client, PASSWORD, address="198.51.100.9")
     assert response.status_code == 302 and response.url == reverse("admin:index")
 
 
-def test_one_address_guessing_many_accounts_is_throttled_too(client, editor):
+@pytest.mark.usefixtures("editor")
+def test_one_address_guessing_many_accounts_is_throttled_too(client):
     for n in range(ADDRESS_LIMIT):
         log_in(client, "wrong", username=f"user{n}")
     assert "Too many failed logins" in log_in(client, PASSWORD).text
 
 
-def test_a_few_mistakes_then_the_right_password_logs_in(client, editor):
+@pytest.mark.usefixtures("editor")
+def test_a_few_mistakes_then_the_right_password_logs_in(client):
     for _ in range(ACCOUNT_LIMIT - 1):
         log_in(client, "wrong")
     assert log_in(client, PASSWORD).status_code == 302
@@ -73,13 +77,15 @@ def test_a_few_mistakes_then_the_right_password_logs_in(client, editor):
 # After login
 
 
-def test_a_login_whose_next_is_another_site_lands_on_the_admin_index(client, editor):
+@pytest.mark.usefixtures("editor")
+def test_a_login_whose_next_is_another_site_lands_on_the_admin_index(client):
     response = log_in(client, PASSWORD, next_url="https://evil.example/")
     assert response.status_code == 302 and response.url == reverse("admin:index")
     assert client.get(response.url).status_code == 200
 
 
-def test_a_login_with_a_safe_next_goes_there(client, editor):
+@pytest.mark.usefixtures("editor")
+def test_a_login_with_a_safe_next_goes_there(client):
     response = log_in(client, PASSWORD, next_url=changelist("quote"))
     assert response.url == changelist("quote")
 

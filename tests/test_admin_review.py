@@ -56,7 +56,8 @@ def test_admin_search_folds_apostrophes_in_names_and_titles(
     assert list(articles) == [article]
 
 
-def test_articles_and_quotes_without_a_date_have_a_filter_choice(editor_client, make_article, make_quote):
+@pytest.mark.usefixtures("make_quote")
+def test_articles_and_quotes_without_a_date_have_a_filter_choice(editor_client, make_article):
     dated = make_article(published_at=datetime(2023, 5, 2, tzinfo=UTC))
     undated = make_article()
     undated.published_at = None

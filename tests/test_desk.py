@@ -246,9 +246,10 @@ def test_the_speaker_search_runs_a_fixed_number_of_queries(editor_client, make_s
     assert len(response.json()["results"]) == 10
 
 
+@pytest.mark.usefixtures("quote")
 @pytest.mark.parametrize(
     "params",
     [{"since": "garbage"}, {"page": "x"}, {"article": "abc"}, {"topic": "999999"}, {"status": "nope"}, {"page": "99"}],
 )
-def test_the_desk_ignores_what_it_cannot_read_in_its_query_string(editor_client, quote, params):
+def test_the_desk_ignores_what_it_cannot_read_in_its_query_string(editor_client, params):
     assert editor_client.get(reverse(DESK), params).status_code == 200

@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-from archive.models import public_id_for
+from archive.public_ids import public_id_for
 
 BEFORE = [("archive", "0007_desk_review_history")]
 AFTER = [("archive", "0008_readers_public_ids_and_former_slugs")]

@@ -13,12 +13,13 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from archive import search
+from archive import search, search_query, search_sqlite
 from archive.ingest.parsed import ParsedArticle, ParsedQuote, ParsedSpeaker
 from archive.ingest.read import content_hash
 from archive.loading import ArchiveLoader
 from archive.models import Article, Quote
-from archive.search import MARK_END, MARK_START, Term, fts5_query, parse
+from archive.search_query import MARK_END, MARK_START, Term, parse
+from archive.search_sqlite import fts5_query
 
 sqlite_only = pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's FTS5 machinery")
 postgres_only = pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's indexes")
@@ -79,7 +80,7 @@ def test_an_unclosed_quote_makes_a_phrase_of_the_rest():
 
 def test_it_keeps_each_term_once_and_a_dozen_at_most():
     assert parse("Gas gas GAS") == (Term(("Gas",)),)
-    assert len(parse(" ".join(f"word{n}" for n in range(50)))) == search.MAX_TERMS
+    assert len(parse(" ".join(f"word{n}" for n in range(50)))) == search_query.MAX_TERMS
 
 
 def test_the_fts5_query_quotes_every_term():
@@ -102,22 +103,23 @@ def test_the_fts5_query_is_only_quoted_words(text):
 
 
 def test_marked_text_is_escaped_and_only_the_marks_become_html():
-    html = search.marked_html(f"<b>{MARK_START}gas{MARK_END} & <script>{MARK_START}oil")
+    html = search_query.marked_html(f"<b>{MARK_START}gas{MARK_END} & <script>{MARK_START}oil")
     assert html == "&lt;b&gt;<mark>gas</mark> &amp; &lt;script&gt;<mark>oil</mark>"
-    assert search.marked_html(f"{MARK_END}a{MARK_START}{MARK_START}b") == "a<mark>b</mark>"
+    assert search_query.marked_html(f"{MARK_END}a{MARK_START}{MARK_START}b") == "a<mark>b</mark>"
 
 
 def test_text_escaped_by_the_database_is_unescaped_once_then_escaped():
-    assert search.marked_html(f"&amp;lt;&lt;i&gt; {MARK_START}x{MARK_END}", escaped=True) == (
+    assert search_query.marked_html(f"&amp;lt;&lt;i&gt; {MARK_START}x{MARK_END}", escaped=True) == (
         "&amp;lt;&lt;i&gt; <mark>x</mark>"
     )
 
 
 def test_a_snippet_says_where_it_cuts_the_text():
     text = "One two three four five"
-    assert search.snippet(f"two {MARK_START}three{MARK_END}", text) == "…two <mark>three</mark>…"
+    assert search_query.snippet(f"two {MARK_START}three{MARK_END}", text) == "…two <mark>three</mark>…"
     assert (
-        search.snippet(f"{MARK_START}One{MARK_END} two three four five", text) == "<mark>One</mark> two three four five"
+        search_query.snippet(f"{MARK_START}One{MARK_END} two three four five", text)
+        == "<mark>One</mark> two three four five"
     )
 
 
@@ -126,7 +128,7 @@ def test_a_snippet_says_where_it_cuts_the_text():
     [(0, 80_000, "newest"), (0, 20, "sort"), (79_990, 80_000, "oldest"), (10_000, 20_000, "sort")],
 )
 def test_date_order_picks_the_cheapest_plan_for_a_million_rows(offset, matches, plan):
-    assert search.sqlite_date_plan(offset, 20, matches, 1_000_000) == plan
+    assert search_sqlite.sqlite_date_plan(offset, 20, matches, 1_000_000) == plan
 
 
 # Searching
@@ -154,17 +156,20 @@ def quotes(make_article, make_quote, make_speaker):
     }
 
 
-def test_it_finds_quotes_with_every_word_in_any_case(quotes):
+@pytest.mark.usefixtures("quotes")
+def test_it_finds_quotes_with_every_word_in_any_case():
     assert found("GAS fall") == ["Gas prices will fall"]
     assert found("oil") == ["Oil is late"]
 
 
-def test_it_finds_other_forms_of_a_word(quotes):
+@pytest.mark.usefixtures("quotes")
+def test_it_finds_other_forms_of_a_word():
     assert found("price") == ["Gas prices will fall"]
     assert found("opening") == ["The gas pipeline opens in spring"]
 
 
-def test_it_finds_phrases_and_prefixes(quotes):
+@pytest.mark.usefixtures("quotes")
+def test_it_finds_phrases_and_prefixes():
     assert found('"prices will fall"') == ["Gas prices will fall"]
     assert found('"fall prices"') == []
     assert found("pipel*") == ["The gas pipeline opens in spring"]
@@ -179,7 +184,8 @@ def test_a_prefix_finds_words_whose_stem_is_shorter_than_it(make_quote):
     assert found("negat*") == ["A negative answer"]
 
 
-def test_it_orders_newest_first_by_default_and_best_first_on_request(quotes):
+@pytest.mark.usefixtures("quotes")
+def test_it_orders_newest_first_by_default_and_best_first_on_request():
     by_date = found("gas")
     assert by_date[0] == "The gas pipeline opens in spring"
     assert set(by_date) == {"The gas pipeline opens in spring", "Gas prices will fall", "Gas, gas and more gas"}
@@ -187,7 +193,8 @@ def test_it_orders_newest_first_by_default_and_best_first_on_request(quotes):
     assert found("gas", order=search.RELEVANCE)[0] == "Gas, gas and more gas"
 
 
-def test_date_order_is_the_lists_order_whatever_the_plan(quotes, make_quote, make_article, monkeypatch):
+@pytest.mark.usefixtures("quotes")
+def test_date_order_is_the_lists_order_whatever_the_plan(make_quote, make_article, monkeypatch):
     for n in range(6):
         quote = make_quote(f"Gas note {n}", article=make_article(body=f"“Gas note {n},” said X."))
         if n % 2:
@@ -201,15 +208,17 @@ def test_date_order_is_the_lists_order_whatever_the_plan(quotes, make_quote, mak
         assert [q.text for q in results[7:50]] == expected[7:], plan
 
 
-def test_it_counts_public_matches_and_never_returns_rejected_quotes(quotes):
+@pytest.mark.usefixtures("quotes")
+def test_it_counts_public_matches_and_never_returns_rejected_quotes():
     results = search.search_quotes("gas")
     assert results.count() == len(results) == 3
     assert "Rejected gas words" not in found("rejected gas")
     assert "Rejected gas words" not in found("gas", order=search.RELEVANCE)
 
 
+@pytest.mark.usefixtures("quotes")
 @pytest.mark.parametrize("text", NASTY)
-def test_odd_input_never_raises(quotes, text):
+def test_odd_input_never_raises(text):
     for order in search.ORDERS:
         results = search.search_quotes(text, order=order)
         assert results.count() >= 0
@@ -219,9 +228,10 @@ def test_odd_input_never_raises(quotes, text):
 
 
 # The searches only read: the rows of the one database fixture serve every example.
+@pytest.mark.usefixtures("quotes")
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200))
-def test_arbitrary_input_never_raises(quotes, text):
+def test_arbitrary_input_never_raises(text):
     for order in search.ORDERS:
         assert isinstance(search.search_quotes(text, order=order)[0:5], list)
         assert isinstance(search.search_articles(text, order=order)[0:5], list)
@@ -323,8 +333,9 @@ def test_the_loader_keeps_the_index_in_step_on_import_and_re_import(db):
     assert search.search_articles("dredged").count() == 0
 
 
+@pytest.mark.usefixtures("quotes")
 @sqlite_only
-def test_the_sqlite_index_agrees_with_its_rows(quotes):
+def test_the_sqlite_index_agrees_with_its_rows():
     with connection.cursor() as cursor:
         for table in ("archive_quote_fts", "archive_article_fts"):
             cursor.execute(f"INSERT INTO {table}({table}, rank) VALUES ('integrity-check', 1)")
@@ -341,8 +352,9 @@ def test_the_triggers_survive_every_migration(db):
     }
 
 
+@pytest.mark.usefixtures("quotes")
 @postgres_only
-def test_postgresql_searches_through_the_gin_indexes(quotes):
+def test_postgresql_searches_through_the_gin_indexes():
     with connection.cursor() as cursor:
         # Only bitmap scans left, which a GIN index serves: the stored vectors' indexes (migration 0008).
         cursor.execute("SET LOCAL enable_seqscan = off")
@@ -355,8 +367,9 @@ def test_postgresql_searches_through_the_gin_indexes(quotes):
             assert "_search_vector" in plan, plan
 
 
+@pytest.mark.usefixtures("quotes")
 @postgres_only
-def test_postgresql_ranks_by_the_stored_vectors_without_parsing_the_text_again(quotes):
+def test_postgresql_ranks_by_the_stored_vectors_without_parsing_the_text_again():
     from django.test.utils import CaptureQueriesContext
 
     with CaptureQueriesContext(connection) as queries:
@@ -381,7 +394,8 @@ def admin_results(client, model: str, q: str) -> list:
     return list(response.context["cl"].result_list)
 
 
-def test_the_quote_admin_searches_text_names_and_titles_and_finds_rejected_quotes(editor_client, quotes):
+@pytest.mark.usefixtures("quotes")
+def test_the_quote_admin_searches_text_names_and_titles_and_finds_rejected_quotes(editor_client):
     assert {q.text for q in admin_results(editor_client, "quote", "gas")} == {
         "Gas prices will fall", "Gas, gas and more gas", "The gas pipeline opens in spring", "Rejected gas words",
     }  # fmt: skip

@@ -77,8 +77,9 @@ def test_an_anonymous_post_to_an_admin_action_changes_nothing(client, make_quote
 # CSRF
 
 
+@pytest.mark.usefixtures("editor")
 @pytest.mark.django_db
-def test_the_admin_login_refuses_a_post_without_a_csrf_token(editor):
+def test_the_admin_login_refuses_a_post_without_a_csrf_token():
     client = Client(enforce_csrf_checks=True)
     response = client.post(reverse("admin:login"), {"username": "editor", "password": "whatever"})
     assert response.status_code == 403
@@ -169,8 +170,9 @@ def test_imported_text_is_escaped_on_every_public_page(client, hostile):
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html, url  # shown, as text
 
 
+@pytest.mark.usefixtures("hostile")
 @pytest.mark.django_db
-def test_search_snippets_escape_the_text_around_the_marks(client, hostile):
+def test_search_snippets_escape_the_text_around_the_marks(client):
     search = url_or_none("search")
     if search is None:
         pytest.fail("no search page")

@@ -20,11 +20,10 @@ from .common import (
     apostrophe_variants,
     highlighted_body,
     in_context,
-    mark_reviewed,
-    record_forms,
     rules_action,
     topics_action,
 )
+from .edit_history import mark_reviewed, record_forms
 from .quotes import QuoteEditForm
 
 

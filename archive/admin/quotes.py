@@ -19,13 +19,11 @@ from .common import (
     TopicFilter,
     action_page,
     apostrophe_variants,
-    changes_list,
     in_context,
     log_changes,
-    mark_reviewed,
-    record_forms,
     topics_action,
 )
+from .edit_history import changes_list, mark_reviewed, record_forms
 
 
 class QuoteEditForm(forms.ModelForm):

@@ -17,7 +17,8 @@ from django.views.decorators.http import require_POST
 
 from .. import curation, speaker_checks
 from ..models import Quote, Speaker, SpeakerAlias, count_of
-from .common import ADMIN_CSS, ApostropheSearchMixin, OfferedLookupsOnly, action_page, log_changes, record_forms
+from .common import ADMIN_CSS, ApostropheSearchMixin, OfferedLookupsOnly, action_page, log_changes
+from .edit_history import record_forms
 
 MAX_MERGE = 50
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from django.contrib import admin
 
 from ..models import Article, Quote, Topic, count_of
-from .common import OfferedLookupsOnly, record_forms, rules_action
+from .common import OfferedLookupsOnly, rules_action
+from .edit_history import record_forms
 
 
 @admin.register(Topic)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+__all__ = ["Layout", "ParsedArticle", "ParsedQuote", "ParsedSpeaker", "QUOTE_KINDS"]
+
 QUOTE_KINDS = ("direct", "interview_answer", "reported")
 
 

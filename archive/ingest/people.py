@@ -12,107 +12,22 @@ records who said what, and a quote with no one to cite is not worth an editor's 
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from .language import given_names, names
+from .language import given_names, name_match, names
 from .language.roles import COMMENTATOR_NOUNS, is_plural_person_noun, is_role_word
 from .parsed import ParsedQuote, ParsedSpeaker
+from .person import Person, title_gender
 from .quotes.cues import Cue
 from .quotes.spans import Extraction, FoundQuote
+
+__all__ = ["Folded", "fold_speakers"]
 
 _NOBODY = -1  # index used in the salience list for an unnamed source
 _HE = names.wordset("he him his himself")
 _SHE = names.wordset("she her hers herself")
-# Titles and role words that tell a person's gender, for "he"/"she" to skip someone they cannot mean.
-_MALE = names.wordset(
-    """mr sir lord king prince duke earl baron fr father brother monsignor spokesman chairman congressman
-    councilman businessman husband son grandfather uncle nephew boyfriend actor sheikh emir sultan"""
-)
-_FEMALE = names.wordset(
-    """mrs ms miss dame lady queen princess duchess countess baroness mother sister spokeswoman chairwoman
-    congresswoman councilwoman businesswoman wife daughter grandmother aunt niece girlfriend actress"""
-)
-_COURTESY = names.wordset("mr mrs ms miss mx")
 _PRONOUN_REACH = 3  # people a pronoun may look back over
-
-
-@dataclass
-class Person:
-    forms: list[str] = field(default_factory=list)  # every printed form, titles removed, repeats kept
-    titles: list[str] = field(default_factory=list)
-    descriptions: list[str] = field(default_factory=list)
-    offices: list[str] = field(default_factory=list)  # capitalised offices printed before the name elsewhere
-    last_seen: int = -1
-    pronoun: str = ""  # "he" or "she" when the text settles it (a title, a gendered role, a pronoun resolved to them)
-
-    def matches(self, name: str) -> bool:
-        """Printed as ``name``: a compatible form, and no form with another given name ("Anna Petrov" is not the
-        person printed as "Ivan Petrov", even if a bare "Petrov" was folded into him)."""
-        # Distinct forms only: a person quoted hundreds of times prints the same few forms again and again.
-        forms = dict.fromkeys(self.forms)
-        return any(names.same_person(name, form) for form in forms) and not self.conflicts(name)
-
-    def conflicts(self, name: str) -> bool:
-        """Same surname but another given name: a different member of the family."""
-        return any(names.relative(name, form) for form in dict.fromkeys(self.forms))
-
-    @property
-    def name(self) -> str:
-        """The fullest form; among equals the surname spelling printed most often, then the longest."""
-        surnames = Counter(names.key(names.parts(form)[1]) for form in self.forms)
-        order = {form: index for index, form in reversed(list(enumerate(self.forms)))}
-        return max(
-            order,
-            key=lambda form: (
-                min(len(names.parts(form)[0]), 2),
-                surnames[names.key(names.parts(form)[1])],
-                len(form),
-                -order[form],
-            ),
-        )
-
-    @property
-    def description(self) -> str:
-        """The first role phrase printed for the person; a title taken out of the name is kept here too."""
-        # The fullest of the first role phrases: "Foreign Minister" rather than the "Minister" of a later mention.
-        described = max([d for d in self.descriptions[:3] + self.offices[:2] if d], key=len, default="")
-        # "Mr." or "Ms." says nothing about what a person does; "Dr." or "Gen." does.
-        title = next((t for t in self.titles if t and names.key(t) not in _COURTESY), "")
-        if not described:
-            return title
-        if title and names.key(title) not in names.key(described):
-            return f"{described} ({title})"
-        return described
-
-    def variants(self) -> tuple[str, ...]:
-        canonical = names.key(self.name)
-        seen: dict[str, str] = {}
-        for form in self.forms:
-            if names.key(form) != canonical:
-                seen.setdefault(names.key(form), form)
-        return tuple(seen.values())
-
-    def roles(self) -> str:
-        return " ".join(self.descriptions + self.offices + self.titles).lower().replace("-", " ")
-
-    def fits_role(self, head: str) -> bool:
-        return head in self.roles().split()
-
-    def gender(self) -> str:
-        if self.pronoun:
-            return self.pronoun
-        words = set(" ".join(self.titles + self.descriptions + self.offices).lower().replace(".", " ").split())
-        male, female = bool(words & _MALE), bool(words & _FEMALE)
-        if male != female:
-            return "he" if male else "she"
-        # The given name, as the news refers to people of that name (a table learnt from attributed quotes).
-        return next((p for p in map(given_names.pronoun_of, dict.fromkeys(self.forms)) if p), "")
-
-    def is_commentator(self) -> bool:
-        words = set(self.roles().split())
-        return not words or bool(words & COMMENTATOR_NOUNS)
 
 
 @dataclass
@@ -123,9 +38,9 @@ class Folded:
 
 def _sound(name: str) -> str:
     """The bucket of a printed name: the consonant skeleton of its surname's key, equal for any two surnames that
-    names.similar_words calls one (equal keys, or one skeleton)."""
-    surname = names.parts(name)[1]
-    return names.skeleton(names.key(surname))
+    name_match.similar_words calls one (equal keys, or one skeleton)."""
+    surname = name_match.parts(name)[1]
+    return name_match.skeleton(names.key(surname))
 
 
 class Cast:
@@ -141,7 +56,7 @@ class Cast:
         self.salient: list[int] = []  # person indexes (or _NOBODY), most recent last
         self._rank: dict[int, int] = {}  # person index -> its last position in ``salient``
         # People and mentions by the sound of their surname: only names in one bucket can be one person
-        # (names.similar_words), so a name is compared with those alone, not with everyone in an article of
+        # (name_match.similar_words), so a name is compared with those alone, not with everyone in an article of
         # thousands of people (quadratic: 4,000 speakers took 43 s).
         self._people_by_sound: dict[str, set[int]] = {}
         self._registered: dict[int, int] = {}  # person index -> how many of its forms are in the buckets
@@ -162,7 +77,7 @@ class Cast:
     def person(self, name: str, pos: int, title: str = "", description: str = "") -> int:
         """The index of the person printed as ``name`` at ``pos``, created (and filled from mentions) if new."""
         matches = self._matching(name)
-        said = _title_gender(title)
+        said = title_gender(title)
         if said:
             # "Mr. Obama" is not Michelle Obama: a courtesy title settles which relative a bare surname means.
             matches = [i for i in matches if self.people[i].gender() in ("", said)]
@@ -188,16 +103,18 @@ class Cast:
     def _enrich(self, person: Person, name: str, pos: int, said: str = "") -> None:
         """Give a new person the fuller forms printed elsewhere ("Lahti" -> "Eero Lahti"); ``said``: the gender a
         title gave ("Mr. Obama" takes "Barack Obama", not "Michelle Obama")."""
-        compatible = [m for m in self._mentions_by_sound.get(_sound(name), ()) if names.same_person(name, m.name)]
+        compatible = [m for m in self._mentions_by_sound.get(_sound(name), ()) if name_match.same_person(name, m.name)]
         if said:
             compatible = [m for m in compatible if given_names.pronoun_of(m.name) in ("", said)]
-        if len(names.parts(name)[0]) == 0:
+        if len(name_match.parts(name)[0]) == 0:
             # A bare surname may belong to two relatives: take the one printed last before it.
             before = [m for m in compatible if m.start < pos]
             chosen = before[-1:] if before else compatible[:1]
-            keys = {names.key(names.parts(m.name)[0][0]) for m in chosen if names.parts(m.name)[0]}
+            keys = {names.key(name_match.parts(m.name)[0][0]) for m in chosen if name_match.parts(m.name)[0]}
             compatible = [
-                m for m in compatible if not names.parts(m.name)[0] or names.key(names.parts(m.name)[0][0]) in keys
+                m
+                for m in compatible
+                if not name_match.parts(m.name)[0] or names.key(name_match.parts(m.name)[0][0]) in keys
             ]
         for mention in compatible:
             if any(person.forms) and person.conflicts(mention.name):
@@ -210,8 +127,8 @@ class Cast:
 
     def printed_in_full(self, name: str) -> bool:
         """A bare surname whose full name the article prints elsewhere ("Morrison" and "Tim Morrison")."""
-        return not names.parts(name)[0] and any(
-            names.same_person(name, m.name) for m in self._mentions_by_sound.get(_sound(name), ())
+        return not name_match.parts(name)[0] and any(
+            name_match.same_person(name, m.name) for m in self._mentions_by_sound.get(_sound(name), ())
         )
 
     def identifiable(self, cue: Cue) -> bool:
@@ -405,13 +322,6 @@ def _used_as_place_or_group(body: str, word: str) -> bool:
         if bare.lower() not in names.HONORIFICS | names.OFFICES | names.NOT_NAMES:
             return True
     return False
-
-
-def _title_gender(title: str) -> str:
-    if not title:
-        return ""
-    words = set(title.lower().replace(".", " ").split())
-    return "he" if words & _MALE else "she" if words & _FEMALE else ""
 
 
 def _is_person_phrase(cue: Cue) -> bool:

@@ -11,6 +11,8 @@ from .parsed import Layout, ParsedArticle
 from .quotes import spans
 from .read import content_hash
 
+__all__ = ["parse_document", "parse_path"]
+
 
 def parse_document(data: bytes, name: str) -> ParsedArticle:
     """Parse one document; raises read.UnreadableDocument with a one-line reason."""

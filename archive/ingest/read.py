@@ -18,6 +18,21 @@ import zlib
 from pathlib import Path
 from typing import BinaryIO
 
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "GUNZIP_CHUNK",
+    "UnreadableDocument",
+    "content_hash",
+    "control_ratio",
+    "decode",
+    "find_documents",
+    "gunzip",
+    "is_html",
+    "is_supported",
+    "read_bytes",
+    "without_controls",
+]
+
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 
 TEXT_SUFFIXES = (".txt",)

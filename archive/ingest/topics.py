@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
+__all__ = ["TopicMatcher", "keyword_problem", "parse_keywords"]
+
 
 class TopicMatcher:
     """Whole-word, case-insensitive keyword rules, compiled once for a whole import run.

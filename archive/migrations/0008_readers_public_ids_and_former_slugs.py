@@ -4,7 +4,7 @@ speakers and articles. Neither copies a table on SQLite, so the search triggers 
 import django.db.models.deletion
 from django.db import migrations, models
 
-from archive.models import public_id_for
+from archive.public_ids import public_id_for
 
 
 def assign_public_ids(apps, schema_editor):

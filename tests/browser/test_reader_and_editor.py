@@ -15,7 +15,8 @@ def seeded(transactional_db):
     call_command("import_seeds", stdout=StringIO())
 
 
-def test_the_home_page_lists_the_five_seed_articles_and_leads_to_a_speakers_quotes(seeded, live_server, page):
+@pytest.mark.usefixtures("seeded")
+def test_the_home_page_lists_the_five_seed_articles_and_leads_to_a_speakers_quotes(live_server, page):
     page.goto(live_server.url + "/")
     titles = [a.title for a in Article.objects.exclude(title="")]
     for title in titles:
@@ -29,7 +30,8 @@ def test_the_home_page_lists_the_five_seed_articles_and_leads_to_a_speakers_quot
     assert quotes.count() >= 5
 
 
-def test_an_article_page_highlights_its_quotes_and_links_them_to_their_speakers(seeded, live_server, page):
+@pytest.mark.usefixtures("seeded")
+def test_an_article_page_highlights_its_quotes_and_links_them_to_their_speakers(live_server, page):
     article = Article.objects.get(title__startswith="Azerbaijan-Israel cooperation")
     page.goto(live_server.url + article.get_absolute_url())
     marks = page.locator("article mark, article .quote-highlight")
@@ -37,7 +39,8 @@ def test_an_article_page_highlights_its_quotes_and_links_them_to_their_speakers(
     assert "Azerbaijan is almost constantly in touch with Israel" in page.locator("article").inner_text()
 
 
-def test_an_editor_logs_in_to_the_admin_and_sees_the_quotes(seeded, live_server, page):
+@pytest.mark.usefixtures("seeded")
+def test_an_editor_logs_in_to_the_admin_and_sees_the_quotes(live_server, page):
     out = StringIO()
     call_command("create_editor", "--username", "editor", stdout=out)
     password = next(line.split(":", 1)[1].strip() for line in out.getvalue().splitlines() if "password:" in line)

@@ -13,7 +13,7 @@ from archive.models import Article, Quote, Speaker, Topic
 
 from .conftest import axe_violations, screenshot
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("seeded")]
 
 
 @pytest.fixture
@@ -31,7 +31,7 @@ def visit(page, url: str):
     return response
 
 
-def test_a_reader_searches_a_surname_in_the_header_and_reaches_the_persons_page(seeded, live_server, device_page):
+def test_a_reader_searches_a_surname_in_the_header_and_reaches_the_persons_page(live_server, device_page):
     page = device_page
     visit(page, live_server.url + "/")
     page.locator("#site-search").fill("Eidelman")
@@ -47,7 +47,7 @@ def test_a_reader_searches_a_surname_in_the_header_and_reaches_the_persons_page(
     screenshot(page, "speaker")
 
 
-def test_a_researcher_keeps_to_verified_quotes_and_filters_a_speaker_by_name(seeded, live_server, device_page):
+def test_a_researcher_keeps_to_verified_quotes_and_filters_a_speaker_by_name(live_server, device_page):
     page = device_page
     visit(page, live_server.url + "/quotes/")
     page.locator("#id_status").select_option("verified")
@@ -69,9 +69,7 @@ def test_a_researcher_keeps_to_verified_quotes_and_filters_a_speaker_by_name(see
     assert names == {"David Eidelman"}
 
 
-def test_a_journalist_opens_a_quote_lands_on_it_in_the_article_and_copies_the_citation(
-    seeded, live_server, device_page
-):
+def test_a_journalist_opens_a_quote_lands_on_it_in_the_article_and_copies_the_citation(live_server, device_page):
     page = device_page
     deep = Quote.objects.public().order_by("-start").first()  # far down its article
     visit(page, live_server.url + deep.get_absolute_url())
@@ -97,7 +95,7 @@ def test_a_journalist_opens_a_quote_lands_on_it_in_the_article_and_copies_the_ci
     screenshot(page, "article-at-quote")
 
 
-def test_an_editor_merges_two_speakers_and_the_old_address_still_leads_to_the_person(seeded, live_server, page):
+def test_an_editor_merges_two_speakers_and_the_old_address_still_leads_to_the_person(live_server, page):
     out = StringIO()
     call_command("create_editor", "--username", "editor", stdout=out)
     password = next(line.split(":", 1)[1].strip() for line in out.getvalue().splitlines() if "password:" in line)
@@ -126,9 +124,7 @@ def test_an_editor_merges_two_speakers_and_the_old_address_still_leads_to_the_pe
     assert feed.status == 301 and feed.headers["location"].endswith(kept.get_absolute_url() + "feed/")
 
 
-def test_after_a_restore_into_an_empty_database_an_old_quote_address_shows_the_same_words(
-    seeded, live_server, page, tmp_path
-):
+def test_after_a_restore_into_an_empty_database_an_old_quote_address_shows_the_same_words(live_server, page, tmp_path):
     Quote.objects.order_by("pk").first().delete()  # row numbers after a restore would shift
     cited = Quote.objects.public().order_by("pk")[3]
     address, words = live_server.url + cited.get_absolute_url(), cited.text
@@ -141,7 +137,7 @@ def test_after_a_restore_into_an_empty_database_an_old_quote_address_shows_the_s
     screenshot(page, "restored-quote")
 
 
-def test_on_a_phone_the_latest_quotes_come_first(seeded, live_server, device_page):
+def test_on_a_phone_the_latest_quotes_come_first(live_server, device_page):
     page = device_page
     visit(page, live_server.url + "/")
     top = page.locator("#quotes-heading").bounding_box()["y"]
@@ -175,7 +171,7 @@ def public_pages() -> dict[str, str]:
     }
 
 
-def test_axe_finds_no_violation_on_any_public_page(seeded, live_server, device_page):
+def test_axe_finds_no_violation_on_any_public_page(live_server, device_page):
     page = device_page
     found = {}
     for name, path in public_pages().items():

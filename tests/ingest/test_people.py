@@ -3,7 +3,8 @@
 import pytest
 
 from archive.ingest import people
-from archive.ingest.language import names
+from archive.ingest.language import name_match, names
+from archive.ingest.person import Person
 from archive.ingest.quotes import spans
 
 
@@ -131,7 +132,7 @@ def test_the_canonical_name_is_the_fullest_form_and_variants_keep_the_others():
     ],
 )
 def test_same_person_folds_spellings_but_not_relatives(a, b, same):
-    assert names.same_person(a, b) is same
+    assert name_match.same_person(a, b) is same
 
 
 @pytest.mark.parametrize(
@@ -243,8 +244,8 @@ def test_a_name_with_a_suffix_is_one_speaker_and_its_surname_a_variant():
 
 
 def test_a_father_and_son_with_one_name_are_two_people():
-    assert not names.same_person("Peter Lund Jr.", "Peter Lund Sr.")
-    assert names.same_person("Peter Lund Jr.", "Peter Lund")
+    assert not name_match.same_person("Peter Lund Jr.", "Peter Lund Sr.")
+    assert name_match.same_person("Peter Lund Jr.", "Peter Lund")
 
 
 def test_a_party_and_state_label_and_a_dotted_abbreviation_are_not_names():
@@ -262,23 +263,23 @@ def test_a_group_opening_a_sentence_is_nobody_and_does_not_stand_in_the_way_of_s
 
 
 def test_same_person_and_relative_are_cached_pure_comparisons():
-    assert names.same_person("Lahti", "Eero Lahti") and names.same_person.cache_info().maxsize
-    assert names.relative("Anna Petrov", "Ivan Petrov") and not names.relative("Petrov", "Ivan Petrov")
-    given, surname = names.parts("Peter Lund Jr.")
+    assert name_match.same_person("Lahti", "Eero Lahti") and name_match.same_person.cache_info().maxsize
+    assert name_match.relative("Anna Petrov", "Ivan Petrov") and not name_match.relative("Petrov", "Ivan Petrov")
+    given, surname = name_match.parts("Peter Lund Jr.")
     given.append("changed")  # callers get a fresh list: the cache behind parts() is not theirs to change
-    assert names.parts("Peter Lund Jr.") == (["Peter"], "Lund")
+    assert name_match.parts("Peter Lund Jr.") == (["Peter"], "Lund")
 
 
 def test_a_person_quoted_many_times_is_compared_with_each_printed_form_once(monkeypatch):
-    person = people.Person(forms=["Eero Lahti", "Lahti"] * 500)
+    person = Person(forms=["Eero Lahti", "Lahti"] * 500)
     compared: list[str] = []
-    same_person = names.same_person.__wrapped__
+    same_person = name_match.same_person.__wrapped__
 
     def counting(a: str, b: str) -> bool:
         compared.append(b)
         return same_person(a, b)
 
-    monkeypatch.setattr(names, "same_person", counting)
+    monkeypatch.setattr(name_match, "same_person", counting)
     assert person.matches("Lahti") and not person.matches("Ivan Petrov")
     assert len(compared) == 3  # one for "Lahti", then one per distinct form for "Ivan Petrov"
 

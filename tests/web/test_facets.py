@@ -8,6 +8,8 @@ from django.urls import reverse
 from archive import facets
 from archive.models import Quote
 
+pytestmark = pytest.mark.usefixtures("archive")
+
 URL = reverse("quote_list")
 
 
@@ -39,7 +41,7 @@ def counts(response) -> dict[str, dict[str, int]]:
     }
 
 
-def test_the_quote_list_counts_its_quotes_by_status_speaker_topic_outlet_and_year(client, archive):
+def test_the_quote_list_counts_its_quotes_by_status_speaker_topic_outlet_and_year(client):
     found = counts(client.get(URL))
     assert found == {
         "status": {"Verified": 2, "Not yet checked": 3},
@@ -50,7 +52,7 @@ def test_the_quote_list_counts_its_quotes_by_status_speaker_topic_outlet_and_yea
     }
 
 
-def test_the_facets_count_the_filtered_list_and_link_to_narrower_lists(client, archive):
+def test_the_facets_count_the_filtered_list_and_link_to_narrower_lists(client):
     response = client.get(URL, {"speaker": "ann-lee"})
     assert counts(response)["status"] == {"Verified": 2, "Not yet checked": 1}
     verified = response.context["facets"]["facets"][0].entries[0]
@@ -61,14 +63,14 @@ def test_the_facets_count_the_filtered_list_and_link_to_narrower_lists(client, a
     assert f'<a href="{URL}?speaker=ann-lee&amp;status=verified" aria-current="true">Verified</a>' in html
 
 
-def test_one_outlet_printed_several_ways_is_one_filter(client, archive):
+def test_one_outlet_printed_several_ways_is_one_filter(client):
     response = client.get(URL, {"outlet": "Caliber.Az"})
     assert len(response.context["quotes"]) == 5
     choices = [label for value, label in response.context["filter"].form.fields["outlet"].choices if value]
     assert choices == ["Caliber.Az", "The Daily Planet"]
 
 
-def test_the_search_page_shows_facets_that_open_the_quote_list(client, archive):
+def test_the_search_page_shows_facets_that_open_the_quote_list(client):
     response = client.get(reverse("search"), {"q": "ferry"})
     found = counts(response)
     assert found["speaker"] == {"Ann Lee": 3, "Bob Stone": 1}
@@ -77,7 +79,7 @@ def test_the_search_page_shows_facets_that_open_the_quote_list(client, archive):
     assert [q.text for q in client.get(entry.url).context["quotes"]] == ["Ferry four", "Ferry one"]
 
 
-def test_the_facets_are_counted_over_a_bounded_window_and_say_so(client, archive, monkeypatch):
+def test_the_facets_are_counted_over_a_bounded_window_and_say_so(client, monkeypatch):
     monkeypatch.setattr(facets, "WINDOW", 2)
     response = client.get(URL)
     assert sum(counts(response)["status"].values()) == 2

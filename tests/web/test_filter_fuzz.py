@@ -17,6 +17,8 @@ from hypothesis import strategies as st
 from archive.models import Quote
 from archive.speakers import folded_words
 
+pytestmark = pytest.mark.usefixtures("archive")
+
 KEYS = ["text", "speaker", "topic", "outlet", "kind", "date_from", "date_to", "page", "o", "order", "type", "x"]
 EXACT = ("speaker", "topic", "outlet", "kind")
 NASTY = [
@@ -87,26 +89,26 @@ FUZZ = settings(
 @pytest.mark.django_db
 @FUZZ
 @given(queries)
-def test_any_filter_values_give_a_page_never_an_error_and_never_widen_an_exact_filter(client, archive, pairs):
+def test_any_filter_values_give_a_page_never_an_error_and_never_widen_an_exact_filter(client, pairs):
     check(client, pairs=pairs)
 
 
 @pytest.mark.django_db
 @FUZZ
 @given(raw_queries)
-def test_any_raw_query_string_gives_a_page_never_an_error(client, archive, raw):
+def test_any_raw_query_string_gives_a_page_never_an_error(client, raw):
     check(client, raw=raw)
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("key", EXACT)
 @pytest.mark.parametrize("payload", ["' OR '1'='1", "x' OR 1=1 --", "%", "_"])
-def test_an_injection_attempt_in_an_exact_filter_matches_nothing(client, archive, key, payload):
+def test_an_injection_attempt_in_an_exact_filter_matches_nothing(client, key, payload):
     response = client.get("/quotes/", {key: payload})
     assert response.status_code == 200 and listed(response) == 0
 
 
 @pytest.mark.django_db
-def test_the_valid_values_do_match(client, archive):
+def test_the_valid_values_do_match(client):
     for key, value in VALID.items():
         assert listed(client.get("/quotes/", {key: value})) >= 1, key

@@ -10,6 +10,8 @@ import pytest
 from archive import pagination
 from archive.models import Quote
 
+pytestmark = pytest.mark.usefixtures("quotes")
+
 URL = "/quotes/"
 
 
@@ -84,13 +86,13 @@ def test_a_cursor_back_to_the_start_shows_page_one(client, quotes):
     assert page.number == 1 and ids(page) == quotes[:5]
 
 
-def test_a_value_that_names_no_page_shows_the_first_page(client, quotes):
+def test_a_value_that_names_no_page_shows_the_first_page(client):
     first = page_of(client).object_list
     for value in ("abc", "0", "-3", "next.x.1", "prev.12"):
         assert page_of(client, value).object_list == first, value
 
 
-def test_the_count_stops_at_the_limit(client, quotes, monkeypatch):
+def test_the_count_stops_at_the_limit(client, monkeypatch):
     assert page_of(client).paginator.count == 37
     monkeypatch.setattr(pagination, "COUNT_LIMIT", 30)
     page = page_of(client)

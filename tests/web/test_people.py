@@ -8,6 +8,8 @@ from django.urls import reverse
 from archive.models import Quote
 from archive.speakers import find_speakers
 
+pytestmark = pytest.mark.usefixtures("people")
+
 
 @pytest.fixture
 def people(make_speaker, make_quote, make_topic):
@@ -36,15 +38,15 @@ def people(make_speaker, make_quote, make_topic):
         ("O'Neill", "Siobhán O’Neill"),
     ],
 )
-def test_a_speaker_is_found_by_any_name_or_prefix_with_accents_apostrophes_and_case_folded(people, words, name):
+def test_a_speaker_is_found_by_any_name_or_prefix_with_accents_apostrophes_and_case_folded(words, name):
     assert [speaker.name for speaker in find_speakers(words)] == [name]
 
 
-def test_nothing_but_words_finds_nobody(people):
+def test_nothing_but_words_finds_nobody():
     assert find_speakers("()") == [] and find_speakers("") == [] and find_speakers("zzz") == []
 
 
-def test_the_search_page_shows_people_above_the_quotes(client, people):
+def test_the_search_page_shows_people_above_the_quotes(client):
     response = client.get(reverse("search"), {"q": "Bridenstine"})
     html = response.content.decode()
     assert [s.name for s in response.context["people"]] == ["Jim Bridenstine"]
@@ -53,12 +55,12 @@ def test_the_search_page_shows_people_above_the_quotes(client, people):
     )
 
 
-def test_a_person_with_no_quotes_matching_is_still_found(client, people):
+def test_a_person_with_no_quotes_matching_is_still_found(client):
     html = client.get(reverse("search"), {"q": "Esper"}).content.decode()
     assert 'href="/speakers/mark-esper/">Mark Esper</a>' in html
 
 
-def test_the_speaker_list_searches_names_and_orders_by_name_or_quotes(client, people):
+def test_the_speaker_list_searches_names_and_orders_by_name_or_quotes(client):
     url = reverse("speaker_list")
     assert [s.name for s in client.get(url, {"q": "noem"}).context["speakers"]] == ["Kristi Noem"]
     by_name = [s.name for s in client.get(url).context["speakers"]]
@@ -77,7 +79,7 @@ def test_the_speaker_list_counts_rejected_quotes_out_of_its_order(client, people
     assert by_quotes[0] == "Kristi Noem"
 
 
-def test_the_suggestions_give_names_for_the_quote_filter(client, people):
+def test_the_suggestions_give_names_for_the_quote_filter(client):
     data = client.get(reverse("speaker_suggestions"), {"q": "bride"}).json()
     assert data == {"speakers": [{"name": "Jim Bridenstine", "slug": "jim-bridenstine", "also": ""}]}
     data = client.get(reverse("speaker_suggestions"), {"q": "gov"}).json()

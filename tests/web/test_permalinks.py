@@ -6,7 +6,8 @@ import pytest
 from django.core.management import call_command
 
 from archive.curation import merge_speakers
-from archive.models import Article, Quote, Speaker, public_id_for
+from archive.models import Article, Quote, Speaker
+from archive.public_ids import public_id_for
 
 
 def test_a_quote_is_addressed_by_its_public_id_made_from_its_article_and_span(make_quote):

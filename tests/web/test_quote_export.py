@@ -9,6 +9,8 @@ from django.urls import reverse
 from archive import downloads
 from archive.models import Quote
 
+pytestmark = pytest.mark.usefixtures("archive")
+
 CSV, JSON, LIST = reverse("quote_export_csv"), reverse("quote_export_json"), reverse("quote_list")
 
 
@@ -50,13 +52,13 @@ def json_rows(response) -> list[dict]:
     "query",
     [{}, {"speaker": "bob-stone"}, {"text": "ships"}, {"kind": "reported"}, {"topic": "wind-farms"}, {"text": "zebra"}],
 )
-def test_the_rows_are_the_filtered_lists_quotes_in_its_order(client, archive, query):
+def test_the_rows_are_the_filtered_lists_quotes_in_its_order(client, query):
     listed = [quote.pk for quote in client.get(LIST, query).context["quotes"]]
     assert [int(row["id"]) for row in csv_rows(client.get(CSV, query))] == listed
     assert [row["id"] for row in json_rows(client.get(JSON, query))] == listed
 
 
-def test_a_row_says_who_said_what_where_and_when(client, archive):
+def test_a_row_says_who_said_what_where_and_when(client):
     [row] = json_rows(client.get(JSON, {"text": "gas"}))
     assert row["text"] == "Gas prices will fall"
     assert (row["speaker"], row["speaker_slug"], row["kind"], row["status"]) == (
@@ -80,18 +82,18 @@ def test_a_row_says_who_said_what_where_and_when(client, archive):
     assert (line["status"], line["public_id"]) == ("unreviewed", quote.public_id)
 
 
-def test_the_downloads_carry_each_quotes_review_status_and_keep_to_the_verified_filter(client, archive):
+def test_the_downloads_carry_each_quotes_review_status_and_keep_to_the_verified_filter(client):
     Quote.objects.filter(text="Gas prices will fall").update(status=Quote.Status.VERIFIED)
     by_text = {row["text"]: row["status"] for row in json_rows(client.get(JSON))}
     assert by_text["Gas prices will fall"] == "verified" and by_text["the harvest was good"] == "unreviewed"
     assert [row["text"] for row in csv_rows(client.get(CSV, {"status": "verified"}))] == ["Gas prices will fall"]
 
 
-def test_rejected_quotes_are_never_exported(client, archive):
+def test_rejected_quotes_are_never_exported(client):
     assert "Bob Stone told us" not in {row["text"] for row in json_rows(client.get(JSON))}
 
 
-def test_csv_cells_that_a_spreadsheet_would_run_are_defused(client, archive):
+def test_csv_cells_that_a_spreadsheet_would_run_are_defused(client):
     [row] = csv_rows(client.get(CSV, {"text": "ships"}))
     assert row["text"] == "'=HYPERLINK(1) ships are late"
     for value in ("=1+1", "+1", "-1", "@SUM(A1)", "\tx"):
@@ -101,18 +103,18 @@ def test_csv_cells_that_a_spreadsheet_would_run_are_defused(client, archive):
     assert json_rows(client.get(JSON, {"text": "ships"}))[0]["text"] == "=HYPERLINK(1) ships are late"
 
 
-def test_the_download_stops_at_the_limit(client, archive, monkeypatch):
+def test_the_download_stops_at_the_limit(client, monkeypatch):
     monkeypatch.setattr(downloads, "EXPORT_LIMIT", 2)
     assert len(csv_rows(client.get(CSV))) == 2
     assert len(json_rows(client.get(JSON))) == 2
 
 
-def test_bad_filters_are_refused_with_a_reason(client, archive):
+def test_bad_filters_are_refused_with_a_reason(client):
     response = client.get(CSV, {"speaker": "nobody-at-all"})
     assert response.status_code == 400
     assert "speaker" in response.content.decode()
 
 
-def test_the_quote_list_links_to_the_downloads_with_its_filters(client, archive):
+def test_the_quote_list_links_to_the_downloads_with_its_filters(client):
     html = client.get(LIST, {"speaker": "bob-stone", "page": 1}).content.decode()
     assert f'href="{CSV}?speaker=bob-stone"' in html and f'href="{JSON}?speaker=bob-stone"' in html

@@ -40,7 +40,8 @@ def listed(response) -> list[str]:
     return [quote.text for quote in response.context["quotes"]]
 
 
-def test_it_lists_public_quotes_newest_first(client, archive):
+@pytest.mark.usefixtures("archive")
+def test_it_lists_public_quotes_newest_first(client):
     response = client.get(URL)
     assert response.status_code == 200
     assert listed(response) == ["the harvest was good", "Ships are late", "Gas prices will fall"]
@@ -51,46 +52,55 @@ def test_it_lists_public_quotes_newest_first(client, archive):
     assert "Reported speech" in html
 
 
-def test_it_never_shows_rejected_quotes(client, archive):
+@pytest.mark.usefixtures("archive")
+def test_it_never_shows_rejected_quotes(client):
     for query in ("", "?text=told", "?speaker=bob-stone", "?kind=direct&kind=reported"):
         assert "Bob Stone told us" not in listed(client.get(URL + query))
 
 
-def test_it_filters_on_words_in_any_case(client, archive):
+@pytest.mark.usefixtures("archive")
+def test_it_filters_on_words_in_any_case(client):
     assert listed(client.get(URL, {"text": "SHIPS"})) == ["Ships are late"]
 
 
-def test_it_filters_on_the_speaker_slug(client, archive):
+@pytest.mark.usefixtures("archive")
+def test_it_filters_on_the_speaker_slug(client):
     assert listed(client.get(URL, {"speaker": "ann-lee"})) == ["Gas prices will fall"]
     assert len(listed(client.get(URL, {"speaker": "bob-stone"}))) == 2
 
 
-def test_it_filters_on_the_topic_slug(client, archive):
+@pytest.mark.usefixtures("archive")
+def test_it_filters_on_the_topic_slug(client):
     assert listed(client.get(URL, {"topic": "wind-farms"})) == ["Gas prices will fall"]
 
 
-def test_it_filters_on_the_outlet(client, archive):
+@pytest.mark.usefixtures("archive")
+def test_it_filters_on_the_outlet(client):
     response = client.get(URL, {"outlet": "Morning Star"})
     assert listed(response) == ["the harvest was good"]
     assert '<option value="Daily Planet">Daily Planet</option>' in response.content.decode()
 
 
-def test_it_filters_on_the_kind(client, archive):
+@pytest.mark.usefixtures("archive")
+def test_it_filters_on_the_kind(client):
     assert listed(client.get(URL, {"kind": "reported"})) == ["the harvest was good"]
 
 
-def test_it_filters_on_a_date_range_including_both_days(client, archive):
+@pytest.mark.usefixtures("archive")
+def test_it_filters_on_a_date_range_including_both_days(client):
     # The first article was published late on 10 March: "to 10 March" still includes it.
     assert len(listed(client.get(URL, {"date_from": "2023-03-10", "date_to": "2023-03-10"}))) == 2
     assert listed(client.get(URL, {"date_from": "2023-03-11"})) == ["the harvest was good"]
     assert len(listed(client.get(URL, {"date_to": "2023-05-01"}))) == 2
 
 
-def test_it_combines_filters(client, archive):
+@pytest.mark.usefixtures("archive")
+def test_it_combines_filters(client):
     assert listed(client.get(URL, {"speaker": "bob-stone", "outlet": "Daily Planet"})) == ["Ships are late"]
     assert listed(client.get(URL, {"speaker": "ann-lee", "kind": "reported"})) == []
 
 
+@pytest.mark.usefixtures("archive")
 @pytest.mark.parametrize(
     "query",
     [
@@ -102,7 +112,7 @@ def test_it_combines_filters(client, archive):
         {"date_to": "yesterday"},
     ],
 )
-def test_it_shows_no_quotes_and_an_error_for_a_bad_filter_value(client, archive, query):
+def test_it_shows_no_quotes_and_an_error_for_a_bad_filter_value(client, query):
     response = client.get(URL, query)
     assert response.status_code == 200
     assert listed(response) == []
@@ -111,6 +121,7 @@ def test_it_shows_no_quotes_and_an_error_for_a_bad_filter_value(client, archive,
     assert "please correct the filters above" in html
 
 
+@pytest.mark.usefixtures("archive")
 @pytest.mark.parametrize(
     "query",
     [
@@ -121,7 +132,7 @@ def test_it_shows_no_quotes_and_an_error_for_a_bad_filter_value(client, archive,
         {"page": "1", "speaker": ["ann-lee", "bob-stone"]},
     ],
 )
-def test_it_never_fails_on_odd_input(client, archive, query):
+def test_it_never_fails_on_odd_input(client, query):
     assert client.get(URL, query).status_code == 200
 
 
@@ -129,11 +140,13 @@ def test_it_writes_the_empty_states_for_people(client, db):
     assert "No quotes yet." in client.get(URL).content.decode()
 
 
-def test_it_says_when_no_quote_matches(client, archive):
+@pytest.mark.usefixtures("archive")
+def test_it_says_when_no_quote_matches(client):
     assert "No quotes match these filters." in client.get(URL, {"text": "zebra"}).content.decode()
 
 
-def test_it_labels_every_filter_field(client, archive):
+@pytest.mark.usefixtures("archive")
+def test_it_labels_every_filter_field(client):
     html = client.get(URL).content.decode()
     for name in ("text", "speaker", "topic", "outlet", "kind", "date_from", "date_to"):
         assert f'<label for="id_{name}">' in html
@@ -162,7 +175,8 @@ def test_it_pages_the_quotes_and_keeps_the_filters_in_page_links(client, make_qu
     assert not set(listed(first)) & set(listed(second))
 
 
-def test_a_page_past_the_end_shows_the_last_page(client, archive):
+@pytest.mark.usefixtures("archive")
+def test_a_page_past_the_end_shows_the_last_page(client):
     response = client.get(URL, {"page": 9})
     assert response.status_code == 200 and response.context["page_obj"].number == 1
     assert listed(response) == ["the harvest was good", "Ships are late", "Gas prices will fall"]
@@ -207,40 +221,47 @@ def test_it_runs_two_more_queries_when_filtering_on_a_speaker_and_a_topic(
         client.get(URL, query)
 
 
-def test_it_explains_an_unknown_speaker_in_words(client, archive):
+@pytest.mark.usefixtures("archive")
+def test_it_explains_an_unknown_speaker_in_words(client):
     assert "No speaker has this name." in client.get(URL, {"speaker": "nobody"}).content.decode()
 
 
+@pytest.mark.usefixtures("archive")
 @pytest.mark.parametrize("name", ["Bob Stone", "stone", "STONE", "bob st", "Stöne"])
-def test_it_filters_on_a_speakers_name_or_part_of_it_in_any_case_and_accent(client, archive, name):
+def test_it_filters_on_a_speakers_name_or_part_of_it_in_any_case_and_accent(client, name):
     assert listed(client.get(URL, {"speaker": name})) == ["the harvest was good", "Ships are late"]
 
 
-def test_a_name_that_fits_several_speakers_lists_them(client, archive, make_speaker):
+@pytest.mark.usefixtures("archive")
+def test_a_name_that_fits_several_speakers_lists_them(client, make_speaker):
     make_speaker("Bob Marley")
     html = client.get(URL, {"speaker": "bob"}).content.decode()
     assert "Several speakers match: Bob Marley, Bob Stone. Type more of the name." in html
 
 
-def test_it_filters_to_verified_quotes(client, archive):
+@pytest.mark.usefixtures("archive")
+def test_it_filters_to_verified_quotes(client):
     Quote.objects.filter(text="Ships are late").update(status=Quote.Status.VERIFIED)
     assert listed(client.get(URL, {"status": "verified"})) == ["Ships are late"]
     assert listed(client.get(URL, {"status": "unreviewed"})) == ["the harvest was good", "Gas prices will fall"]
 
 
-def test_every_quote_in_the_list_shows_its_review_status(client, archive):
+@pytest.mark.usefixtures("archive")
+def test_every_quote_in_the_list_shows_its_review_status(client):
     Quote.objects.filter(text="Ships are late").update(status=Quote.Status.VERIFIED)
     html = client.get(URL).content.decode()
     assert html.count('<span class="status status-verified">Verified</span>') == 1
     assert html.count('<span class="status status-unreviewed">Not yet checked</span>') == 2
 
 
-def test_a_to_date_before_the_from_date_is_explained(client, archive):
+@pytest.mark.usefixtures("archive")
+def test_a_to_date_before_the_from_date_is_explained(client):
     html = client.get(URL, {"date_from": "2023-05-01", "date_to": "2023-01-01"}).content.decode()
     assert "“To” is before “From”: no quote can be in between." in html
 
 
-def test_it_reads_the_page_size_per_request(client, archive, settings):
+@pytest.mark.usefixtures("archive")
+def test_it_reads_the_page_size_per_request(client, settings):
     settings.ARCHIVE_PAGE_SIZE = 2
     response = client.get(URL)
     assert len(listed(response)) == 2

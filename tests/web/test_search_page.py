@@ -35,7 +35,8 @@ def listed(response) -> list[str]:
     return [getattr(row, "text", None) or row.title for row in response.context["page"]]
 
 
-def test_it_lists_matching_quotes_newest_first_with_the_matches_marked(client, archive):
+@pytest.mark.usefixtures("archive")
+def test_it_lists_matching_quotes_newest_first_with_the_matches_marked(client):
     response = client.get(URL, {"q": "gas"})
     assert response.status_code == 200
     assert listed(response) == ["The gas pipeline opens in spring", "Gas, gas and more gas", "Gas prices will fall"]
@@ -45,19 +46,22 @@ def test_it_lists_matching_quotes_newest_first_with_the_matches_marked(client, a
     assert '<a class="speaker" href="/speakers/ann-lee/">Ann Lee</a>' in html
 
 
-def test_it_orders_by_relevance_on_request(client, archive):
+@pytest.mark.usefixtures("archive")
+def test_it_orders_by_relevance_on_request(client):
     response = client.get(URL, {"q": "gas", "order": "relevance"})
     assert listed(response)[0] == "Gas, gas and more gas"
     assert "best match first." in response.content.decode()
 
 
-def test_it_never_shows_rejected_quotes(client, archive):
+@pytest.mark.usefixtures("archive")
+def test_it_never_shows_rejected_quotes(client):
     for query in ({"q": "rejected"}, {"q": "gas words"}, {"q": "gas", "order": "relevance"}):
         response = client.get(URL, query)
         assert "Rejected gas words" not in response.content.decode()
 
 
-def test_it_lists_articles_with_marked_titles_and_counts_both_kinds(client, archive):
+@pytest.mark.usefixtures("archive")
+def test_it_lists_articles_with_marked_titles_and_counts_both_kinds(client):
     response = client.get(URL, {"q": "pipeline", "type": "articles"})
     assert listed(response) == ["Gas pipeline works"]
     html = response.content.decode()
@@ -92,32 +96,36 @@ def test_it_pages_the_results_and_keeps_the_query_in_page_links(client, make_quo
     assert not set(listed(first)) & set(listed(second))
 
 
-def test_a_bad_page_or_option_falls_back_rather_than_failing(client, archive):
+@pytest.mark.usefixtures("archive")
+def test_a_bad_page_or_option_falls_back_rather_than_failing(client):
     assert len(listed(client.get(URL, {"q": "gas", "page": "abc"}))) == 3
     assert len(listed(client.get(URL, {"q": "gas", "page": "99"}))) == 3
     assert len(listed(client.get(URL, {"q": "gas", "order": "sideways", "type": "people"}))) == 3
 
 
-def test_it_says_when_nothing_matches_or_there_is_nothing_to_search(client, archive):
+@pytest.mark.usefixtures("archive")
+def test_it_says_when_nothing_matches_or_there_is_nothing_to_search(client):
     assert "No quotes contain all of these words." in client.get(URL, {"q": "zebra"}).content.decode()
     assert "Nothing to search for" in client.get(URL, {"q": "()*"}).content.decode()
     html = client.get(URL).content.decode()
     assert "<h1>Search</h1>" in html and "Nothing to search for" not in html
 
 
+@pytest.mark.usefixtures("archive")
 @pytest.mark.parametrize("text", NASTY)
-def test_odd_input_is_answered_with_a_page(client, archive, text):
+def test_odd_input_is_answered_with_a_page(client, text):
     for kind in ("quotes", "articles"):
         for order in ("date", "relevance"):
             assert client.get(URL, {"q": text, "type": kind, "order": order}).status_code == 200
 
 
+@pytest.mark.usefixtures("archive")
 @settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     text=st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200),
     order=st.sampled_from(["date", "relevance", "x"]),
 )
-def test_arbitrary_input_never_fails(client, archive, text, order):
+def test_arbitrary_input_never_fails(client, text, order):
     assert client.get(URL, {"q": text, "order": order}).status_code == 200
     assert client.get(reverse("quote_list"), {"text": text}).status_code == 200
     assert client.get(reverse("quote_export_json"), {"text": text}).status_code in (200, 400)

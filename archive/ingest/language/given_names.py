@@ -16,7 +16,9 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 
-from . import names
+from . import name_match, names
+
+__all__ = ["TABLE", "learn", "pronoun_of", "write"]
 
 TABLE = Path(__file__).with_name("given_names.tsv")
 _AFTER = re.compile(r"[\s,'\"”’]*(?:[-—–]+\s*)?(he|she)\s+(?:\w+ly\s+)?[a-z]+(?:ed|s|id|ld|ote)\b", re.IGNORECASE)
@@ -40,14 +42,14 @@ def _table() -> dict[str, str]:
 
 def pronoun_of(name: str) -> str:
     """ "he", "she" or "": the pronoun learnt for the first given name of ``name``."""
-    given = names.parts(name)[0]
+    given = name_match.parts(name)[0]
     return _table().get(names.key(given[0]), "") if given else ""
 
 
 def votes(text: str, gold: dict) -> Iterable[tuple[str, str, int]]:
     """(given name key, pronoun, weight) for each pronoun-attributed gold quote or courtesy title of a named speaker."""
     for speaker in gold.get("speakers", []):
-        given = names.parts(speaker["name"])[0]
+        given = name_match.parts(speaker["name"])[0]
         if not given or len(given[0].rstrip(".")) < 2 or given[0].lower() in names.NOT_NAMES:
             continue
         first = names.key(given[0])

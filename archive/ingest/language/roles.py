@@ -9,6 +9,8 @@ from __future__ import annotations
 from . import names
 from .tokens import DETERMINERS, INDEFINITE, PREPOSITIONS, Item, is_speech_verb, items
 
+__all__ = ["COMMENTATOR_NOUNS", "describe", "is_plural_person_noun", "is_role_item", "is_role_segment", "is_role_word"]
+
 # Nouns that say who a commentator is; "the pundit" may be any of them (people.py decides which).
 COMMENTATOR_NOUNS = names.wordset(
     """expert analyst pundit observer researcher scholar historian journalist commentator specialist strategist

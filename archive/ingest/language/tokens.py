@@ -13,6 +13,19 @@ from typing import NamedTuple
 
 from . import names
 
+__all__ = [
+    "BETWEEN",
+    "DETERMINERS",
+    "INDEFINITE",
+    "Item",
+    "PREPOSITIONS",
+    "is_noun_use",
+    "is_speech_verb",
+    "items",
+    "sentence_at",
+    "sentences",
+]
+
 
 def _inflect(base: str) -> set[str]:
     if base.endswith("e"):
@@ -85,7 +98,7 @@ def items(text: str, start: int, end: int) -> tuple[Item, ...]:
     for match in _ITEM.finditer(text, start, end):
         word = match.group()
         wend = match.end()
-        if len(word) > 1 and word.endswith(".") and not names._keeps_dot(word[:-1]) and "." not in word[:-1]:
+        if len(word) > 1 and word.endswith(".") and not names.keeps_dot(word[:-1]) and "." not in word[:-1]:
             word, wend = word[:-1], wend - 1
         if word[-2:] in ("'s", "’s") and len(word) > 2:
             word, wend = word[:-2], wend - 2

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
+__all__ = ["find_date", "parse_date"]
+
 MONTHS = {
     name: number
     for number, names in enumerate(

@@ -17,6 +17,18 @@ from collections import Counter
 
 from ..language import names
 
+__all__ = [
+    "SITE",
+    "agency_byline",
+    "agency_in_body",
+    "breadcrumb",
+    "is_bio",
+    "is_outlet_name",
+    "outlet",
+    "split_title_suffix",
+    "tag_line",
+]
+
 # A domain label is at most 63 characters: bounded, a run like "A-A-A-…" (a word start at every letter) costs a
 # few dozen steps from each letter instead of a scan to its end (quadratic).
 SITE = re.compile(r"\b[A-Z][\w-]{2,62}\.(?:[A-Za-z]{2,4}|info|news|online)\b")

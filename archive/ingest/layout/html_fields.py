@@ -14,6 +14,15 @@ from datetime import datetime, timedelta, timezone
 
 from bs4 import BeautifulSoup, Tag
 
+__all__ = [
+    "byline_from_page",
+    "choose_title",
+    "clean_byline",
+    "strip_bracketed_site",
+    "strip_markup",
+    "with_printed_zone",
+]
+
 SPACES = re.compile(r"\s+")
 _SCRIPT = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"</?[a-zA-Z][^>]*>")

@@ -26,6 +26,8 @@ from lxml import etree
 from ..language.shingles import shingles, tokens
 from . import html_scorer
 
+__all__ = ["dedupe_rows", "main_paragraphs", "reconcile", "render"]
+
 AGREE = 0.9  # share of one engine's shingles found in the other's for "inside"
 KEEP = 0.5  # share of a paragraph's shingles the other engine must have
 LONG = 40  # words; a paragraph this long is article text our scorer missed more often than furniture

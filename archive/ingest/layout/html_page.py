@@ -20,6 +20,8 @@ from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, Tag
 from ..parsed import Layout
 from . import dates, html_fields, html_main_text, html_scorer
 
+__all__ = ["parse_html"]
+
 ARTICLE_TYPES = (
     "Article",
     "BlogPosting",

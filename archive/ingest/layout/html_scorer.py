@@ -15,6 +15,20 @@ from functools import cached_property
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
+__all__ = [
+    "LXML_DEPTH",
+    "MAX_DEPTH",
+    "ScoredPage",
+    "TextBlock",
+    "TooDeep",
+    "depth",
+    "extract",
+    "flat_text",
+    "keep",
+    "weigh",
+    "words",
+]
+
 
 def words(text: str) -> frozenset[str]:
     return frozenset(text.split())

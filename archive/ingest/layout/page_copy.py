@@ -30,6 +30,8 @@ from .page_copy_body import (
     is_prose,
 )
 
+__all__ = ["parse_text"]
+
 _BYLINE = re.compile(
     r"^(?:by|author:|(?:written|analysis|story|words|column|text|report) by)\s+(?P<who>.+)$", re.IGNORECASE
 )

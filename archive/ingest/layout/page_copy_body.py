@@ -11,6 +11,19 @@ from dataclasses import dataclass
 
 from . import dates
 
+__all__ = [
+    "BULLET",
+    "DROP",
+    "END",
+    "Line",
+    "SENTENCE_END",
+    "densest_block",
+    "is_answer_line",
+    "is_body_line",
+    "is_end_marker",
+    "is_prose",
+]
+
 END = re.compile(
     r"(?:subscribe\b|sign up\b|read also\b|read more\b|see also\b|also read\b|latest news\b|similar news\b|"
     r"related\b|more from\b|more on this\b|more in\b|more stories\b|share this\b|share on\b|tags?:|topics:|"

@@ -16,6 +16,8 @@ from ..language.roles import is_role_word
 from ..language.tokens import BETWEEN, DETERMINERS, INDEFINITE, PREPOSITIONS, Item, is_noun_use, is_speech_verb, items
 from .cues import Cue, subject_after_verb, subject_before_verb
 
+__all__ = ["governor"]
+
 # Verbs that pass judgement in someone's own words: "sees the lineup as its "weak spot"", "called it "a farce"".
 JUDGING_VERBS = names.wordset(
     """see sees saw seen seeing view views viewed viewing regard regards regarded regarding consider considers

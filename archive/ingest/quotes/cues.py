@@ -18,6 +18,17 @@ from ..language import names
 from ..language.roles import is_plural_person_noun, is_role_item, is_role_segment
 from ..language.tokens import BETWEEN, DETERMINERS, INDEFINITE, PREPOSITIONS, Item, is_speech_verb, items
 
+__all__ = [
+    "ACCORDING",
+    "Cue",
+    "according_to",
+    "cue_after",
+    "signature",
+    "subject_after_verb",
+    "subject_before_verb",
+    "without_asides",
+]
+
 
 @dataclass(frozen=True)
 class Cue:
@@ -316,59 +327,10 @@ def _noun_phrase(text: str, span: list[Item], preposition_before: bool) -> Cue |
 _AGED = re.compile(r"the \d{1,3}-year-old(?: (?:man|woman|boy|girl))?", re.IGNORECASE)
 
 
-# --- cues before a quote ------------------------------------------------------------------------------------------
+# --- "according to NAME", before or after a quote (cues_before.py reads the other cues before a quote) ---
 
 ACCORDING = re.compile(r"\baccording to\s+", re.IGNORECASE)
 _OPINION = re.compile(r"\b(?:in|to)\s+(his|her)\s+(?:opinion|view|words|mind)\b|\baccording to (him|her)\b", re.I)
-
-
-def cue_before(text: str, start: int, end: int) -> Cue | None:
-    """``NAME said: "..."``, ``NAME said that ... "..."``, ``According to NAME, "..."``, ``In his opinion, ... "``."""
-    words = without_asides(text, items(text, start, end))
-    for index in range(len(words) - 1, -1, -1):
-        word = words[index]
-        if not is_speech_verb(word):
-            continue
-        if index > 0 and words[index - 1].lower == "to":
-            continue  # "it is possible to say that": an infinitive names nobody
-        if index == 0 or words[index - 1].text in (",", ";", "—", "–"):
-            inverted = _inversion_before_quote(text, words[index + 1 :], word)
-            if inverted is not None:
-                return inverted
-        cue = subject_before_verb(text, words[:index], start)
-        if cue is not None and not (cue.kind == "unnamed" and cue.text.lower() == "it"):
-            return cue
-        if cue is not None:
-            continue
-        break
-    return according_to(text, start, end) or name_colon(text, start, end)
-
-
-def name_colon(text: str, start: int, end: int) -> Cue | None:
-    """``Ana Silva: "We will appeal."``: a sentence that is nothing but a full name and a colon before the quote."""
-    lead = text[start:end].rstrip()
-    if not lead.endswith(":") or len(lead) > 80:
-        return None
-    runs = names.capital_runs(text, start, start + len(lead) - 1)
-    if len(runs) != 1 or text[start : runs[0][0].start].strip() or text[runs[0][-1].end : start + len(lead)] != ":":
-        return None
-    name = names.split_run(runs[0], text)
-    if name is None or len(name.tokens) < 2:
-        return None
-    return Cue("name", name.printed, name.start, name.end, name.name, name.title)
-
-
-def _inversion_before_quote(text: str, words: list[Item], verb: Item) -> Cue | None:
-    """``said Smith: "..."`` — the verb is followed by its subject and then only punctuation."""
-    if not words or len(words) > 9 or verb.lower in ("told", "tell", "tells", "telling", "asked", "asks"):
-        return None
-    trimmed = [w for w in words if w.text not in (",", ":", "—", "–", "-")]
-    if not trimmed or words[-1].text not in (",", ":", "—", "–", "-"):
-        return None
-    if any(w.is_word and w.lower in ("that", "to") for w in trimmed):
-        return None
-    cue = subject_after_verb(text, trimmed)
-    return cue if cue is not None and cue.kind != "unnamed" else None
 
 
 def _is_appositive(segment: list[Item]) -> bool:

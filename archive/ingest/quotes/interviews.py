@@ -16,6 +16,8 @@ import re
 from ..language import names
 from .cues import Cue
 
+__all__ = ["answer_labels", "interviewee", "prefix_length", "roles"]
+
 DASH = re.compile(r"[-–—]\s+")
 QA = re.compile(r"(?P<who>q|question|a|answer)\s*[:.)]\s+", re.IGNORECASE)
 # "Klein: Yes, ..." — one to three capitalised words and a colon; "Photo:", "Update:" are furniture, not speakers.

@@ -23,6 +23,8 @@ from ..language.tokens import (
 )
 from .cues import ACCORDING, Cue, according_to, subject_after_verb, subject_before_verb, without_asides
 
+__all__ = ["narrative_cues"]
+
 
 def narrative_cues(text: str, start: int, end: int) -> list[Cue]:
     """Subjects of speech verbs and ``according to`` phrases in a stretch of narrative (quotes masked).

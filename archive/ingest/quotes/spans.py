@@ -13,28 +13,19 @@ ends is guesswork that would cost precision.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from ..language import names, roles, tokens
-from . import clauses, cues, interviews, narrative
+from . import clauses, cues, cues_before, interviews, narrative
 from .cues import Cue
+from .not_quotes import is_caption, is_headline_like, is_intertitle, is_speech_fragment, is_title_of_work
+
+__all__ = ["Extraction", "FoundQuote", "Paragraph", "Span", "extract_quotes"]
 
 DOUBLE_OPEN, DOUBLE_CLOSE = "“„«", "”»"
 SINGLE_OPEN, SINGLE_CLOSE = "‘‚‹", "’›"
-_CAPTION = re.compile(
-    r"(?:^|[\s(/|])(?:photo|image|picture|video)\s*(?:copyright|caption|credit)?\s*:|"
-    r"\bimage (?:copyright|caption)\b|^credit:|\(ap photo\b|getty images",
-    re.IGNORECASE,
-)
-# Words that, right before a short quote, make it a term or a name rather than speech ("the term "three amigos"").
-_TERM_WORDS = names.wordset(
-    """so-called dubbed term terms word words phrase phrases expression named nicknamed titled entitled labelled
-    labeled slogan motto hashtag"""
-)
-_SMALL_WORDS = names.wordset("a an the of and or in on at to for with by from de la")
 _TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}): +(?=\S)")
 
 CUE_REACH = 500  # characters around a quote in which its speaker is looked for
@@ -265,10 +256,6 @@ def mask(body: str, spans: list[Span]) -> str:
     return "".join(chars)
 
 
-def is_caption(text: str) -> bool:
-    return bool(_CAPTION.search(text)) and len(text.split()) < 40
-
-
 # --- interviews -----------------------------------------------------------------------------------------------------
 
 
@@ -356,8 +343,10 @@ def _found_quote(
     # whose clause has ended ("Berg said the plan failed, and the "reform" ...") does not make it anyone's words.
     tied = cue is not None
     if cue is None and span.open is not None:
-        cue = cues.cue_before(masked, sent_start, span.open)
-        introduced = cues.according_to(masked, sent_start, span.open) or cues.name_colon(masked, sent_start, span.open)
+        cue = cues_before.cue_before(masked, sent_start, span.open)
+        introduced = cues.according_to(masked, sent_start, span.open) or cues_before.name_colon(
+            masked, sent_start, span.open
+        )
         tied = cue is not None and introduced is not None
     if cue is not None:
         cue = _described(body, masked, para, cue)
@@ -371,10 +360,10 @@ def _found_quote(
         signature = cues.signature(masked, span.close + 1, sign_end)
         signed = signature is not None
         cue = cue or signature
-    if _is_intertitle(body, para, span) or _is_title_of_work(text) or (_is_headline_like(body, para) and not signed):
+    if is_intertitle(body, para, span) or is_title_of_work(text) or (is_headline_like(body, para) and not signed):
         return None
     sentence = initial and text[-1:] in ".!?"
-    if not sentence and len(text.split()) <= 4 and not _is_speech_fragment(body, span, cue if tied else None):
+    if not sentence and len(text.split()) <= 4 and not is_speech_fragment(body, span, cue if tied else None):
         return None  # scare quotes, names and terms in quote marks; a short full sentence may still be speech
     if cue is not None:
         return FoundQuote(text, span.start, span.end, kind, span.paragraph, cue, "cue")
@@ -384,43 +373,3 @@ def _found_quote(
     after_question = roles.get(span.paragraph - 1) == "question"
     follows = "paragraph" if same_paragraph else "answer" if after_question else "previous"
     return FoundQuote(text, span.start, span.end, kind, span.paragraph, None, follows)
-
-
-def _is_intertitle(body: str, para: Paragraph, span: Span) -> bool:
-    """A paragraph that is nothing but a short quote without a full stop is an intertitle, not speech."""
-    rest = body[para.start : span.start] + body[span.end : para.end]
-    if rest.strip(" \"“”‘’'«»") or len(body[span.start : span.end].split()) > 12:
-        return False
-    return body[span.end - 1] not in ".!?…"
-
-
-def _is_title_of_work(text: str) -> bool:
-    """ "Dealers of Lightning: Xerox PARC and the Dawn of the Computer Age": every word capitalised."""
-    words = text.rstrip(".!?").split()
-    if not 2 <= len(words) <= 14 or (text[-1:] in ".!?" and len(words) <= 3):
-        return False
-    return all(w[:1].isupper() or w.lower() in _SMALL_WORDS or not w[:1].isalpha() for w in words)
-
-
-def _is_speech_fragment(body: str, span: Span, cue: Cue | None) -> bool:
-    """A short fragment is somebody's words only when a cue ties it to a speaker and it is neither a name
-    (capitalised words) nor a term introduced as one ("the so-called "dead zone"", "known as "the Rock"")."""
-    if cue is None or span.open is None:
-        return cue is not None
-    words = body[span.start : span.end].rstrip(".!?").split()
-    if all(w[:1].isupper() or not w[:1].isalpha() for w in words):
-        return False
-    before = body[max(0, span.open - 30) : span.open].lower().split()
-    last = before[-1].strip(",") if before else ""
-    return not (last in _TERM_WORDS or before[-2:] == ["known", "as"])
-
-
-def _is_headline_like(body: str, para: Paragraph) -> bool:
-    return _headline_like(body, para.start, para.end)
-
-
-@functools.lru_cache(maxsize=64)
-def _headline_like(body: str, start: int, end: int) -> bool:
-    # Once per paragraph, not once per quote in it: splitting a long paragraph for each of its quotes was quadratic.
-    text = body[start:end].rstrip()
-    return len(text.split(None, 25)) <= 25 and text[-1:] not in ".!?\"”’'…:)"

@@ -8,7 +8,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from archive.measure import error_classes, extraction
+from archive.measure import error_classes, extraction, extraction_report
 
 
 class Command(BaseCommand):
@@ -53,7 +53,7 @@ class Command(BaseCommand):
         run = extraction.evaluate(gold, docs)
         for problem in run.problems:
             self.stderr.write(f"skipped {problem}")
-        for line in extraction.report(run.scores, extraction.recurring_speakers(run.articles), details):
+        for line in extraction_report.report(run.scores, extraction.recurring_speakers(run.articles), details):
             self.stdout.write(line)
         if json_path is not None:
             json_path.parent.mkdir(parents=True, exist_ok=True)

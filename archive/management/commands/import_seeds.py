@@ -12,8 +12,9 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
 
+from archive.import_parsing import parse_files, printable
 from archive.ingest import find_documents
-from archive.loading import FAILED, UNCHANGED, ArchiveLoader, ImportOutcome, load_for_import, parse_files, printable
+from archive.loading import FAILED, UNCHANGED, ArchiveLoader, ImportOutcome, load_for_import
 
 PROGRESS_SECONDS = 1.0  # how often a terminal's progress line is redrawn
 

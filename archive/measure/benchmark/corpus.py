@@ -23,6 +23,7 @@ from ...ingest.pipeline import parse_document
 
 SEEDS_DIR = Path(settings.BASE_DIR) / "seeds"
 
+
 def words(text: str) -> list[str]:
     """Words written as one string, as long word lists read better; "|" separates phrases when present."""
     return [" ".join(p.split()) for p in text.split("|")] if "|" in text else text.split()

@@ -25,6 +25,7 @@ from django.conf import settings
 MANAGE_PY = Path(settings.BASE_DIR) / "manage.py"
 DB_CHECK_VARIABLE = "ARCHIVE_BENCHMARK_DB"  # set by the parent; the worker refuses to run on any other database
 
+
 @dataclass
 class Figure:
     key: str

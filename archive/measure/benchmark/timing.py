@@ -26,9 +26,10 @@ from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from ... import search
+from ... import search, search_query, search_sqlite
+from ...import_parsing import parse_files
 from ...ingest.pipeline import parse_document
-from ...loading import FAILED, ArchiveLoader, load_for_import, parse_files
+from ...loading import FAILED, ArchiveLoader, load_for_import
 from ...models import Article, Quote, Speaker, Topic
 from .corpus import Corpus, build_templates
 from .report import Figure, check_worker_database, p95, peak_memory_mb, run_in_subprocess
@@ -270,7 +271,7 @@ def search_figures(client, requests: int, progress: Callable[[str], None]) -> li
 
 def bare_fts_ms(term: str, requests: int) -> float | None:
     """p95 of the FTS5 ranking query alone (first page of 20)."""
-    fts, match = search.QUOTES.fts, search.fts5_query(search.parse(term))
+    fts, match = search.QUOTES.fts, search_sqlite.fts5_query(search_query.parse(term))
     sql = f"SELECT rowid FROM {fts} WHERE {fts} MATCH %s ORDER BY rank LIMIT 20"
     samples = []
     with connection.cursor() as cursor:

@@ -1,0 +1,106 @@
+"""One person's printed forms, titles and roles in; their name, description, name variants and pronoun out."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .language import given_names, name_match, names
+from .language.roles import COMMENTATOR_NOUNS
+
+__all__ = ["Person", "title_gender"]
+
+# Titles and role words that tell a person's gender, for "he"/"she" to skip someone they cannot mean.
+_MALE = names.wordset(
+    """mr sir lord king prince duke earl baron fr father brother monsignor spokesman chairman congressman
+    councilman businessman husband son grandfather uncle nephew boyfriend actor sheikh emir sultan"""
+)
+_FEMALE = names.wordset(
+    """mrs ms miss dame lady queen princess duchess countess baroness mother sister spokeswoman chairwoman
+    congresswoman councilwoman businesswoman wife daughter grandmother aunt niece girlfriend actress"""
+)
+_COURTESY = names.wordset("mr mrs ms miss mx")
+
+
+@dataclass
+class Person:
+    forms: list[str] = field(default_factory=list)  # every printed form, titles removed, repeats kept
+    titles: list[str] = field(default_factory=list)
+    descriptions: list[str] = field(default_factory=list)
+    offices: list[str] = field(default_factory=list)  # capitalised offices printed before the name elsewhere
+    last_seen: int = -1
+    pronoun: str = ""  # "he" or "she" when the text settles it (a title, a gendered role, a pronoun resolved to them)
+
+    def matches(self, name: str) -> bool:
+        """Printed as ``name``: a compatible form, and no form with another given name ("Anna Petrov" is not the
+        person printed as "Ivan Petrov", even if a bare "Petrov" was folded into him)."""
+        # Distinct forms only: a person quoted hundreds of times prints the same few forms again and again.
+        forms = dict.fromkeys(self.forms)
+        return any(name_match.same_person(name, form) for form in forms) and not self.conflicts(name)
+
+    def conflicts(self, name: str) -> bool:
+        """Same surname but another given name: a different member of the family."""
+        return any(name_match.relative(name, form) for form in dict.fromkeys(self.forms))
+
+    @property
+    def name(self) -> str:
+        """The fullest form; among equals the surname spelling printed most often, then the longest."""
+        surnames = Counter(names.key(name_match.parts(form)[1]) for form in self.forms)
+        order = {form: index for index, form in reversed(list(enumerate(self.forms)))}
+        return max(
+            order,
+            key=lambda form: (
+                min(len(name_match.parts(form)[0]), 2),
+                surnames[names.key(name_match.parts(form)[1])],
+                len(form),
+                -order[form],
+            ),
+        )
+
+    @property
+    def description(self) -> str:
+        """The first role phrase printed for the person; a title taken out of the name is kept here too."""
+        # The fullest of the first role phrases: "Foreign Minister" rather than the "Minister" of a later mention.
+        described = max([d for d in self.descriptions[:3] + self.offices[:2] if d], key=len, default="")
+        # "Mr." or "Ms." says nothing about what a person does; "Dr." or "Gen." does.
+        title = next((t for t in self.titles if t and names.key(t) not in _COURTESY), "")
+        if not described:
+            return title
+        if title and names.key(title) not in names.key(described):
+            return f"{described} ({title})"
+        return described
+
+    def variants(self) -> tuple[str, ...]:
+        canonical = names.key(self.name)
+        seen: dict[str, str] = {}
+        for form in self.forms:
+            if names.key(form) != canonical:
+                seen.setdefault(names.key(form), form)
+        return tuple(seen.values())
+
+    def roles(self) -> str:
+        return " ".join(self.descriptions + self.offices + self.titles).lower().replace("-", " ")
+
+    def fits_role(self, head: str) -> bool:
+        return head in self.roles().split()
+
+    def gender(self) -> str:
+        if self.pronoun:
+            return self.pronoun
+        words = set(" ".join(self.titles + self.descriptions + self.offices).lower().replace(".", " ").split())
+        male, female = bool(words & _MALE), bool(words & _FEMALE)
+        if male != female:
+            return "he" if male else "she"
+        # The given name, as the news refers to people of that name (a table learnt from attributed quotes).
+        return next((p for p in map(given_names.pronoun_of, dict.fromkeys(self.forms)) if p), "")
+
+    def is_commentator(self) -> bool:
+        words = set(self.roles().split())
+        return not words or bool(words & COMMENTATOR_NOUNS)
+
+
+def title_gender(title: str) -> str:
+    if not title:
+        return ""
+    words = set(title.lower().replace(".", " ").split())
+    return "he" if words & _MALE else "she" if words & _FEMALE else ""

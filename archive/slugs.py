@@ -1,0 +1,82 @@
+"""A row and the text it is named by in; a unique slug, and the slug a renamed or merged row had kept as an address
+that redirects (301) to the current one out."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.text import slugify
+
+
+def unique_slug(model: type[models.Model], text: str, max_length: int = 200, exclude_pk=None) -> str:
+    base = slugify(text)[: max_length - 10].strip("-") or model._meta.model_name
+    slug, n = base, 2
+    others = model._default_manager.all()
+    if exclude_pk is not None:
+        others = others.exclude(pk=exclude_pk)
+    while others.filter(slug=slug).exists():
+        slug = f"{base}-{n}"
+        n += 1
+    return slug
+
+
+class FormerSlugsMixin:
+    """Remembers the slug a row was read with, so that a rename can keep the old address as a redirect."""
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._loaded_slug = instance.__dict__.get("slug")
+        return instance
+
+    def keep_former_slug(self, former_model: type[models.Model], field: str) -> None:
+        old = getattr(self, "_loaded_slug", None)
+        if self.pk and old not in (None, self.slug):
+            # The current slug is an address again: it no longer redirects anywhere.
+            former_model.objects.filter(slug=self.slug).delete()
+            former_model.objects.update_or_create(slug=old, defaults={field: self})
+        self._loaded_slug = self.slug
+
+
+class FormerSlugManager(models.Manager):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class SpeakerFormerSlug(models.Model):
+    """An address a speaker had before a rename or before being merged into another: it redirects (301) here."""
+
+    slug = models.SlugField(max_length=200, unique=True)
+    speaker = models.ForeignKey("Speaker", on_delete=models.CASCADE, related_name="former_slugs")
+
+    objects = FormerSlugManager()
+
+    class Meta:
+        ordering = ["slug"]
+
+    def __str__(self) -> str:
+        return self.slug
+
+    def natural_key(self):
+        return (self.slug,)
+
+    natural_key.dependencies = ["archive.speaker"]
+
+
+class ArticleFormerSlug(models.Model):
+    """An address an article had before its slug changed: it redirects (301) to the current one."""
+
+    slug = models.SlugField(max_length=200, unique=True)
+    article = models.ForeignKey("Article", on_delete=models.CASCADE, related_name="former_slugs")
+
+    objects = FormerSlugManager()
+
+    class Meta:
+        ordering = ["slug"]
+
+    def __str__(self) -> str:
+        return self.slug
+
+    def natural_key(self):
+        return (self.slug,)
+
+    natural_key.dependencies = ["archive.article"]
