@@ -42,15 +42,15 @@ class FormerSlugManager(models.Manager):
         return self.get(slug=slug)
 
 
-class SpeakerFormerSlug(models.Model):
-    """An address a speaker had before a rename or before being merged into another: it redirects (301) here."""
+class FormerSlug(models.Model):
+    """An address a row had before a rename or a merge: it redirects (301) to the row's current one."""
 
     slug = models.SlugField(max_length=200, unique=True)
-    speaker = models.ForeignKey("Speaker", on_delete=models.CASCADE, related_name="former_slugs")
 
     objects = FormerSlugManager()
 
     class Meta:
+        abstract = True
         ordering = ["slug"]
 
     def __str__(self) -> str:
@@ -59,22 +59,28 @@ class SpeakerFormerSlug(models.Model):
     def natural_key(self):
         return (self.slug,)
 
+
+class SpeakerFormerSlug(FormerSlug):
+    """An address a speaker had before a rename or before being merged into another."""
+
+    speaker = models.ForeignKey("Speaker", on_delete=models.CASCADE, related_name="former_slugs")
+
+    class Meta(FormerSlug.Meta):
+        pass
+
+    def natural_key(self):
+        return (self.slug,)
+
     natural_key.dependencies = ["archive.speaker"]
 
 
-class ArticleFormerSlug(models.Model):
-    """An address an article had before its slug changed: it redirects (301) to the current one."""
+class ArticleFormerSlug(FormerSlug):
+    """An address an article had before its slug changed."""
 
-    slug = models.SlugField(max_length=200, unique=True)
     article = models.ForeignKey("Article", on_delete=models.CASCADE, related_name="former_slugs")
 
-    objects = FormerSlugManager()
-
-    class Meta:
-        ordering = ["slug"]
-
-    def __str__(self) -> str:
-        return self.slug
+    class Meta(FormerSlug.Meta):
+        pass
 
     def natural_key(self):
         return (self.slug,)

@@ -6,6 +6,7 @@ import itertools
 from datetime import UTC, datetime
 
 import pytest
+from django.contrib.auth.models import Group, User
 
 from archive.models import Article, Quote, Speaker, SpeakerAlias, Topic
 from archive.slugs import unique_slug
@@ -18,6 +19,20 @@ def _no_cache(settings):
     """No cache in tests, so a page's queries are the same on every request: the footer's count of verified quotes
     (cached for minutes in production) is one query on every public page. tests/web/test_footer.py turns it on."""
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+
+
+@pytest.fixture
+def editor(db):
+    """A staff user in the Editors group, with the group's model permissions."""
+    user = User.objects.create_user("editor", is_staff=True)
+    user.groups.add(Group.objects.get(name="Editors"))
+    return user
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
 
 
 @pytest.fixture

@@ -19,19 +19,6 @@ def change(obj) -> str:
 
 
 @pytest.fixture
-def editor(db):
-    user = User.objects.create_user("editor", is_staff=True)
-    user.groups.add(Group.objects.get(name="Editors"))
-    return user
-
-
-@pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client
-
-
-@pytest.fixture
 def quote_in_body(make_article, make_speaker):
     """A quote in an article body that says it twice and has markup in its imported text."""
     article = make_article(

@@ -1,7 +1,7 @@
 """The review desk: who may use it, what a row shows, each decision and its history, a fixed number of queries."""
 
 import pytest
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
 from django.urls import reverse
 
 from archive.desk import paragraph_in_context
@@ -9,19 +9,6 @@ from archive.history import Batch, Change
 from archive.models import Quote, Speaker
 
 DESK = "admin:archive_quote_desk"
-
-
-@pytest.fixture
-def editor(db):
-    user = User.objects.create_user("editor", is_staff=True)
-    user.groups.add(Group.objects.get(name="Editors"))
-    return user
-
-
-@pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client
 
 
 @pytest.fixture

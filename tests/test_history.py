@@ -2,7 +2,7 @@
 with old and new values, listed on the activity page; topic batches undo as one."""
 
 import pytest
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
 from django.urls import reverse
 
 from archive import curation, tagging
@@ -10,19 +10,6 @@ from archive.history import Batch, Change
 from archive.models import Quote, Speaker
 
 ACTIVITY = "admin:archive_batch_changelist"
-
-
-@pytest.fixture
-def editor(db):
-    user = User.objects.create_user("editor", is_staff=True)
-    user.groups.add(Group.objects.get(name="Editors"))
-    return user
-
-
-@pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client
 
 
 def act(client, model, action, objects, **data):
