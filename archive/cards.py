@@ -11,7 +11,6 @@ from io import BytesIO
 
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 from django.utils.dateformat import format as format_date
 from django.views.decorators.http import require_safe
 from PIL import Image, ImageDraw, ImageFont
@@ -69,8 +68,8 @@ def render_card(quote: Quote) -> bytes:
         y += int(size * 1.3)
     article = quote.article
     speaker = quote.speaker.name if quote.speaker else "An unknown speaker"
-    published = quote.published_at or article.published_at
-    when = format_date(timezone.localtime(published), "j F Y") if published else "date unknown"
+    published = quote.published_as_printed or article.published_as_printed
+    when = format_date(published, "j F Y") if published else "date unknown"
     source = " · ".join(part for part in (article.outlet, when) if part)
     status = "Verified by an editor" if quote.status == Quote.Status.VERIFIED else "Not yet checked by an editor"
     # No dash before the name: the font Pillow ships has no em dash.

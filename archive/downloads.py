@@ -35,7 +35,7 @@ def export_rows(request, quotes):
             "speaker_slug": speaker.slug if speaker else "",
             "kind": quote.kind,
             "status": quote.status,
-            "published_at": quote.published_at.isoformat() if quote.published_at else None,
+            "published_at": quote.published_as_printed.isoformat() if quote.published_at else None,
             "article_title": article.title,
             "outlet": article.outlet,
             "source_url": article.url,

@@ -17,7 +17,6 @@ import dataclasses
 import hashlib
 import json
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path, PurePath
 
 from django.db import transaction
@@ -27,6 +26,7 @@ from .import_parsing import parse_file, parse_for_import
 from .ingest.parsed import ParsedArticle, ParsedQuote, ParsedSpeaker
 from .ingest.topics import TopicMatcher
 from .models import Article, Quote, Speaker, SpeakerAlias, Topic, name_key
+from .published import stored_instant, utc_offset_minutes
 from .slugs import unique_slug
 
 CREATED, UPDATED, UNCHANGED, FAILED = "created", "updated", "unchanged", "failed"
@@ -84,19 +84,18 @@ def import_file(loader: ArchiveLoader, path: Path, max_bytes: int, *, dry_run: b
     return load_for_import(loader, parsed, dry_run=dry_run)
 
 
+# Part of every fingerprint: raised when the loader starts storing more of what the parser gives, so that the next
+# import refreshes articles it would otherwise skip as unchanged (2: the page's UTC offset).
+LOADER_VERSION = 2
+
+
 def extraction_hash(parsed: ParsedArticle) -> str:
     """Fingerprint of everything the extractor produced, to tell an unchanged re-import."""
     fields = dataclasses.asdict(parsed)
+    fields["loader_version"] = LOADER_VERSION
     fields.pop("source_file")
     fields.pop("raw_text")
     return hashlib.sha256(json.dumps(fields, sort_keys=True, default=str).encode()).hexdigest()
-
-
-def aware(moment: datetime | None) -> datetime | None:
-    # Pages print local times without a zone; the archive keeps them as printed, labelled UTC.
-    if moment is None or moment.tzinfo is not None:
-        return moment
-    return moment.replace(tzinfo=UTC)
 
 
 def fit_to_columns(parsed: ParsedArticle) -> ParsedArticle:
@@ -152,7 +151,7 @@ class ArchiveLoader:
                 return found
         if parsed.title and (parsed.outlet or parsed.published_at):
             found = articles.filter(
-                outlet=parsed.outlet, title=parsed.title, published_at=aware(parsed.published_at)
+                outlet=parsed.outlet, title=parsed.title, published_at=stored_instant(parsed.published_at)
             ).first()
             if found:
                 return found
@@ -163,7 +162,8 @@ class ArchiveLoader:
             article = Article(slug=unique_slug(Article, parsed.title or PurePath(parsed.source_file).stem))
         for field in ("title", "subtitle", "outlet", "section", "author", "url", "source_file"):
             setattr(article, field, getattr(parsed, field))
-        article.published_at = aware(parsed.published_at)
+        article.published_at = stored_instant(parsed.published_at)
+        article.published_utc_offset = utc_offset_minutes(parsed.published_at)
         article.body = parsed.body
         article.raw_text = parsed.raw_text
         article.content_hash = parsed.content_hash

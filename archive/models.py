@@ -19,6 +19,7 @@ from django.urls import reverse
 from .ingest.language.names import key as name_key
 from .ingest.topics import keyword_problem, parse_keywords
 from .public_ids import assign_public_ids
+from .published import as_printed
 from .slugs import ArticleFormerSlug, FormerSlugsMixin, SpeakerFormerSlug
 
 # A topic with fewer links than this is read through its links and sorted; a bigger one is found by walking the
@@ -96,13 +97,24 @@ class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
         return self.get(content_hash=content_hash)
 
 
-class Article(FormerSlugsMixin, models.Model):
+class PrintedTimeMixin:
+    """For rows with published_at and published_utc_offset: the time as the page printed it (archive.published)."""
+
+    @property
+    def published_as_printed(self):
+        return as_printed(self.published_at, self.published_utc_offset)
+
+
+class Article(PrintedTimeMixin, FormerSlugsMixin, models.Model):
     title = models.CharField(max_length=500, blank=True)
     subtitle = models.TextField(blank=True)
     outlet = models.CharField(max_length=200, blank=True, db_index=True)
     section = models.CharField(max_length=200, blank=True)
     author = models.CharField(max_length=200, blank=True)
     published_at = models.DateTimeField(null=True, blank=True)
+    # Minutes east of UTC of the time the page printed, or None when the page named no zone: the time is then
+    # stored as printed (labelled UTC, which it may not be) and shown as printed, never shifted by a guess.
+    published_utc_offset = models.SmallIntegerField(null=True, blank=True)
     url = models.URLField(max_length=2000, blank=True, db_index=True)
     source_file = models.CharField(max_length=500)
     content_hash = models.CharField(max_length=64, unique=True)
@@ -130,7 +142,7 @@ class Article(FormerSlugsMixin, models.Model):
 
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
-        # The one place where quotes follow their article (Quote.published_at and Quote.outlet are copies).
+        # The one place where quotes follow their article (Quote.ARTICLE_COPIES: its date, zone and outlet).
         copied = {field: getattr(self, field) for field in Quote.ARTICLE_COPIES}
         stored = getattr(self, "_stored_copies", copied)
         if stored != copied:
@@ -262,7 +274,7 @@ class QuoteManager(models.Manager.from_queryset(QuoteQuerySet)):
         return self.get(article__content_hash=article_hash, start=start, end=end)
 
 
-class Quote(models.Model):
+class Quote(PrintedTimeMixin, models.Model):
     class Kind(models.TextChoices):
         DIRECT = "direct", "Direct quote"
         INTERVIEW_ANSWER = "interview_answer", "Interview answer"
@@ -274,7 +286,7 @@ class Quote(models.Model):
         REJECTED = "rejected", "Rejected"
 
     # Fields copied from the article, so that date-ordered and outlet lists walk one index of the quote table.
-    ARTICLE_COPIES = ("published_at", "outlet")
+    ARTICLE_COPIES = ("published_at", "published_utc_offset", "outlet")
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="quotes")
     speaker = models.ForeignKey(Speaker, null=True, blank=True, on_delete=models.SET_NULL, related_name="quotes")
@@ -292,6 +304,7 @@ class Quote(models.Model):
     anchored = models.BooleanField(default=True)
     # Copied from the article so that date-ordered lists and a speaker's latest quotes use one index.
     published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    published_utc_offset = models.SmallIntegerField(null=True, blank=True, editable=False)
     # When an editor last verified or rejected it (None while unreviewed), and who: users are not exported, so the
     # reviewer stays out of the fixture (serialize=False) and loaddata never needs a user.
     reviewed_at = models.DateTimeField(null=True, blank=True, editable=False)

@@ -43,7 +43,7 @@ def article_ld(article: Article, url: str = "") -> dict:
     data = {
         "@type": "NewsArticle",
         "headline": article.display_title,
-        "datePublished": _date(article.published_at),
+        "datePublished": _date(article.published_as_printed),
         "publisher": {"@type": "Organization", "name": article.outlet} if article.outlet else None,
         "author": {"@type": "Person", "name": article.author} if article.author else None,
         "url": web_address(article.url) or url or None,
@@ -64,7 +64,7 @@ def quote_share(quote: Quote, permalink: str, image: str) -> dict:
         "url": permalink,
         "identifier": quote.public_id,
         "spokenByCharacter": {"@type": "Person", "name": quote.speaker.name} if quote.speaker else None,
-        "dateCreated": _date(quote.published_at),
+        "dateCreated": _date(quote.published_as_printed),
         "isPartOf": article_ld(article),
         "creativeWorkStatus": quote.get_status_display(),
     }

@@ -10,7 +10,6 @@ import re
 from dataclasses import dataclass
 
 from django import template
-from django.utils import timezone
 from django.utils.dateformat import format as format_date
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
@@ -195,12 +194,13 @@ def status_label(quote) -> str:
 
 
 @register.filter
-def human_date(value) -> SafeString:
-    """A <time> element reading "8 June 2023", or "Date unknown" when the source gave none."""
-    if value is None:
+def human_date(row) -> SafeString:
+    """A <time> element reading "8 June 2023" for an article or quote, in the zone the page printed its time in
+    (a time without a zone carries no offset in its datetime attribute), or "Date unknown" when the source gave none."""
+    printed = row.published_as_printed
+    if printed is None:
         return mark_safe('<span class="unknown-date">Date unknown</span>')
-    local = timezone.localtime(value) if timezone.is_aware(value) else value
-    return format_html('<time datetime="{}">{}</time>', local.isoformat(), format_date(local, "j F Y"))
+    return format_html('<time datetime="{}">{}</time>', printed.isoformat(), format_date(printed, "j F Y"))
 
 
 @register.simple_tag(takes_context=True)

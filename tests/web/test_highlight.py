@@ -193,10 +193,13 @@ def test_it_shows_only_the_paragraphs_around_the_quote_when_given_a_window():
 def test_it_writes_dates_for_people_and_says_when_there_is_none():
     from datetime import UTC, datetime
 
-    assert human_date(datetime(2023, 6, 8, 12, 48, tzinfo=UTC)) == (
-        '<time datetime="2023-06-08T12:48:00+00:00">8 June 2023</time>'
-    )
-    assert "Date unknown" in human_date(None)
+    from archive.models import Article
+
+    zoned = Article(published_at=datetime(2023, 6, 9, 3, 30, tzinfo=UTC), published_utc_offset=-300)
+    assert human_date(zoned) == '<time datetime="2023-06-08T22:30:00-05:00">8 June 2023</time>'
+    unzoned = Article(published_at=datetime(2023, 6, 8, 12, 48, tzinfo=UTC), published_utc_offset=None)
+    assert human_date(unzoned) == '<time datetime="2023-06-08T12:48:00">8 June 2023</time>'
+    assert "Date unknown" in human_date(Article(published_at=None))
 
 
 def test_it_links_only_web_addresses():
