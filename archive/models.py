@@ -114,7 +114,13 @@ class Article(PrintedTimeMixin, FormerSlugsMixin, models.Model):
     published_at = models.DateTimeField(null=True, blank=True)
     # Minutes east of UTC of the time the page printed, or None when the page named no zone: the time is then
     # stored as printed (labelled UTC, which it may not be) and shown as printed, never shifted by a guess.
-    published_utc_offset = models.SmallIntegerField(null=True, blank=True)
+    published_utc_offset = models.SmallIntegerField(
+        "UTC offset (minutes)",
+        null=True,
+        blank=True,
+        help_text="Minutes east of UTC the page printed its time in (-300 for New York in winter); empty when the "
+        "page named no zone, and the time above is then the time as printed.",
+    )
     url = models.URLField(max_length=2000, blank=True, db_index=True)
     source_file = models.CharField(max_length=500)
     content_hash = models.CharField(max_length=64, unique=True)

@@ -107,7 +107,22 @@ class ArticleAdmin(OfferedLookupsOnly, admin.ModelAdmin):
         "updated_at",
     ]
     fieldsets = [
-        (None, {"fields": ["title", "subtitle", "slug", "outlet", "section", "author", "published_at", "url"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "title",
+                    "subtitle",
+                    "slug",
+                    "outlet",
+                    "section",
+                    "author",
+                    "published_at",
+                    "published_utc_offset",
+                    "url",
+                ]
+            },
+        ),
         ("Topics", {"fields": ["topics"]}),
         # Collapsed: the quotes above are the review; the body is there to read around them.
         ("Text", {"classes": ["collapse"], "fields": ["body_with_quotes"]}),
