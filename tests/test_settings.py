@@ -19,6 +19,11 @@ def test_production_settings_refuse_to_start_without_a_secret_key():
     result = manage("check", DJANGO_DEBUG="0")
     assert result.returncode != 0
     assert "DJANGO_SECRET_KEY must be set" in result.stderr
+    # One line that names the setting, not a traceback.
+    assert result.stderr.strip().splitlines() == [
+        "Configuration error: DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off (set DJANGO_DEBUG=1 for "
+        "development)"
+    ]
 
 
 def test_debug_is_off_unless_asked_for():
@@ -49,6 +54,7 @@ def test_a_malformed_boolean_setting_is_refused_loudly():
     result = manage("check", DJANGO_DEBUG="maybe")
     assert result.returncode != 0
     assert "DJANGO_DEBUG must be a boolean" in result.stderr
+    assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
 
 
 def test_in_debug_mode_the_generated_secret_key_is_kept_across_restarts(tmp_path):
