@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import html as html_lib
 import re
+from collections.abc import Iterable
 from datetime import datetime, timedelta, timezone
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import Tag
 
 __all__ = [
     "byline_from_page",
@@ -90,11 +91,12 @@ def _marks_a_byline(tag: Tag) -> bool:
     return "byline" in joined or "author" in joined or "Byline" in joined
 
 
-def byline_from_page(soup: BeautifulSoup) -> str:
-    """The first byline printed in the page: ``rel=author``, ``itemprop=author``, or an element whose class contains
-    "byline" or "author" (``article-byline__name``); never inside the comments, and only text shaped like a name."""
-    for tag in soup.find_all(_marks_a_byline):
-        if _in_comments(tag):
+def byline_from_page(tags: Iterable[Tag]) -> str:
+    """The first byline printed among the page's elements (in document order): ``rel=author``, ``itemprop=author``,
+    or an element whose class contains "byline" or "author" (``article-byline__name``); never inside the comments,
+    and only text shaped like a name."""
+    for tag in tags:
+        if not _marks_a_byline(tag) or _in_comments(tag):
             continue
         text = clean_byline(tag.get_text(" "))
         if looks_like_a_name(text):

@@ -32,6 +32,7 @@ ARTICLE_TYPES = (
 TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " « ", " » ")
 BY = re.compile(r"^\s*(by|from|von|par|por|di)\s+", re.I)
 SPACES = re.compile(r"\s+")
+JSON_LD_TYPE = re.compile(r"ld\+json", re.I)
 DATE_META = (
     "article:published_time",
     "og:article:published_time",
@@ -93,16 +94,33 @@ def parse_html(raw: str) -> Layout:
     )
 
 
+class PageTags:
+    """The page's elements in document order, and by tag name, from one walk of the tree: each metadata reader
+    asks for a few names (title, meta, script, link, time), and a find_all per reader walked the whole page again
+    (most of the metadata's cost on big pages)."""
+
+    def __init__(self, soup: BeautifulSoup):
+        self.all: list[Tag] = [node for node in soup.descendants if isinstance(node, Tag)]
+        self.by_name: dict[str, list[Tag]] = {}
+        for tag in self.all:
+            self.by_name.setdefault(tag.name, []).append(tag)
+
+    def named(self, name: str) -> list[Tag]:
+        return self.by_name.get(name, [])
+
+
 def read_metadata(soup: BeautifulSoup) -> dict:
     """Title, outlet, section, author, description, url and published_at, each from its best source."""
-    metas = meta_tags(soup)
-    article = json_ld_article(soup)
+    tags = PageTags(soup)
+    metas = meta_tags(tags)
+    article = json_ld_article(tags)
+    headings = tags.named("h1")
     outlet = first(metas.get("og:site_name"), org_name(article.get("publisher")), metas.get("application-name"))
     title = html_fields.choose_title(
         fold(text_of(article.get("headline"))),
         fold(first(metas.get("og:title"), metas.get("twitter:title"))),
-        fold(page_title(soup)),
-        fold(soup.h1.get_text(" ")) if soup.h1 else "",
+        fold(page_title(tags)),
+        fold(headings[0].get_text(" ")) if headings else "",
     )
     return {
         "title": html_fields.strip_bracketed_site(strip_site(title, fold(outlet)), fold(outlet)),
@@ -111,24 +129,24 @@ def read_metadata(soup: BeautifulSoup) -> dict:
             first(text_of(article.get("description")), metas.get("og:description"), metas.get("description"))
         ),
         "section": fold(first(text_of(article.get("articleSection")), metas.get("article:section"))),
-        "author": find_author(soup, article, metas),
-        "url": find_url(soup, article, metas),
-        "published_at": find_date(soup, article, metas),
+        "author": find_author(tags, article, metas),
+        "url": find_url(tags, article, metas),
+        "published_at": find_date(tags, article, metas),
     }
 
 
-def page_title(soup: BeautifulSoup) -> str:
+def page_title(tags: PageTags) -> str:
     """The document's <title>, not an SVG icon's (which lxml also calls title)."""
-    for title in soup.find_all("title", limit=5):
+    for title in tags.named("title")[:5]:
         if not any(parent.name == "svg" for parent in title.parents):
             return title.get_text()
     return ""
 
 
-def meta_tags(soup: BeautifulSoup) -> dict[str, str]:
+def meta_tags(tags: PageTags) -> dict[str, str]:
     """Meta tag values by lower-cased name or property; the first one of a name wins."""
     found: dict[str, str] = {}
-    for tag in soup.find_all("meta"):
+    for tag in tags.named("meta"):
         key = tag.get("property") or tag.get("name") or tag.get("itemprop")
         value = tag.get("content")
         if isinstance(key, str) and isinstance(value, str) and value.strip():
@@ -137,9 +155,10 @@ def meta_tags(soup: BeautifulSoup) -> dict[str, str]:
     return found
 
 
-def json_ld_article(soup: BeautifulSoup) -> dict:
+def json_ld_article(tags: PageTags) -> dict:
     """The first Article-like JSON-LD object on the page, or {} (broken JSON is skipped: it is common)."""
-    for script in soup.find_all("script", type=re.compile(r"ld\+json", re.I)):
+    scripts = (tag for tag in tags.named("script") if JSON_LD_TYPE.search(str(tag.get("type") or "")))
+    for script in scripts:
         source = script.string or script.get_text()
         try:
             data = json.loads(clean_json(source), strict=False)
@@ -173,14 +192,14 @@ def walk_json(data: object, depth: int = 0) -> Iterator[dict]:
                 yield from walk_json(data[key], depth + 1)
 
 
-def find_author(soup: BeautifulSoup, article: dict, metas: dict[str, str]) -> str:
+def find_author(tags: PageTags, article: dict, metas: dict[str, str]) -> str:
     names = person_names(article.get("author"))
     if not names:
         metas_named = (metas.get("author"), metas.get("article:author"), metas.get("dc.creator"), metas.get("byl"))
         names = [v for v in metas_named if v]
         names = [n for n in names if not n.startswith(("http://", "https://", "www."))][:1]
     if not names:
-        names = [name for name in [html_fields.byline_from_page(soup)] if name]
+        names = [name for name in [html_fields.byline_from_page(tags.all)] if name]
     cleaned = []
     for name in names:
         name = html_fields.clean_byline(BY.sub("", fold(name)).strip(" ,;|"))
@@ -209,8 +228,8 @@ def org_name(value: object) -> str:
     return text_of(value)
 
 
-def find_url(soup: BeautifulSoup, article: dict, metas: dict[str, str]) -> str:
-    canonical = soup.find("link", rel=lambda rel: rel and "canonical" in rel)
+def find_url(tags: PageTags, article: dict, metas: dict[str, str]) -> str:
+    canonical = next((link for link in tags.named("link") if "canonical" in (link.get("rel") or ())), None)
     entity = article.get("mainEntityOfPage")
     candidates = (
         canonical.get("href") if canonical else None,
@@ -224,13 +243,13 @@ def find_url(soup: BeautifulSoup, article: dict, metas: dict[str, str]) -> str:
     return ""
 
 
-def find_date(soup: BeautifulSoup, article: dict, metas: dict[str, str]) -> datetime | None:
+def find_date(tags: PageTags, article: dict, metas: dict[str, str]) -> datetime | None:
     values = [text_of(article.get("datePublished")), text_of(article.get("dateCreated"))]
     values += [metas.get(name) for name in DATE_META]
-    published = soup.find(attrs={"itemprop": "datePublished"})
-    if isinstance(published, Tag):
+    published = next((tag for tag in tags.all if tag.get("itemprop") == "datePublished"), None)
+    if published is not None:
         values.append(published.get("datetime") or published.get("content") or "")
-    values += [time.get("datetime") for time in soup.find_all("time", attrs={"datetime": True}, limit=3)]
+    values += [time.get("datetime") for time in tags.named("time") if time.has_attr("datetime")][:3]
     for value in values:
         if isinstance(value, str) and value.strip():
             parsed = parse_datetime(value)
