@@ -1,0 +1,32 @@
+"""narrative.py: people a later "he said" may point at, introduced as the subject of any verb."""
+
+import pytest
+
+from archive.ingest import people
+from archive.ingest.quotes import narrative, spans
+
+
+def speakers_of(body: str) -> list[str | None]:
+    return [q.speaker for q in people.fold_speakers(spans.extract_quotes(body)).quotes]
+
+
+@pytest.mark.parametrize(
+    "introduction",
+    [
+        "Ola Fenwick, 13, of Dover sold water on the street.",
+        "Ola Fenwick, 75, a retiree in Dover, Del., backed the mayor in the primary.",
+        "Ola Fenwick, a retiree, of Dover, backed the mayor.",
+    ],
+)
+def test_a_subject_is_introduced_past_an_age_a_role_and_a_home_town(introduction):
+    found = narrative.narrative_cues(introduction, 0, len(introduction))
+    assert [cue.name for cue in found if cue.name == "Ola Fenwick"] == ["Ola Fenwick"]
+
+
+def test_he_goes_to_the_person_introduced_with_a_home_town_not_the_speaker_before():
+    body = (
+        "Eric Lindqvist, a spokesman, said the group was glad to be there.\n\n"
+        "Ola Fenwick, 13, of Dover sold water on the street. "
+        'He said he had the idea: "Everyone needs water today, and I have it."'
+    )
+    assert speakers_of(body) == ["Ola Fenwick"]
