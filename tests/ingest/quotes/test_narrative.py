@@ -30,3 +30,12 @@ def test_he_goes_to_the_person_introduced_with_a_home_town_not_the_speaker_befor
         'He said he had the idea: "Everyone needs water today, and I have it."'
     )
     assert speakers_of(body) == ["Ola Fenwick"]
+
+
+def test_a_bare_surname_printed_with_an_office_is_introduced_by_any_verb():
+    body = (
+        "Eric Lindqvist, a spokesman, said the group was glad to be there.\n\n"
+        "President Fenwick backed the plan in an interview on Sunday. "
+        '"I do not think it posed a problem at all," he said.'
+    )
+    assert speakers_of(body) == ["Fenwick"]
