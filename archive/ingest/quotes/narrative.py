@@ -73,7 +73,7 @@ def _introductions(text: str, start: int, end: int, words: list[Item]) -> list[C
         # Only the main subject: the subject of a reported clause ("believes that Lahti found time") is not.
         at = bisect.bisect_left(starts, run[0].start)
         after = bisect.bisect_left(starts, run[-1].end)
-        if at > 12:
+        if at - _clause_start(words, at) > 12:
             continue
         following = words[after : after + 1]
         preceding = words[at - 1 : at] if at > 0 else []
@@ -90,6 +90,19 @@ def _introductions(text: str, start: int, end: int, words: list[Item]) -> list[C
             continue
         out.append(Cue("name", text[name.start : name.end], name.start, name.end, name.name, name.title, strong=False))
     return out
+
+
+_JOINERS = frozenset(("but", "and", "yet", "while", "whereas"))
+
+
+def _clause_start(words: list[Item], index: int) -> int:
+    """Where the clause holding ``words[index]`` starts: after a semicolon or a ", but" ("Hughes avoids the subject,
+    but her neighbor Ben Green, 83, knows what is needed": Green is the subject of the second clause)."""
+    for back in range(index - 1, max(-1, index - 13), -1):
+        word = words[back]
+        if word.text == ";" or (word.lower in _JOINERS and back and words[back - 1].text == ","):
+            return back + 1
+    return 0
 
 
 def _after_appositives(words: list[Item], nxt: int) -> int:
