@@ -44,7 +44,7 @@ def test_a_bare_surname_printed_with_an_office_is_introduced_by_any_verb():
 def test_the_subject_of_a_second_clause_after_but_is_introduced():
     body = (
         "Eric Lindqvist, a spokesman, said the group was glad to be there.\n\n"
-        "Mrs. Karen Osei avoids talking about the election with her mother and her sisters at dinner, but their "
+        "Mrs. Karen Osei avoids discussing the election with her mother and her sisters at dinner, but their "
         "neighbor Peter Fenwick, 83, knows just what the capital needs. "
         '"It will take a junkyard dog to straighten this country out," he said.'
     )
