@@ -297,15 +297,15 @@ def _described_words(run: list[Token] | tuple[Token, ...], text: str) -> int:
     use = word_use.word_use(text)
     cut = 0
     while len(run) - cut >= 2 and run[cut].lower not in SUFFIXES:
-        token, rest = run[cut], run[cut + 1 :]
-        if _is_given_name(token.text) or len(token.bare) < 2 or token.lower in _PLACE_OPENERS:
-            break
-        full_name_left = _core_len(list(rest)) >= 2
+        token = run[cut]
         origin = token.lower.endswith(("-based", "-born"))
-        common = token.lower in use.lower
-        opener = (
-            cut == 0 and common and token.lower not in use.inner_capitals and word_use.opens_sentence(text, token.start)
-        )
+        common = use.in_lower_case(token.lower)
+        if not (origin or common) or len(token.bare) < 2 or token.lower in _PLACE_OPENERS:
+            break
+        if _is_given_name(token.text):
+            break
+        full_name_left = _core_len(run[cut + 1 :]) >= 2
+        opener = cut == 0 and word_use.opens_sentence(text, token.start) and not use.capitalised_inside(token.lower)
         if origin or (common and full_name_left) or opener:
             cut += 1
         else:
@@ -313,7 +313,7 @@ def _described_words(run: list[Token] | tuple[Token, ...], text: str) -> int:
     return cut
 
 
-def _core_len(name_tokens: list[Token]) -> int:
+def _core_len(name_tokens: list[Token] | tuple[Token, ...]) -> int:
     return sum(1 for t in name_tokens if t.lower not in SUFFIXES and len(t.bare) > 1)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import NamedTuple
+from collections.abc import Iterator
 
 __all__ = ["AFFILIATIONS", "WordUse", "opens_sentence", "word_use"]
 
@@ -20,26 +20,43 @@ _AFFILIATIONS = """republican republicans democrat democrats democratic independ
     progressive socialist gop"""
 AFFILIATIONS = frozenset(_AFFILIATIONS.split())
 
-_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _OPENERS = ".!?:;([{\"“”'‘’—–-•*"
 
 
-class WordUse(NamedTuple):
-    lower: frozenset[str]  # words printed in lower case
-    inner_capitals: frozenset[str]  # lower-cased capitalised words printed after a word or a comma
+class WordUse:
+    """One text's answers, each word looked up once, on demand: most runs of capitals never ask (their first word
+    is no common word), so the article is never read whole (a full word scan per article cost 4% of parsing)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._lower: dict[str, bool] = {}
+        self._inner: dict[str, bool] = {}
+
+    def in_lower_case(self, word: str) -> bool:
+        """``word`` (lower case) is printed as it is somewhere, as a whole word."""
+        if word not in self._lower:
+            self._lower[word] = any(True for _ in self._whole(word))
+        return self._lower[word]
+
+    def capitalised_inside(self, word: str) -> bool:
+        """``word`` is printed capitalised somewhere other than where a sentence opens."""
+        if word not in self._inner:
+            capital = word[:1].upper() + word[1:]
+            self._inner[word] = any(not opens_sentence(self.text, at) for at in self._whole(capital))
+        return self._inner[word]
+
+    def _whole(self, word: str) -> Iterator[int]:
+        text, at = self.text, self.text.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+                yield at
+            at = text.find(word, end)
 
 
 @functools.lru_cache(maxsize=4)  # one article's text is read by every name split; its hash is computed once
 def word_use(text: str) -> WordUse:
-    lower: set[str] = set()
-    inner: set[str] = set()
-    for match in _WORD.finditer(text):
-        word = match.group()
-        if word.islower():
-            lower.add(word)
-        elif word[0].isupper() and not opens_sentence(text, match.start()):
-            inner.add(word.lower())
-    return WordUse(frozenset(lower), frozenset(inner))
+    return WordUse(text)
 
 
 def opens_sentence(text: str, at: int) -> bool:

@@ -67,17 +67,17 @@ def _introductions(text: str, start: int, end: int, words: list[Item]) -> list[C
     starts = [w.start for w in words]
     reported = next((w.start for w in words if is_speech_verb(w) or w.lower == "that"), end)
     for run in names.capital_runs(text, start, min(end, reported)):
+        # Only the main subject: the subject of a reported clause ("believes that Lahti found time") is not.
+        at = bisect.bisect_left(starts, run[0].start)
+        if at > 12 and at - _clause_start(words, at) > 12:
+            continue
         name = names.split_run(run, text)
         if name is None:
             continue
-        # Only the main subject: the subject of a reported clause ("believes that Lahti found time") is not.
-        at = bisect.bisect_left(starts, run[0].start)
         after = bisect.bisect_left(starts, run[-1].end)
-        if at - _clause_start(words, at) > 12:
-            continue
-        following = words[after : after + 1]
         preceding = words[at - 1 : at] if at > 0 else []
-        following = words[_after_appositives(words, after) :][:1]
+        verb = _after_appositives(words, after)
+        following = words[verb : verb + 1]
         if not following or not following[0].is_word or not following[0].text.islower():
             continue
         if following[0].lower in PREPOSITIONS or following[0].lower in ("and", "or", "who", "which", "s"):
