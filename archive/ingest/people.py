@@ -268,7 +268,8 @@ def fold_speakers(extraction: Extraction) -> Folded:
                 # A named subject of an ordinary verb: a known person, or a newcomer printed in full ("Ana Silva
                 # was blunt. "..."" quotes her).
                 index = cast.known(item.name)
-                if index is None and (len(item.name.split()) >= 2 or cast.printed_in_full(item.name)):
+                titled = item.text != item.name  # "President Obama backed her": an office or title says a person
+                if index is None and (len(item.name.split()) >= 2 or titled or cast.printed_in_full(item.name)):
                     index = cast.resolve(item)
                 cast.make_salient(index)
                 continue

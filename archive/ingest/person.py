@@ -85,18 +85,31 @@ class Person:
         return head in self.roles().split()
 
     def gender(self) -> str:
-        if self.pronoun:
-            return self.pronoun
-        words = set(" ".join(self.titles + self.descriptions + self.offices).lower().replace(".", " ").split())
+        """What the printed words say (a title, a gendered role, the given name) before what a resolved pronoun
+        said: a "she said" once given to this person by mistake must not make Donald a "she" for the rest of the
+        article."""
+        heads = [_head_words(d) for d in self.descriptions]
+        words = set(" ".join(self.titles + heads + self.offices).lower().replace(".", " ").split())
         male, female = bool(words & _MALE), bool(words & _FEMALE)
         if male != female:
             return "he" if male else "she"
         # The given name, as the news refers to people of that name (a table learnt from attributed quotes).
-        return next((p for p in map(given_names.pronoun_of, dict.fromkeys(self.forms)) if p), "")
+        return next((p for p in map(given_names.pronoun_of, dict.fromkeys(self.forms)) if p), self.pronoun)
 
     def is_commentator(self) -> bool:
         words = set(self.roles().split())
         return not words or bool(words & COMMENTATOR_NOUNS)
+
+
+_CLAUSE_OPENERS = names.wordset("of for at in on with from by about to into who whom whose that which and or")
+
+
+def _head_words(description: str) -> str:
+    """The words of a role phrase before its first preposition or clause: "owner of the Miss Universe pageant"
+    says nothing about the owner's gender, "mother of three" does."""
+    words = description.split()
+    cut = next((i for i, word in enumerate(words) if word.lower() in _CLAUSE_OPENERS), len(words))
+    return " ".join(words[:cut])
 
 
 def title_gender(title: str) -> str:

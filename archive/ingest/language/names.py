@@ -13,6 +13,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from . import word_use
+
 __all__ = [
     "ABBREVIATIONS",
     "HONORIFICS",
@@ -51,7 +53,7 @@ OFFICES = wordset(
     general colonel captain major lieutenant sergeant commander admiral officer attorney inspector superintendent
     detective constable agent dean emir sultan crown ceo cfo coo founder head leader manager editor correspondent
     spokesman spokeswoman spokesperson senator representative congressman congresswoman councillor councilman
-    councilwoman commissioner lawmaker mp mep envoy consul advisor adviser assistant economist analyst expert
+    councilwoman commissioner lawmaker mp mep envoy consul advisor adviser assistant whip economist analyst expert
     researcher professor historian journalist author reporter writer publisher producer executive owner partner
     counsel prosecutor sheriff marshal trustee principal chaplain bishop archbishop cardinal father sister
     brother patriarch metropolitan ayatollah mullah defence defense economy interior justice health education
@@ -253,10 +255,12 @@ def split_run(run: list[Token] | tuple[Token, ...], text: str, after_preposition
     for index, token in enumerate(run):
         if index and run[index - 1].lower.rstrip(".") in _COURTESY:
             continue  # "Mr. King", "Ms. Bishop": a courtesy title is followed by a surname, never by an office
-        if token.lower in HONORIFICS or token.lower in OFFICES or token.lower in ORG_WORDS:
+        affiliation = token.lower in word_use.AFFILIATIONS and index < len(run) - 1
+        if token.lower in HONORIFICS or token.lower in OFFICES or token.lower in ORG_WORDS or affiliation:
             if index == len(run) - 1 and index and _is_given_name(run[index - 1].text):
                 continue  # "Larry King": an office word after a given name is a surname
             cut = index + 1
+    cut += _described_words(run[cut:], text)
     name_tokens = run[cut:]
     if after_preposition and cut == 0 and _core_len(name_tokens) > 2:
         # "the President of Finland Anna Virtanen": the word after "of" belongs to the office.
@@ -280,7 +284,36 @@ def split_run(run: list[Token] | tuple[Token, ...], text: str, after_preposition
     )
 
 
-def _core_len(name_tokens: list[Token]) -> int:
+# Words that open place names ("New Hampshire", "North Carolina"): printed in lower case too, but part of the name.
+_PLACE_OPENERS = wordset("new north south east west northern southern eastern western upper lower great united san")
+
+
+def _described_words(run: list[Token] | tuple[Token, ...], text: str) -> int:
+    """How many leading words of a run describe the person rather than name them: a "-based"/"-born" origin, a
+    word the article prints in lower case before a full name ("Actor Clint Howard", when it says "actor"
+    elsewhere), a common word opening the sentence before a surname ("See Sexton's timeline", when the article
+    prints "see" and never "See" inside a sentence). A given name is never cut; a party word ("Republican Donald
+    Trump") is cut by split_run with the offices."""
+    use = word_use.word_use(text)
+    cut = 0
+    while len(run) - cut >= 2 and run[cut].lower not in SUFFIXES:
+        token = run[cut]
+        origin = token.lower.endswith(("-based", "-born"))
+        common = use.in_lower_case(token.lower)
+        if not (origin or common) or len(token.bare) < 2 or token.lower in _PLACE_OPENERS:
+            break
+        if _is_given_name(token.text):
+            break
+        full_name_left = _core_len(run[cut + 1 :]) >= 2
+        opener = cut == 0 and word_use.opens_sentence(text, token.start) and not use.capitalised_inside(token.lower)
+        if origin or (common and full_name_left) or opener:
+            cut += 1
+        else:
+            break
+    return cut
+
+
+def _core_len(name_tokens: list[Token] | tuple[Token, ...]) -> int:
     return sum(1 for t in name_tokens if t.lower not in SUFFIXES and len(t.bare) > 1)
 
 

@@ -60,8 +60,8 @@ def cue_after(text: str, start: int, end: int) -> Cue | None:
     if not words:
         return None
     if is_speech_verb(words[0]):
-        if words[0].lower in ("told", "tells", "asked", "asks"):
-            return None
+        if words[0].lower in ("told", "tells"):
+            return None  # "..., told reporters": the object, not who speaks
         return subject_after_verb(text, words[1:])
     if len(words) > 2 and words[0].lower == "according" and words[1].lower == "to":
         return according_to(text, words[0].start, end)  # '"...," according to Ana Silva.'

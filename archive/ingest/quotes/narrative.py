@@ -67,27 +67,17 @@ def _introductions(text: str, start: int, end: int, words: list[Item]) -> list[C
     starts = [w.start for w in words]
     reported = next((w.start for w in words if is_speech_verb(w) or w.lower == "that"), end)
     for run in names.capital_runs(text, start, min(end, reported)):
+        # Only the main subject: the subject of a reported clause ("believes that Lahti found time") is not.
+        at = bisect.bisect_left(starts, run[0].start)
+        if at > 12 and at - _clause_start(words, at) > 12:
+            continue
         name = names.split_run(run, text)
         if name is None:
             continue
-        # Only the main subject: the subject of a reported clause ("believes that Lahti found time") is not.
-        at = bisect.bisect_left(starts, run[0].start)
         after = bisect.bisect_left(starts, run[-1].end)
-        if at > 12:
-            continue
-        following = words[after : after + 1]
         preceding = words[at - 1 : at] if at > 0 else []
-        nxt = after
-        for _ in range(3):
-            if not (nxt + 1 < len(words) and words[nxt].text == ","):
-                break
-            # "Nino Kapanadze, disagrees", "Ana Silva, a coach, said", "Ana Silva, 52, of Dover, was": the verb
-            # comes after the appositives (a role, an age, a home town).
-            nxt += 1
-            if not _is_appositive_start(words, nxt):
-                break
-            nxt = next((i for i in range(nxt, min(len(words), nxt + 12)) if words[i].text == ","), len(words))
-        following = words[nxt : nxt + 1]
+        verb = _after_appositives(words, after)
+        following = words[verb : verb + 1]
         if not following or not following[0].is_word or not following[0].text.islower():
             continue
         if following[0].lower in PREPOSITIONS or following[0].lower in ("and", "or", "who", "which", "s"):
@@ -100,6 +90,52 @@ def _introductions(text: str, start: int, end: int, words: list[Item]) -> list[C
             continue
         out.append(Cue("name", text[name.start : name.end], name.start, name.end, name.name, name.title, strong=False))
     return out
+
+
+_JOINERS = frozenset(("but", "and", "yet", "while", "whereas"))
+
+
+def _clause_start(words: list[Item], index: int) -> int:
+    """Where the clause holding ``words[index]`` starts: after a semicolon or a ", but" ("Hughes avoids the subject,
+    but her neighbor Ben Green, 83, knows what is needed": Green is the subject of the second clause)."""
+    for back in range(index - 1, max(-1, index - 13), -1):
+        word = words[back]
+        if word.text == ";" or (word.lower in _JOINERS and back and words[back - 1].text == ","):
+            return back + 1
+    return 0
+
+
+def _after_appositives(words: list[Item], nxt: int) -> int:
+    """Where the verb may stand after a name ending before ``words[nxt]``: "Nino Kapanadze, disagrees", "Ana
+    Silva, a coach, said", "Ana Silva, 52, of Dover, was", "Ana Silva, 13, of Dover sold", "Ana Silva, 75, a
+    retiree in Dover, Del., said": the appositives (a role, an age, a home town and its state) are read past."""
+    for _ in range(4):
+        if not (nxt + 1 < len(words) and words[nxt].text == ","):
+            break
+        nxt += 1
+        place_end = _place_tail(words, nxt)
+        if place_end is not None:
+            nxt = place_end  # "Dover, Del.,": the state of the home town before
+            continue
+        if not _is_appositive_start(words, nxt):
+            break
+        if words[nxt].lower in ("of", "from"):
+            nxt += 1  # "of Dover sold": the home town, then a comma or the verb
+            while nxt < len(words) and words[nxt].is_word and words[nxt].text[:1].isupper():
+                nxt += 1
+            continue
+        nxt = next((i for i in range(nxt, min(len(words), nxt + 12)) if words[i].text == ","), len(words))
+    return nxt
+
+
+def _place_tail(words: list[Item], index: int) -> int | None:
+    """The comma after one or two capitalised words ("Del.,", "New Mexico,"), or None."""
+    for end in range(index, min(len(words), index + 3)):
+        if words[end].text == ",":
+            return end if end > index else None
+        if not (words[end].is_word and words[end].text[:1].isupper()):
+            return None
+    return None
 
 
 def _is_appositive_start(words: list[Item], index: int) -> bool:

@@ -1,0 +1,72 @@
+"""Where a name starts: words before it that describe the person (a party, an origin, a common word the article
+prints in lower case) are not part of it; given names that are also common words are."""
+
+import pytest
+
+from archive.ingest import people
+from archive.ingest.language import names, word_use
+from archive.ingest.quotes import spans
+
+
+def name_in(text: str, printed: str) -> names.Name:
+    at = text.index(printed)
+    run = next(r for r in names.capital_runs(text) if r[0].start == at)
+    return names.split_run(run, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "printed", "role", "name"),
+    [
+        (
+            "The race is close. Republican Peter Lindqvist spoke.",
+            "Republican Peter Lindqvist",
+            "Republican",
+            "Peter Lindqvist",
+        ),
+        (
+            "The seat is open. Ranking Democrat Karen Osei spoke.",
+            "Ranking Democrat Karen Osei",
+            "Ranking Democrat",
+            "Karen Osei",
+        ),
+        ("He won praise. Texas-based Ola Fenwick agreed.", "Texas-based Ola Fenwick", "Texas-based", "Ola Fenwick"),
+        ("The actor was late. Actor Ola Fenwick waved.", "Actor Ola Fenwick", "Actor", "Ola Fenwick"),
+    ],
+)
+def test_describing_words_before_a_full_name_are_its_role(text, printed, role, name):
+    found = name_in(text, printed)
+    assert (found.role, found.name) == (role, name)
+
+
+def test_a_common_word_opening_a_sentence_is_not_part_of_a_surname():
+    text = "We see the rally. (See Fenwick's timeline below.) Fenwick said it was loud."
+    assert name_in(text, "See Fenwick").name == "Fenwick"
+
+
+def test_a_word_the_article_also_capitalises_inside_sentences_stays_in_the_name():
+    text = "Critics rush to judge. Rush Fenwick said so, and later Rush Fenwick said more."
+    assert name_in(text, "Rush Fenwick").name == "Rush Fenwick"
+
+
+@pytest.mark.parametrize("printed", ["Bill Fenwick", "New Hampshire"])
+def test_given_names_and_place_names_that_are_common_words_are_kept(printed):
+    text = f"The new bill passed. {printed} was there."
+    assert name_in(text, printed).name == printed
+
+
+def test_the_quoted_person_is_named_without_the_glued_words():
+    body = (
+        "The year was hard for the actor.\n\n"
+        '"We kept going," said Actor Ola Fenwick of the show.\n\n'
+        'Year Peter Lindqvist joined them. "It was worth it," Lindqvist said.'
+    )
+    found = people.fold_speakers(spans.extract_quotes(body))
+    assert [q.speaker for q in found.quotes] == ["Ola Fenwick", "Peter Lindqvist"]
+
+
+def test_sentence_openings_and_abbreviations():
+    text = "He left. Then Gov. Jerry Lind spoke (Again) to the U.S. Senate."
+    assert word_use.opens_sentence(text, text.index("Then"))
+    assert word_use.opens_sentence(text, text.index("Again"))
+    assert not word_use.opens_sentence(text, text.index("Jerry"))
+    assert not word_use.opens_sentence(text, text.index("Senate"))

@@ -1,0 +1,22 @@
+"""cues.py: the printed words after a quote that name who speaks."""
+
+from archive.ingest import people
+from archive.ingest.quotes import spans
+
+
+def found(body: str) -> list[tuple[str, str | None]]:
+    return [(q.text, q.speaker) for q in people.fold_speakers(spans.extract_quotes(body)).quotes]
+
+
+def test_asked_before_a_name_after_a_quote_names_who_asks():
+    body = (
+        '"We will not change the rules this year," said Sen. Ola Fenwick of Dover.\n\n'
+        '"Asking a delegate to get rid of themselves?" asked Sen. Karen Osei of Maine. '
+        '"I would like to hear more from the voters first."'
+    )
+    assert [speaker for _, speaker in found(body)] == ["Ola Fenwick", "Karen Osei", "Karen Osei"]
+
+
+def test_told_before_its_object_names_nobody():
+    body = '"We will sign the deal on Monday morning," told reporters a day later.'
+    assert [speaker for _, speaker in found(body)] == []

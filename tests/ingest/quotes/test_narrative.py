@@ -1,0 +1,51 @@
+"""narrative.py: people a later "he said" may point at, introduced as the subject of any verb."""
+
+import pytest
+
+from archive.ingest import people
+from archive.ingest.quotes import narrative, spans
+
+
+def speakers_of(body: str) -> list[str | None]:
+    return [q.speaker for q in people.fold_speakers(spans.extract_quotes(body)).quotes]
+
+
+@pytest.mark.parametrize(
+    "introduction",
+    [
+        "Ola Fenwick, 13, of Dover sold water on the street.",
+        "Ola Fenwick, 75, a retiree in Dover, Del., backed the mayor in the primary.",
+        "Ola Fenwick, a retiree, of Dover, backed the mayor.",
+    ],
+)
+def test_a_subject_is_introduced_past_an_age_a_role_and_a_home_town(introduction):
+    found = narrative.narrative_cues(introduction, 0, len(introduction))
+    assert [cue.name for cue in found if cue.name == "Ola Fenwick"] == ["Ola Fenwick"]
+
+
+def test_he_goes_to_the_person_introduced_with_a_home_town_not_the_speaker_before():
+    body = (
+        "Eric Lindqvist, a spokesman, said the group was glad to be there.\n\n"
+        "Ola Fenwick, 13, of Dover sold water on the street. "
+        'He said he had the idea: "Everyone needs water today, and I have it."'
+    )
+    assert speakers_of(body) == ["Ola Fenwick"]
+
+
+def test_a_bare_surname_printed_with_an_office_is_introduced_by_any_verb():
+    body = (
+        "Eric Lindqvist, a spokesman, said the group was glad to be there.\n\n"
+        "President Fenwick backed the plan in an interview on Sunday. "
+        '"I do not think it posed a problem at all," he said.'
+    )
+    assert speakers_of(body) == ["Fenwick"]
+
+
+def test_the_subject_of_a_second_clause_after_but_is_introduced():
+    body = (
+        "Eric Lindqvist, a spokesman, said the group was glad to be there.\n\n"
+        "Mrs. Karen Osei avoids discussing the election with her mother and her sisters at dinner, but their "
+        "neighbor Peter Fenwick, 83, knows just what the capital needs. "
+        '"It will take a junkyard dog to straighten this country out," he said.'
+    )
+    assert speakers_of(body) == ["Peter Fenwick"]
