@@ -10,7 +10,7 @@ import signal
 import threading
 import warnings
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -18,6 +18,9 @@ from django.conf import settings
 
 from .ingest import UnreadableDocument, parse_document, read_bytes
 from .ingest.parsed import ParsedArticle
+from .ingest.prepare import PreparedArticle
+
+Prepare = Callable[[ParsedArticle], PreparedArticle]
 
 IN_FLIGHT_PER_JOB = 8  # parsed articles waiting for the writer, per worker: bounds memory whatever the file count
 
@@ -73,35 +76,56 @@ def parse_for_import(data: bytes, name: str, seconds: float | None = None) -> tu
         return None, f"could not be parsed ({type(exc).__name__}: {exc})"
 
 
-def parse_file(path: Path, max_bytes: int) -> tuple[ParsedArticle | None, str]:
-    """Read and parse one file, without the database (what an import's parsing workers run)."""
+def parse_file(path: Path, max_bytes: int, prepare: Prepare | None = None) -> tuple[ParsedArticle | None, str]:
+    """Read and parse one file, without the database (what an import's parsing workers run); with ``prepare``
+    (the loader's Preparer), also do what the writer would otherwise do without a database, and return that."""
     try:
         data = read_bytes(path, max_bytes)
     except UnreadableDocument as exc:
         return None, str(exc)
-    return parse_for_import(data, printable(path.name))
+    parsed, reason = parse_for_import(data, printable(path.name))
+    if parsed is None or prepare is None:
+        return parsed, reason
+    try:
+        return prepare(parsed), ""
+    except Exception as exc:  # noqa: BLE001 - one bad file must never stop the others
+        return None, f"could not be prepared ({type(exc).__name__}: {exc})"
+
+
+# The workers' Preparer: given once to each worker when the pool starts, not pickled with every file.
+_worker_prepare: Prepare | None = None
+
+
+def _start_worker(prepare: Prepare | None) -> None:
+    global _worker_prepare
+    _worker_prepare = prepare
+
+
+def _parse_in_worker(path: Path, max_bytes: int) -> tuple[ParsedArticle | PreparedArticle | None, str]:
+    return parse_file(path, max_bytes, _worker_prepare)
 
 
 def parse_files(
-    files: list[Path], jobs: int, max_bytes: int
-) -> Iterator[tuple[Path, tuple[ParsedArticle | None, str]]]:
-    """Each file with its parse (or why not), in the files' order, parsed by `jobs` worker processes.
+    files: list[Path], jobs: int, max_bytes: int, prepare: Prepare | None = None
+) -> Iterator[tuple[Path, tuple[ParsedArticle | PreparedArticle | None, str]]]:
+    """Each file with its parse (or why not), in the files' order, parsed by `jobs` worker processes, and
+    prepared for the writer there when ``prepare`` is given.
 
     One writer (the caller) and ordered results: the archive is the same whatever the number of jobs. At most
     IN_FLIGHT_PER_JOB articles per worker wait for the writer, so memory stays flat however many files there are.
     """
     if jobs == 1 or len(files) < 2:
         for path in files:
-            yield path, parse_file(path, max_bytes)
+            yield path, parse_file(path, max_bytes, prepare)
         return
     # Forked workers start at once with Django loaded; they never touch the database connection they inherit
     # (parsing needs none), and leave with os._exit, which does not close it.
-    with multiprocessing.get_context("fork").Pool(jobs) as pool:
+    with multiprocessing.get_context("fork").Pool(jobs, initializer=_start_worker, initargs=(prepare,)) as pool:
         waiting: deque = deque()
         pending = iter(files)
 
         def submit(path: Path) -> None:
-            waiting.append((path, pool.apply_async(parse_file, (path, max_bytes))))
+            waiting.append((path, pool.apply_async(_parse_in_worker, (path, max_bytes))))
 
         for path in itertools.islice(pending, jobs * IN_FLIGHT_PER_JOB):
             submit(path)

@@ -13,9 +13,6 @@ Rules (docs/architecture.md):
 
 from __future__ import annotations
 
-import dataclasses
-import hashlib
-import json
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 
@@ -24,10 +21,17 @@ from django.db import transaction
 from .curation import find_anchor
 from .import_parsing import parse_file, parse_for_import
 from .ingest.parsed import ParsedArticle, ParsedQuote, ParsedSpeaker
+from .ingest.prepare import ColumnLimits, PreparedArticle, Preparer, extraction_hash, fit_to_columns, prepare_speaker
 from .ingest.topics import TopicMatcher
-from .models import Article, Quote, Speaker, SpeakerAlias, Topic, name_key
+from .models import Article, Quote, Speaker, SpeakerAlias, Topic
 from .published import stored_instant, utc_offset_minutes
 from .slugs import unique_slug
+from .speaker_resolution import SpeakerResolver
+
+__all__ = [
+    "CREATED", "FAILED", "UNCHANGED", "UPDATED", "ArchiveLoader", "ImportOutcome", "LoadResult",
+    "extraction_hash", "fit_to_columns", "import_document", "import_file", "load_for_import",
+]  # fmt: skip
 
 CREATED, UPDATED, UNCHANGED, FAILED = "created", "updated", "unchanged", "failed"
 
@@ -62,7 +66,9 @@ def import_document(loader: ArchiveLoader, data: bytes, name: str, *, dry_run: b
     return load_for_import(loader, parsed, dry_run=dry_run)
 
 
-def load_for_import(loader: ArchiveLoader, parsed: ParsedArticle, *, dry_run: bool = False) -> ImportOutcome:
+def load_for_import(
+    loader: ArchiveLoader, parsed: ParsedArticle | PreparedArticle, *, dry_run: bool = False
+) -> ImportOutcome:
     """The writing half: one transaction, rolled back on any error (or always, in a dry run)."""
     try:
         with transaction.atomic():
@@ -73,7 +79,8 @@ def load_for_import(loader: ArchiveLoader, parsed: ParsedArticle, *, dry_run: bo
         pass
     except Exception as exc:  # noqa: BLE001 - the article's transaction is rolled back; the others go on
         return ImportOutcome(FAILED, reason=f"could not be saved ({type(exc).__name__}: {exc})")
-    return ImportOutcome(result.action, len(parsed.quotes), result.quotes_flagged)
+    quotes = parsed.parsed.quotes if isinstance(parsed, PreparedArticle) else parsed.quotes
+    return ImportOutcome(result.action, len(quotes), result.quotes_flagged)
 
 
 def import_file(loader: ArchiveLoader, path: Path, max_bytes: int, *, dry_run: bool = False) -> ImportOutcome:
@@ -84,63 +91,45 @@ def import_file(loader: ArchiveLoader, path: Path, max_bytes: int, *, dry_run: b
     return load_for_import(loader, parsed, dry_run=dry_run)
 
 
-# Part of every fingerprint: raised when the loader starts storing more of what the parser gives, so that the next
-# import refreshes articles it would otherwise skip as unchanged (2: the page's UTC offset).
-LOADER_VERSION = 2
-
-
-def extraction_hash(parsed: ParsedArticle) -> str:
-    """Fingerprint of everything the extractor produced, to tell an unchanged re-import."""
-    fields = dataclasses.asdict(parsed)
-    fields["loader_version"] = LOADER_VERSION
-    fields.pop("source_file")
-    fields.pop("raw_text")
-    return hashlib.sha256(json.dumps(fields, sort_keys=True, default=str).encode()).hexdigest()
-
-
-def fit_to_columns(parsed: ParsedArticle) -> ParsedArticle:
-    """Cut metadata longer than its column, with a warning: PostgreSQL refuses such a value, and the article
-    must not be lost (nor stored whole on SQLite and refused on PostgreSQL) for an overlong title."""
-    changes: dict[str, str] = {}
-    notes: list[str] = []
-    for name in ("title", "outlet", "section", "author", "source_file"):
-        value, limit = getattr(parsed, name), Article._meta.get_field(name).max_length
-        if len(value) > limit:
-            changes[name] = value[: limit - 1].rstrip() + "…"
-            notes.append(f"{name} cut to {limit} characters")
-    if len(parsed.url) > Article._meta.get_field("url").max_length:
-        changes["url"] = ""  # a cut address leads nowhere
-        notes.append(f"url of {len(parsed.url):,} characters dropped")
-    if not changes:
-        return parsed
-    return dataclasses.replace(parsed, **changes, warnings=[*parsed.warnings, *notes])
-
-
 # The fields of a quote that a re-import may rewrite on an unreviewed quote.
 EXTRACTED_FIELDS = ("start", "end", "kind", "speaker", "attribution")
 NAME_LENGTH = SpeakerAlias._meta.get_field("name").max_length
+COLUMN_LIMITS = ColumnLimits(
+    article={
+        name: Article._meta.get_field(name).max_length
+        for name in ("title", "outlet", "section", "author", "source_file", "url")
+    },
+    alias_name=NAME_LENGTH,
+)
 
 
 class ArchiveLoader:
-    """Writes parsed articles into the archive. Build one per import run: it compiles the topic rules once."""
+    """Writes parsed articles into the archive. Build one per import run: it compiles the topic rules once, and its
+    ``preparer`` does, in the parsing workers, whatever of the load needs no database (see ingest/prepare.py)."""
 
     def __init__(self) -> None:
         topics = list(Topic.objects.only("id", "slug", "keywords"))
-        self.topics_by_slug = {t.slug: t for t in topics}
+        self.topic_ids = {t.slug: t.pk for t in topics}
         self.matcher = TopicMatcher({t.slug: t.keyword_list() for t in topics})
+        self.preparer = Preparer(self.matcher, COLUMN_LIMITS)
+
+    def prepare(self, parsed: ParsedArticle | PreparedArticle) -> PreparedArticle:
+        return parsed if isinstance(parsed, PreparedArticle) else self.preparer(parsed)
 
     @transaction.atomic
-    def load(self, parsed: ParsedArticle) -> LoadResult:
-        parsed = fit_to_columns(parsed)
-        fingerprint = extraction_hash(parsed)
+    def load(self, parsed: ParsedArticle | PreparedArticle) -> LoadResult:
+        prepared = self.prepare(parsed)
+        parsed, fingerprint = prepared.parsed, prepared.fingerprint
         article = self.find_existing(parsed)
         if article is not None and article.extraction_hash == fingerprint:
             return LoadResult(UNCHANGED, article)
         action = CREATED if article is None else UPDATED
         article = self.save_article(article, parsed, fingerprint)
-        speakers = self.resolve_speakers(parsed.speakers)
-        created, flagged = self.sync_quotes(article, parsed.quotes, speakers)
-        self.suggest_article_topics(article)
+        resolver = SpeakerResolver(prepared.speakers)
+        speakers = resolver.resolve(prepared.speakers)
+        resolver.save()
+        created, flagged = self.sync_quotes(article, prepared, speakers)
+        self.add_topic_links(Article, [(article.pk, prepared.topics)])
         return LoadResult(action, article, created, flagged)
 
     def find_existing(self, parsed: ParsedArticle) -> Article | None:
@@ -174,44 +163,14 @@ class ArchiveLoader:
 
     def resolve_speakers(self, parsed_speakers: list[ParsedSpeaker]) -> dict[str, Speaker]:
         """The archive's speaker for each parsed one (by its name), found through any full-name alias, else a new
-        one. The article's speakers are resolved together from one read of the aliases by key and one by name,
-        kept in a map that the speakers created here join, rather than a few queries per speaker."""
-        wanted = []
-        for parsed in parsed_speakers:
-            forms = [form[:NAME_LENGTH] for form in (parsed.name, *parsed.variants)]
-            # A surname alone names nobody across articles: two Aliyevs must stay two people.
-            keys = [name_key(f) for f in forms if len(name_key(f).split()) > 1] or [name_key(parsed.name)]
-            wanted.append((parsed, forms, keys))
-        by_key: dict[str, Speaker] = {}
-        aliases = SpeakerAlias.objects.filter(key__in={k for _, _, keys in wanted for k in keys})
-        # Highest speaker id first, so that the lowest (the oldest speaker) is the one a key keeps.
-        for alias in aliases.select_related("speaker").order_by("-speaker_id"):
-            by_key[alias.key] = alias.speaker
-        names = {f for _, forms, _ in wanted for f in forms}
-        taken = set(SpeakerAlias.objects.filter(name__in=names).values_list("name", flat=True))
-        resolved, new_aliases = {}, []
-        for parsed, forms, keys in wanted:
-            found = [by_key[k] for k in keys if k in by_key]
-            speaker = min(found, key=lambda s: s.pk) if found else None
-            if speaker is None:
-                speaker = Speaker.objects.create(
-                    name=forms[0], slug=unique_slug(Speaker, forms[0]), description=parsed.description
-                )
-            elif not speaker.description and parsed.description:
-                speaker.description = parsed.description
-                speaker.save(update_fields=["description", "updated_at"])
-            for form in dict.fromkeys(forms):
-                by_key.setdefault(name_key(form)[:NAME_LENGTH], speaker)
-                if form not in taken:
-                    taken.add(form)
-                    new_aliases.append(SpeakerAlias(speaker=speaker, name=form, key=name_key(form)[:NAME_LENGTH]))
-            resolved[parsed.name] = speaker
-        SpeakerAlias.objects.bulk_create(new_aliases)
+        one, in three queries however many (speaker_resolution.py)."""
+        wanted = [prepare_speaker(parsed, NAME_LENGTH) for parsed in parsed_speakers]
+        resolver = SpeakerResolver(wanted)
+        resolved = resolver.resolve(wanted)
+        resolver.save()
         return resolved
 
-    def sync_quotes(
-        self, article: Article, parsed_quotes: list[ParsedQuote], speakers: dict[str, Speaker]
-    ) -> tuple[int, int]:
+    def sync_quotes(self, article: Article, prepared: PreparedArticle, speakers: dict[str, Speaker]) -> tuple[int, int]:
         """Bring the article's quotes in line with the extraction; returns (created, flagged)."""
         # Locked until the article's transaction ends: an editor's verify or reassignment committed between this
         # read and the saves below would otherwise be overwritten (PostgreSQL; SQLite's writer lock serialises
@@ -225,8 +184,8 @@ class ArchiveLoader:
         for q in reusable.values():
             by_text.setdefault(q.text, q)
 
-        keep, new = set(), []
-        for pq in parsed_quotes:
+        keep, new, kept_topics = set(), [], []
+        for pq, topics in zip(prepared.parsed.quotes, prepared.quote_topics, strict=True):
             if any(pq.start < end and start < pq.end for start, end in taken_spans):
                 continue  # an editor's quote holds this span
             speaker = speakers.get(pq.speaker) if pq.speaker else None
@@ -237,32 +196,15 @@ class ArchiveLoader:
                 quote.speaker, quote.attribution = speaker, pq.attribution[:300]
                 # Only what the extraction decides: the status and the edited flag are the editor's.
                 quote.save(update_fields=[*EXTRACTED_FIELDS, *Quote.ARTICLE_COPIES, "updated_at"])
-                self.suggest_quote_topics(quote)
+                kept_topics.append((quote.pk, topics))
             else:
-                new.append(
-                    Quote(
-                        article=article,
-                        text=pq.text,
-                        start=pq.start,
-                        end=pq.end,
-                        kind=pq.kind,
-                        speaker=speaker,
-                        attribution=pq.attribution[:300],
-                    )
-                )
+                new.append((new_quote(article, pq, speaker), topics))
         stale = [q.pk for q in reusable.values() if q.pk not in keep]
         Quote.objects.filter(pk__in=stale).delete()
         # bulk_create sets primary keys on SQLite and PostgreSQL, so the topic links can be made in one go.
-        for quote in new:
-            quote.follow_article()
-        Quote.objects.bulk_create(new)
-        Quote.topics.through.objects.bulk_create(
-            [
-                Quote.topics.through(quote_id=quote.pk, topic_id=self.topics_by_slug[slug].pk)
-                for quote in new
-                for slug in self.matcher.match(quote.text)
-            ]
-        )
+        Quote.objects.bulk_create([quote for quote, _ in new])
+        self.add_topic_links(Quote, kept_topics)
+        self.add_topic_links(Quote, [(quote.pk, topics) for quote, topics in new])
         return len(new), flagged
 
     @staticmethod
@@ -285,12 +227,26 @@ class ArchiveLoader:
                 quote.save(update_fields=["start", "end", "anchored", "updated_at"])
         return flagged
 
-    def suggest_article_topics(self, article: Article) -> None:
-        slugs = self.matcher.match(f"{article.title}\n{article.subtitle}\n{article.body}")
-        if slugs:
-            article.topics.add(*(self.topics_by_slug[s] for s in slugs))
+    def add_topic_links(self, model, suggested: list[tuple[int, tuple[str, ...]]]) -> None:
+        """Link each row (by id) to its suggested topics (by slug), in one insert. Suggestions only add: an
+        existing row's links (an editor's among them) stay, and a link it has already is skipped."""
+        through = model.topics.through
+        row = model._meta.model_name
+        links = [
+            through(**{f"{row}_id": pk, "topic_id": self.topic_ids[slug]}) for pk, slugs in suggested for slug in slugs
+        ]
+        through.objects.bulk_create(links, ignore_conflicts=True)
 
-    def suggest_quote_topics(self, quote: Quote) -> None:
-        slugs = self.matcher.match(quote.text)
-        if slugs:
-            quote.topics.add(*(self.topics_by_slug[s] for s in slugs))
+
+def new_quote(article: Article, parsed: ParsedQuote, speaker: Speaker | None) -> Quote:
+    quote = Quote(
+        article=article,
+        text=parsed.text,
+        start=parsed.start,
+        end=parsed.end,
+        kind=parsed.kind,
+        speaker=speaker,
+        attribution=parsed.attribution[:300],
+    )
+    quote.follow_article()  # bulk_create skips save(), which would copy the article's date and outlet
+    return quote

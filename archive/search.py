@@ -157,8 +157,13 @@ class Results:
         return self._sizes[0]
 
     def ids(self, limit: int) -> list[int]:
-        """The ids of the first `limit` matches in this order, without their rows (facets count over them)."""
+        """The ids of the first `limit` matches in this order, without their rows."""
         return self._ids(0, limit) if self.terms else []
+
+    def newest_ids(self, limit: int) -> list[int]:
+        """The ids of the newest `limit` matches, whatever the order of the page (facets count over them): read
+        from the date index, where best-first would rank every match again for the window."""
+        return self._ids(0, limit, DATE) if self.terms else []
 
     def __len__(self) -> int:
         return self.count()
@@ -180,11 +185,12 @@ class Results:
         by_id = {row.pk: row for row in self._rows(ids)}
         return [by_id[pk] for pk in ids if pk in by_id]
 
-    def _ids(self, offset: int, limit: int) -> list[int]:
+    def _ids(self, offset: int, limit: int, order: str | None = None) -> list[int]:
+        order = order or self.order
         if _postgres():
-            return self._pg_ids(offset, limit)
+            return self._pg_ids(offset, limit, order)
         fts, table, match = self.target.fts, self.target.model._meta.db_table, fts5_query(self.terms)
-        if self.order == RELEVANCE:
+        if order == RELEVANCE:
             sql = f"SELECT rowid FROM {fts} WHERE {fts} MATCH %s ORDER BY rank LIMIT %s OFFSET %s"
             return self._fetch_ids(sql, [match, limit, offset])
         matches, rows = self._sizes
@@ -218,11 +224,11 @@ class Results:
             cursor.execute(sql, params)
             return [row[0] for row in cursor.fetchall()]
 
-    def _pg_ids(self, offset: int, limit: int) -> list[int]:
+    def _pg_ids(self, offset: int, limit: int, order: str) -> list[int]:
         from django.contrib.postgres.search import SearchRank
 
         found = self.queryset.filter(matching(self.target, self.terms))
-        if self.order == RELEVANCE:
+        if order == RELEVANCE:
             found = found.annotate(_rank=SearchRank(pg_vector(self.target), pg_query(self.terms)))
             found = found.order_by("-_rank", "-id")
         else:

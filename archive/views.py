@@ -333,7 +333,8 @@ def search_page(request):
         context |= {"searched": True, "quotes": quotes, "articles": articles, "page": page, "links": links}
         context["alert_query"] = "?" + urlencode({"text": words})
         if kind == "quotes" and quotes.count():
-            context["facets"] = facets.quote_facets(quotes.ids(facets.WINDOW), request, quotes.count(), words=words)
+            newest = quotes.newest_ids(facets.WINDOW)
+            context["facets"] = facets.quote_facets(newest, request, quotes.count(), words=words)
     if words.strip():
         # People first: a surname typed in the search box reaches that person's page.
         context["people"] = find_speakers(words, limit=8)

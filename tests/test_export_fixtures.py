@@ -1,12 +1,21 @@
+import itertools
 import json
+import math
 from io import StringIO
 from pathlib import Path
 
 import pytest
+from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
+from django.core.serializers.json import Serializer as JSONSerializer
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
+from archive import fixtures_export
+from archive.fixtures_export import EXPORTED_MODELS, FullPrecisionEncoder
 from archive.models import Article, Quote, Speaker, SpeakerAlias, Topic
+from tests.test_fixture_roundtrip import curate
 
 COMMITTED = Path(settings.BASE_DIR) / "fixtures" / "archive.json"
 TIMESTAMPS = ("created_at", "updated_at")
@@ -97,3 +106,44 @@ def test_the_export_reads_each_table_in_a_fixed_number_of_queries(tmp_path, djan
     assert all(len(r["fields"]["public_id"]) == 10 for r in records if r["model"] == "archive.quote")
     # Timestamps keep their microseconds (Django's own encoder cuts them to milliseconds).
     assert any(len(record["fields"].get("created_at", "")) == len("2025-01-02T03:04:05.123456Z") for record in records)
+
+
+def django_serializer_output() -> str:
+    """What Django's own JSON serializer writes for the exported models (natural keys, indent 2): the format the
+    streamed export must keep, byte for byte."""
+    stream = StringIO()
+    querysets = [apps.get_model(label)._default_manager.order_by("pk") for label in EXPORTED_MODELS]
+    JSONSerializer().serialize(
+        itertools.chain.from_iterable(querysets),
+        stream=stream,
+        cls=FullPrecisionEncoder,
+        indent=2,
+        ensure_ascii=False,
+        use_natural_foreign_keys=True,
+        use_natural_primary_keys=True,
+    )
+    return stream.getvalue()
+
+
+@pytest.mark.django_db
+def test_the_streamed_export_is_byte_for_byte_what_djangos_serializer_writes(tmp_path):
+    call_command("import_seeds", stdout=StringIO())
+    curate()  # verified, rejected, unattributed quotes; a merge; nested topics; former slugs
+    Article.objects.filter(pk=Article.objects.order_by("pk").first().pk).update(
+        published_at=None, import_warnings=["no date", "títle “cut”\n"]
+    )
+    assert export(tmp_path / "out.json").decode("utf-8") == django_serializer_output()
+
+
+@pytest.mark.django_db
+def test_the_export_reads_a_chunk_of_rows_at_a_time_and_chunks_change_nothing(tmp_path, monkeypatch):
+    call_command("import_seeds", stdout=StringIO())
+    whole = export(tmp_path / "whole.json")
+    monkeypatch.setattr(fixtures_export, "DEFAULT_CHUNK_ROWS", 7)
+    monkeypatch.setattr(fixtures_export, "CHUNK_ROWS", {"archive.article": 2})
+    with CaptureQueriesContext(connection) as queries:
+        chunked = export(tmp_path / "chunked.json")
+    assert chunked == whole
+    # The quotes' topic links are read once per chunk of quotes, not once per quote nor all at once.
+    link_reads = [q for q in queries.captured_queries if 'FROM "archive_quote_topics"' in q["sql"]]
+    assert len(link_reads) == math.ceil(Quote.objects.count() / 7)

@@ -22,6 +22,27 @@ def test_specific_rules_are_accepted(keyword):
     assert keyword_problem(keyword) is None
 
 
+@pytest.mark.parametrize(
+    ("keyword", "text", "matches"),
+    [
+        ("trade", "TRADE grew", True),
+        ("Iron Dome", "an iron\u00a0dome", True),
+        ("ilham", "İlham Aliyev", True),  # a case of the first letter that only IGNORECASE equates
+        ("Ölkə", "ölkə", True),
+        ("5G", "new 5g masts", True),
+        ("(UN)", "the (un) talks", True),
+        ("negotiat*", "Negotiations went on", True),
+        ("trade", "tradesmen", False),
+        ("trade", "free-trade", True),
+        ("EU", "the EUR fell", False),
+        ("EU", "meu", False),
+    ],
+)
+def test_a_keyword_matches_whole_words_in_any_case_whatever_its_first_character(keyword, text, matches):
+    # The first characters guard each rule's pattern; the matches must be the ones the plain rule gives.
+    assert TopicMatcher({"topic": [keyword, "unrelated words"]}).match(text) == (["topic"] if matches else [])
+
+
 @pytest.mark.django_db
 def test_the_admin_refuses_a_topic_whose_rule_matches_everything(client):
     editor = User.objects.create_user("editor", is_staff=True)

@@ -84,3 +84,17 @@ def test_the_facets_are_counted_over_a_bounded_window_and_say_so(client, monkeyp
     response = client.get(URL)
     assert sum(counts(response)["status"].values()) == 2
     assert "Counted among the newest 2 of 5 quotes." in response.content.decode()
+
+
+def test_best_first_search_still_counts_its_facets_over_the_newest_matches(client, monkeypatch, make_article,
+                                                                          make_quote, make_speaker):  # fmt: skip
+    # The best match of all is the oldest: ranking the window best first would count its speaker.
+    old = make_article(body="“Ferry, ferry, ferry.”", published_at=datetime(2015, 1, 1, tzinfo=UTC))
+    make_quote("Ferry, ferry, ferry", article=old, speaker=make_speaker("Cem Best"))
+    monkeypatch.setattr(facets, "WINDOW", 2)
+    best_first = client.get(reverse("search"), {"q": "ferry", "order": "relevance"})
+    assert best_first.context["page"][0].text == "Ferry, ferry, ferry"
+    # The newest two: "Ferry five" (nobody named) and "Ferry four" (Ann Lee).
+    assert counts(best_first) == counts(client.get(reverse("search"), {"q": "ferry"}))
+    assert counts(best_first)["speaker"] == {"Ann Lee": 1}
+    assert "Counted among the newest 2 of 6 quotes." in best_first.content.decode()

@@ -12,9 +12,10 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
 
+from archive.batch_loading import load_in_batches
 from archive.import_parsing import parse_files, printable
 from archive.ingest import find_documents
-from archive.loading import FAILED, UNCHANGED, ArchiveLoader, ImportOutcome, load_for_import
+from archive.loading import FAILED, UNCHANGED, ArchiveLoader, ImportOutcome
 
 PROGRESS_SECONDS = 1.0  # how often a terminal's progress line is redrawn
 
@@ -49,11 +50,9 @@ class Command(BaseCommand):
                 returncode=1,
             ) from None
         progress = Progress(self.stderr, len(files)) if verbosity >= 1 and self.stderr.isatty() else None
-        for path, (parsed, reason) in parse_files(files, jobs, settings.ARCHIVE_MAX_FILE_BYTES):
-            if parsed is None:
-                outcome = ImportOutcome(FAILED, reason=reason)
-            else:
-                outcome = load_for_import(loader, parsed, dry_run=dry_run)
+        # The workers parse and prepare; this process writes, many articles per transaction.
+        parsed = parse_files(files, jobs, settings.ARCHIVE_MAX_FILE_BYTES, loader.preparer)
+        for path, outcome in load_in_batches(loader, parsed, dry_run=dry_run):
             self.report(path, outcome, counts, dry_run, verbosity)
             if progress:
                 progress.step()

@@ -12,7 +12,7 @@ import tempfile
 import time
 import warnings
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict
 from pathlib import Path
 from urllib.parse import urlencode
@@ -27,9 +27,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from ... import search, search_query, search_sqlite
+from ...batch_loading import load_in_batches
 from ...import_parsing import parse_files
 from ...ingest.pipeline import parse_document
-from ...loading import FAILED, ArchiveLoader, load_for_import
+from ...loading import FAILED, ArchiveLoader
 from ...models import Article, Quote, Speaker, Topic
 from .corpus import Corpus, build_templates
 from .report import Figure, check_worker_database, p95, peak_memory_mb, run_in_subprocess
@@ -71,16 +72,16 @@ def measure_import(corpus: Corpus, scratch: Path, progress: Callable[[str], None
             files = write_documents(corpus, chunk, min(chunk + FILES_PER_CHUNK, stop), scratch)
             # Writing the files is not the import's cost: parse (in the pool) + load are timed.
             began = time.perf_counter()
-            for _, (parsed, reason) in parse_files(files, jobs, settings.ARCHIVE_MAX_FILE_BYTES):
-                loading_began = time.perf_counter()
-                outcome = load_for_import(loader, parsed) if parsed is not None else None
-                if jobs == 1:
-                    load_seconds, loaded = load_seconds + time.perf_counter() - loading_began, loaded + 1
-                actions[outcome.action if outcome else FAILED] += 1
-                if outcome is None or outcome.action == FAILED:
+            parsing = Stopwatch(parse_files(files, jobs, settings.ARCHIVE_MAX_FILE_BYTES, loader.preparer))
+            for _, outcome in load_in_batches(loader, parsing):
+                actions[outcome.action] += 1
+                if outcome.action == FAILED:
                     errors += 1
-                    first_error = first_error or (reason or outcome.reason)
-            seconds += time.perf_counter() - began
+                    first_error = first_error or outcome.reason
+            chunk_seconds = time.perf_counter() - began
+            seconds += chunk_seconds
+            if jobs == 1:  # one process: what is not parsing (and preparing) is the writer's
+                load_seconds, loaded = load_seconds + chunk_seconds - parsing.seconds, loaded + len(files)
             for path in files:
                 path.unlink()
             done = min(chunk + FILES_PER_CHUNK, stop)
@@ -120,6 +121,24 @@ def measure_import(corpus: Corpus, scratch: Path, progress: Callable[[str], None
     ]  # fmt: skip
     # "updated" would mean two synthetic documents were taken for one article: the corpus would be smaller than N.
     return figures, {"import_errors": errors, "first_import_error": first_error, "import_actions": dict(actions)}
+
+
+class Stopwatch:
+    """An iterable passed through, with the time spent producing its items (parsing, when it is parse_files)."""
+
+    def __init__(self, items: Iterable) -> None:
+        self.items, self.seconds = iter(items), 0.0
+
+    def __iter__(self) -> Iterator:
+        while True:
+            began = time.perf_counter()
+            try:
+                item = next(self.items)
+            except StopIteration:
+                self.seconds += time.perf_counter() - began
+                return
+            self.seconds += time.perf_counter() - began
+            yield item
 
 
 def write_documents(corpus: Corpus, start: int, stop: int, folder: Path) -> list[Path]:
