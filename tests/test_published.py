@@ -87,3 +87,20 @@ def test_pages_and_downloads_give_no_offset_for_a_time_without_a_zone(client):
     assert '<time datetime="2023-06-08T12:48:00">8 June 2023</time>' in page
     rows = json.loads(b"".join(client.get("/quotes/export.json").streaming_content))
     assert {row["published_at"] for row in rows["quotes"]} == {"2023-06-08T12:48:00"}
+
+
+@pytest.mark.django_db
+def test_the_batch_writer_keeps_the_offset_too(tmp_path):
+    from django.core.management import call_command
+
+    page = (
+        "<html><head><title>New pier to open in spring</title>"
+        '<meta name="date" content="2016-09-27 10:47 PM EST"></head><body><article>'
+        + "<p>The council met on Tuesday to discuss the pier and its costs for the town.</p>" * 5
+        + "</article></body></html>"
+    )
+    (tmp_path / "pier.html").write_text(page)
+    call_command("import_seeds", str(tmp_path), jobs=1, verbosity=0)
+    article = Article.objects.get()
+    assert article.published_utc_offset == -300
+    assert article.published_at == datetime(2016, 9, 28, 3, 47, tzinfo=UTC)
