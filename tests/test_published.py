@@ -99,8 +99,12 @@ def test_the_batch_writer_keeps_the_offset_too(tmp_path):
         + "<p>The council met on Tuesday to discuss the pier and its costs for the town.</p>" * 5
         + "</article></body></html>"
     )
+    # Two new pages: a batch of one goes the one-article way.
     (tmp_path / "pier.html").write_text(page)
+    (tmp_path / "pier-again.html").write_text(page.replace("New pier", "Second pier").replace("council", "mayor"))
     call_command("import_seeds", str(tmp_path), jobs=1, verbosity=0)
-    article = Article.objects.get()
-    assert article.published_utc_offset == -300
-    assert article.published_at == datetime(2016, 9, 28, 3, 47, tzinfo=UTC)
+    assert Article.objects.count() == 2
+    for article in Article.objects.all():
+        assert article.published_utc_offset == -300
+        assert article.published_at == datetime(2016, 9, 28, 3, 47, tzinfo=UTC)
+    assert set(Quote.objects.values_list("published_utc_offset", flat=True)) <= {-300}
