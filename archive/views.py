@@ -206,11 +206,14 @@ class SpeakerDetailView(FormerSlugRedirectMixin, KeysetPaged, SingleObjectMixin,
     def get_context_data(self, **kwargs):
         speaker = self.object
         other_names = [alias.name for alias in speaker.aliases.all() if alias.name != speaker.name]
+        timeline = facets.speaker_timeline(speaker)
         return super().get_context_data(
             speaker=speaker,
             other_names=other_names,
             speaker_topics=facets.speaker_topics(speaker),
-            timeline=facets.speaker_timeline(speaker),
+            timeline=timeline,
+            # Topics and timeline are counted over the newest WINDOW quotes; a full window means there are more.
+            overview_window=facets.WINDOW if sum(m["count"] for m in timeline) >= facets.WINDOW else None,
             **kwargs,
         )
 

@@ -96,3 +96,19 @@ def test_a_speakers_page_shows_their_topics_and_quotes_per_month(client, people,
     assert months[-1] == ("2024-03", 1) and sum(count for _, count in months) == 4
     html = response.content.decode()
     assert "March 2024" in html and '<meter min="0" max=' in html
+
+
+def test_a_prolific_speakers_overview_counts_the_newest_window_and_says_so(
+    client, people, make_article, make_quote, monkeypatch
+):
+    from archive import facets
+
+    noem = people["noem"]
+    monkeypatch.setattr(facets, "WINDOW", 2)
+    for day in (1, 2, 3):
+        article = make_article(body=f"“Words {day},” she said.", published_at=datetime(2024, 5, day, tzinfo=UTC))
+        make_quote(f"Words {day}", article=article, speaker=noem)
+    response = client.get(noem.get_absolute_url())
+    months = [(m["month"].strftime("%Y-%m"), m["count"]) for m in response.context["timeline"]]
+    assert months == [("2024-05", 2)]  # the two newest quotes, not the older ones
+    assert "Topics and months of the newest 2 quotes." in response.content.decode()
