@@ -16,6 +16,7 @@ from archive.batch_loading import load_in_batches
 from archive.import_parsing import parse_files, printable
 from archive.ingest import find_documents
 from archive.loading import FAILED, UNCHANGED, ArchiveLoader, ImportOutcome
+from archive.planner_statistics import refresh_after_import
 
 PROGRESS_SECONDS = 1.0  # how often a terminal's progress line is redrawn
 
@@ -58,6 +59,8 @@ class Command(BaseCommand):
                 progress.step()
         if progress:
             progress.done()
+        if not dry_run and counts["created"] + counts["updated"]:
+            refresh_after_import()
         prefix = "Dry run, nothing written: " if dry_run else ""
         self.stdout.write(
             f"{prefix}{counts['created']} created, {counts['updated']} updated, {counts['unchanged']} unchanged, "

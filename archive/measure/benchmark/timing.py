@@ -32,6 +32,7 @@ from ...import_parsing import parse_files
 from ...ingest.pipeline import parse_document
 from ...loading import FAILED, ArchiveLoader
 from ...models import Article, Quote, Speaker, Topic
+from ...planner_statistics import refresh_after_import
 from .corpus import Corpus, build_templates
 from .report import Figure, check_worker_database, p95, peak_memory_mb, run_in_subprocess
 from .stages import stage_costs
@@ -329,6 +330,7 @@ def run_worker(articles: int, requests: int, result: Path, progress: Callable[[s
     corpus = Corpus(build_templates(), articles)
     with tempfile.TemporaryDirectory(prefix="archive-benchmark-files-") as scratch:
         import_figures, import_facts = measure_import(corpus, Path(scratch), progress)
+    refresh_after_import()  # as import_seeds does after writing rows
     page_figures, facts = measure_pages(requests, progress)
     if db_path is not None and installed():
         ours = {f.key: f.value for f in page_figures}
