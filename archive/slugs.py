@@ -12,49 +12,48 @@ def slug_base(model: type[models.Model], text: str, max_length: int = 200) -> st
 
 
 def unique_slug(model: type[models.Model], text: str, max_length: int = 200, exclude_pk=None) -> str:
-    """The slug of ``text``, or ``slug-N`` with the lowest N free. A title many rows share (a daily "Live updates"
-    column) costs a few queries, not one per row: the numbered slugs are asked for in batches that grow fourfold,
-    by exact value (an index lookup under any collation, where a prefix or range would depend on the database's)."""
+    """The slug of ``text``, or ``slug-N`` with the lowest N free (see first_free_number)."""
     base = slug_base(model, text, max_length)
     others = model._default_manager.all()
     if exclude_pk is not None:
         others = others.exclude(pk=exclude_pk)
     if not others.filter(slug=base).exists():
         return base
-    first, size = 2, 16
-    while True:
-        candidates = [f"{base}-{n}" for n in range(first, first + size)]
-        taken = set(others.filter(slug__in=candidates).values_list("slug", flat=True))
-        free = next((slug for slug in candidates if slug not in taken), None)
-        if free is not None:
-            return free
-        first, size = first + size, size * 4
+    return first_free_number(others, base, set(), {})
 
 
 def unique_slugs(model: type[models.Model], texts: list[str], max_length: int = 200) -> list[str]:
     """unique_slug for each text in turn, each seeing the slugs given before it, for rows created together: one
-    query for all the plain slugs, and one per distinct slug already taken (its numbered forms), instead of one
-    query per number tried."""
+    query for all the plain slugs, then the numbered forms of the taken ones as first_free_number reads them."""
     bases = [slug_base(model, text, max_length) for text in texts]
     if not bases:
         return []
     rows = model._default_manager.all()
     taken = set(rows.filter(slug__in=set(bases)).values_list("slug", flat=True))
-    numbered_read: set[str] = set()
+    read_up_to: dict[str, int] = {}
     slugs = []
     for base in bases:
-        slug = base
-        if slug in taken:
-            if base not in numbered_read:
-                numbered_read.add(base)
-                taken.update(rows.filter(slug__startswith=f"{base}-").values_list("slug", flat=True))
-            n = 2
-            while f"{base}-{n}" in taken:
-                n += 1
-            slug = f"{base}-{n}"
+        slug = first_free_number(rows, base, taken, read_up_to) if base in taken else base
         taken.add(slug)
         slugs.append(slug)
     return slugs
+
+
+def first_free_number(rows: models.QuerySet, base: str, taken: set[str], read_up_to: dict[str, int]) -> str:
+    """The lowest ``base-N`` (N >= 2) neither in ``taken`` nor among ``rows``. A title many rows share (a daily "Live
+    updates" column) costs a few queries, not one per number: the numbered slugs are read in batches that grow
+    fourfold, by exact value (an index lookup under any collation, where a prefix or a range depends on the
+    database's). ``taken`` learns what is read, and ``read_up_to`` how far, so a batch of new rows reads each once."""
+    n = 2
+    while True:
+        read = read_up_to.get(base, 1)
+        if n > read:
+            candidates = [f"{base}-{k}" for k in range(read + 1, read + 1 + max(16, 4 * (read - 1)))]
+            taken.update(rows.filter(slug__in=candidates).values_list("slug", flat=True))
+            read_up_to[base] = read + len(candidates)
+        if f"{base}-{n}" not in taken:
+            return f"{base}-{n}"
+        n += 1
 
 
 class FormerSlugsMixin:
