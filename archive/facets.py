@@ -51,7 +51,9 @@ def quote_facets(quotes, request, total: int, words: str = "") -> dict:
     On the quote list each entry adds its filter to the current query; from the search page (`words` given) it
     opens the quote list filtered by those words and the entry.
     """
-    ids = quotes if isinstance(quotes, list) else quotes.values("pk")[:WINDOW]
+    # The window's ids are read first and given as values: as a subquery, PostgreSQL hashed it against a scan of
+    # every topic link (29 ms at 10,000 articles, growing with the archive) instead of 1,000 index lookups (2 ms).
+    ids = quotes if isinstance(quotes, list) else list(quotes.values_list("pk", flat=True)[:WINDOW])
     rows = Quote.objects.filter(pk__in=ids).order_by()
     current = request.GET if not words else {}
 
@@ -133,28 +135,28 @@ def quote_facets(quotes, request, total: int, words: str = "") -> dict:
     }
 
 
-def speaker_window(speaker: Speaker):
+def speaker_window(speaker: Speaker) -> list[int]:
     """The ids of the speaker's newest WINDOW public quotes, read from the (speaker, published_at, id) index: the
     speaker's topics and timeline are counted over these, so a speaker with 60,000 quotes costs what one with
-    1,000 does (the page says so when there are more)."""
-    return speaker.quotes.public().newest_first().values("pk")[:WINDOW]
+    1,000 does (the page says so when there are more). Read once, as values (see quote_facets)."""
+    return list(speaker.quotes.public().newest_first().values_list("pk", flat=True)[:WINDOW])
 
 
-def speaker_topics(speaker: Speaker, limit: int = 12) -> list[dict]:
-    """The topics of the speaker's newest WINDOW public quotes, most frequent first."""
+def speaker_topics(window: list[int], limit: int = 12) -> list[dict]:
+    """The topics of a speaker's window of quotes (speaker_window), most frequent first."""
     return list(
-        Quote.topics.through.objects.filter(quote_id__in=speaker_window(speaker))
+        Quote.topics.through.objects.filter(quote_id__in=window)
         .values("topic__name", "topic__slug")
         .annotate(n=Count("pk"))
         .order_by("-n", "topic__name")[:limit]
     )
 
 
-def speaker_timeline(speaker: Speaker) -> list[dict]:
-    """The speaker's newest WINDOW public quotes per month, oldest first, each with the share of the busiest month
-    (for a bar)."""
+def speaker_timeline(window: list[int]) -> list[dict]:
+    """A speaker's window of quotes (speaker_window) per month, oldest first, each with the share of the busiest
+    month (for a bar)."""
     months = list(
-        Quote.objects.filter(pk__in=speaker_window(speaker))
+        Quote.objects.filter(pk__in=window)
         .filter(~Q(published_at=None))
         .order_by()
         .annotate(month=date_prefix(7))

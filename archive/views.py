@@ -206,14 +206,15 @@ class SpeakerDetailView(FormerSlugRedirectMixin, KeysetPaged, SingleObjectMixin,
     def get_context_data(self, **kwargs):
         speaker = self.object
         other_names = [alias.name for alias in speaker.aliases.all() if alias.name != speaker.name]
-        timeline = facets.speaker_timeline(speaker)
+        window = facets.speaker_window(speaker)
+        timeline = facets.speaker_timeline(window)
         return super().get_context_data(
             speaker=speaker,
             other_names=other_names,
-            speaker_topics=facets.speaker_topics(speaker),
+            speaker_topics=facets.speaker_topics(window),
             timeline=timeline,
             # Topics and timeline are counted over the newest WINDOW quotes; a full window means there are more.
-            overview_window=facets.WINDOW if sum(m["count"] for m in timeline) >= facets.WINDOW else None,
+            overview_window=facets.WINDOW if len(window) >= facets.WINDOW else None,
             **kwargs,
         )
 

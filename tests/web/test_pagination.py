@@ -104,8 +104,9 @@ def test_the_count_stops_at_the_limit(client, monkeypatch):
 
 def test_a_cursor_page_runs_the_same_queries_as_a_numbered_one(client, quotes, django_assert_num_queries):
     cursor = "next." + pagination.encode(Quote.objects.get(pk=quotes[12]))
-    # Expect 7 queries: the outlets of the filter, the page of quotes (joined with their speakers and articles),
-    # the count, the topics for the topic choice, the two facet queries, the footer's count of verified quotes
+    # Expect 8 queries: the outlets of the filter, the page of quotes (joined with their speakers and articles),
+    # the count, the topics for the topic choice, the facets' window of ids and their two queries, the footer's
+    # count of verified quotes
     for value in (None, 2, cursor):
-        with django_assert_num_queries(7):
+        with django_assert_num_queries(8):
             client.get(URL, {"page": value} if value else {})

@@ -194,30 +194,31 @@ def test_it_runs_the_same_queries_whatever_the_page_holds(
     client, make_quote, make_speaker, make_topic, django_assert_num_queries
 ):
     add_quotes(make_quote, make_speaker, make_topic, 3)
-    # Expect 7 queries: the outlets for the outlet choice, the count, the page of quotes joined
-    # with their speakers and articles, the topics for the topic choice, the facets (one GROUP BY of speakers,
-    # outlets, statuses and years, one of topics, over the newest quotes), the footer's count of verified quotes
-    with django_assert_num_queries(7):
+    # Expect 8 queries: the outlets for the outlet choice, the count, the page of quotes joined
+    # with their speakers and articles, the topics for the topic choice, the facets (the ids of the newest quotes,
+    # then one GROUP BY of speakers, outlets, statuses and years and one of topics over them), the footer's count
+    # of verified quotes
+    with django_assert_num_queries(8):
         client.get(URL)
     add_quotes(make_quote, make_speaker, make_topic, 12)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         client.get(URL)
 
 
-def test_it_runs_two_more_queries_when_filtering_on_a_speaker_and_a_topic(
+def test_it_runs_three_more_queries_when_filtering_on_a_speaker_and_a_topic(
     client, make_quote, make_speaker, make_topic, django_assert_num_queries
 ):
     speaker, topic = make_speaker(), make_topic()
     add_quotes(make_quote, make_speaker, make_topic, 3, speaker, topic)
     query = {"speaker": speaker.slug, "topic": topic.slug, "kind": "direct", "date_from": "2000-01-01", "text": "words"}
-    # Expect 10 queries: the outlets, the speaker and the topic named by the filters, the topic's size (which picks
-    # the plan, models.on_topic), the page of quotes, the count, the topics for the topic choice, the two facet
-    # queries, the footer's count
-    with django_assert_num_queries(10):
+    # Expect 11 queries: the outlets, the speaker and the topic named by the filters, the topic's size (which picks
+    # the plan, models.on_topic), the page of quotes, the count, the topics for the topic choice, the facets' window
+    # of ids and their two queries, the footer's count
+    with django_assert_num_queries(11):
         client.get(URL, query)
     add_quotes(make_quote, make_speaker, make_topic, 12, speaker, topic)
     assert len(client.get(URL, query).context["quotes"]) == 15
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(11):
         client.get(URL, query)
 
 

@@ -77,10 +77,11 @@ def add_quotes(speaker, make_quote, how_many):
 def test_it_runs_the_same_queries_whatever_the_page_holds(client, make_quote, make_speaker, django_assert_num_queries):
     speaker = make_speaker(aliases=("Another Name",))
     add_quotes(speaker, make_quote, 3)
-    # Expect 7 queries: the speaker, their names, the count of their public quotes, the page of quotes
-    # joined with their articles, their topics, their quotes per month, the footer's count
-    with django_assert_num_queries(7):
+    # Expect 8 queries: the speaker, their names, the count of their public quotes, the page of quotes
+    # joined with their articles, the ids of their newest quotes, the topics and the months of those, the footer's
+    # count
+    with django_assert_num_queries(8):
         client.get(speaker.get_absolute_url())
     add_quotes(speaker, make_quote, 12)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         client.get(speaker.get_absolute_url())
