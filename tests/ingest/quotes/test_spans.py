@@ -421,3 +421,8 @@ def test_a_signature_may_stand_after_no_break_spaces_or_on_the_next_line():
         "“Build a wall around it.” ―\nTomas Very.\n"
     )
     assert found(body) == [("The toll is too high.", "Ilse Marrow"), ("Build a wall around it.", "Tomas Very")]
+
+
+def test_a_capitalised_plural_like_states_ends_a_name_and_is_no_speech_verb():
+    body = 'Rita Moreno said the United States "must keep its promises to every ally in the region."'
+    assert found(body) == [("must keep its promises to every ally in the region.", "Rita Moreno")]
