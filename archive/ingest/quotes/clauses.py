@@ -78,7 +78,11 @@ def subject_of(text: str, words: tuple[Item, ...] | list[Item], index: int, dept
         return clause_subject(text, words, back, depth)
     if previous is not None and previous.is_word:
         cue = subject_before_verb(text, before, before[0].start)
-        return cue if _is_person_cue(cue) else None
+        if _is_person_cue(cue):
+            return cue
+        if verb.lower.endswith("ing") and cue is not None and cue.kind in ("unnamed", "role"):
+            return _publisher(text, words, index)
+        return None
     if previous is None or previous.text in (",", "—", "–"):
         if previous is not None:
             cue = subject_before_verb(text, before, before[0].start)
@@ -91,6 +95,28 @@ def subject_of(text: str, words: tuple[Item, ...] | list[Item], index: int, dept
                 return cue
         if previous is not None:
             return clause_subject(text, words, back, depth)
+    return None
+
+
+# Verbs that put out a text: "Ana Silva issued a statement saying ..." quotes her, not the statement.
+_PUBLISHING = names.wordset(
+    """issued issues issue released releases release sent sends put puts posted posts published publishes
+    tweeted tweets wrote writes emailed e-mailed mailed delivered delivers gave gives made makes signed signs"""
+)
+
+
+def _publisher(text: str, words: tuple[Item, ...] | list[Item], index: int) -> Cue | None:
+    """The subject of ``issued`` in ``Ana Silva issued a statement saying``: a participle after the object of a
+    verb that puts out a text takes that verb's subject (when it is a person)."""
+    for back in range(index - 1, max(-1, index - 8), -1):
+        word = words[back]
+        if not word.is_word:
+            return None
+        if word.lower in _PUBLISHING:
+            if back == 0:
+                return None
+            cue = subject_before_verb(text, list(words[:back]), words[0].start)
+            return cue if _is_person_cue(cue) else None
     return None
 
 

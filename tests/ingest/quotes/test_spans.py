@@ -426,3 +426,10 @@ def test_a_signature_may_stand_after_no_break_spaces_or_on_the_next_line():
 def test_a_capitalised_plural_like_states_ends_a_name_and_is_no_speech_verb():
     body = 'Rita Moreno said the United States "must keep its promises to every ally in the region."'
     assert found(body) == [("must keep its promises to every ally in the region.", "Rita Moreno")]
+
+
+def test_a_participle_after_a_published_text_quotes_whoever_put_it_out():
+    body = 'On Monday, Vera Lind issued a statement saying the plan was "a betrayal of every tenant in the city."'
+    assert found(body) == [("a betrayal of every tenant in the city.", "Vera Lind")]
+    # The thing itself speaks for nobody: no publishing verb, no person.
+    assert found('The board saw a report saying the plan was "a betrayal of every tenant in the city."') == []
