@@ -16,7 +16,7 @@ from ..language.roles import is_role_word
 from ..language.tokens import BETWEEN, DETERMINERS, INDEFINITE, PREPOSITIONS, Item, is_noun_use, is_speech_verb, items
 from .cues import Cue, subject_after_verb, subject_before_verb
 
-__all__ = ["governor"]
+__all__ = ["colon_subject", "governor"]
 
 # Verbs that pass judgement in someone's own words: "sees the lineup as its "weak spot"", "called it "a farce"".
 JUDGING_VERBS = names.wordset(
@@ -33,6 +33,7 @@ NAMING_VERBS = names.wordset(
 # A comma and one of these opens a new clause: a verb before it does not govern a quote after it.
 _CLAUSE_BREAKS = names.wordset("and but while whereas although though yet so because")
 _COORDINATORS = names.wordset("and but or then yet")
+_OPENERS = names.wordset("as when after before since if though although once later")
 _SUBJECT_PRONOUNS = names.wordset("he she")
 _MAX_DISTANCE = 50  # words between the verb and the quote: further than that, the quote is in another clause
 
@@ -62,6 +63,30 @@ def governor(text: str, sent_start: int, mark: int) -> Cue | None:
             return None  # "a rocket called "Falcon"", "Ana Silva, called "the Iron Lady" by critics": a name
         return subject_of(text, words, index)
     return None
+
+
+def colon_subject(text: str, sent_start: int, mark: int) -> Cue | None:
+    """The person whose words follow a colon at the end of ``text[sent_start:mark]`` (``Kasich shot back:``,
+    ``She then addressed the crowd again:``, ``As Ana Silva put it:``): the subject of the clause the colon ends.
+    A lone capitalised word opening the sentence is a subject only before a verb in the past ("Holding signs:"
+    is no person)."""
+    words = items(text, sent_start, mark)
+    if len(words) < 2 or words[-1].text != ":" or len(words) > _MAX_DISTANCE:
+        return None
+    cue = clause_subject(text, words, len(words) - 1)
+    if cue is None or cue.kind != "name":
+        return cue
+    before = [w for w in words if w.end <= cue.start]
+    if before:
+        # A subject opens its clause: "surprise Republican pollster", "quoting Leonardo", "Bush's Facebook post"
+        # end no clause.
+        last = before[-1]
+        opens = last.text in (",", "—", "–") or last.lower in _CLAUSE_BREAKS | _COORDINATORS | _OPENERS
+        return cue if opens and not names.is_possessive(text, last.end) else None
+    if " " in cue.name or cue.title:
+        return cue
+    following = next((w for w in words if w.start >= cue.end), None)
+    return cue if following is not None and following.lower.endswith("ed") else None
 
 
 def subject_of(text: str, words: tuple[Item, ...] | list[Item], index: int, depth: int = 0) -> Cue | None:

@@ -433,3 +433,14 @@ def test_a_participle_after_a_published_text_quotes_whoever_put_it_out():
     assert found(body) == [("a betrayal of every tenant in the city.", "Vera Lind")]
     # The thing itself speaks for nobody: no publishing verb, no person.
     assert found('The board saw a report saying the plan was "a betrayal of every tenant in the city."') == []
+
+
+def test_a_sentence_quoted_after_a_colon_is_the_words_of_the_clause_subject():
+    body = 'Later, Mr. Berg shot back: "We will never sell the harbour to anyone."'
+    assert found(body) == [("We will never sell the harbour to anyone.", "Berg")]
+    body = 'Vera Lind stood up, turned to the crowd and boomed: "We will never sell the harbour."'
+    assert found(body) == [("We will never sell the harbour.", "Vera Lind")]
+    # No subject opens the clause: a sign, a gerund, a name after a verb are nobody's voice.
+    assert found('The sign on the door read: "Closed for the season, see you in May."') == []
+    assert found('Holding signs: "Bad for the harbour, bad for the town."') == []
+    assert found('The poll did not surprise analyst Vera Lind: "Turnout is always low in May."') == []
