@@ -444,3 +444,13 @@ def test_a_sentence_quoted_after_a_colon_is_the_words_of_the_clause_subject():
     assert found('The sign on the door read: "Closed for the season, see you in May."') == []
     assert found('Holding signs: "Bad for the harbour, bad for the town."') == []
     assert found('The poll did not surprise analyst Vera Lind: "Turnout is always low in May."') == []
+
+
+def test_a_state_abbreviation_or_an_adjective_before_a_role_is_nobody_to_cite():
+    # A single word the article prints as a state's abbreviation or as a modifier of a role noun names nobody.
+    body = 'The voters came from Fresno, Calif., on Sunday.\n\n"We will keep the harbour open," Calif said.'
+    assert found(body) == []
+    body = 'The result pleased Republican pollsters.\n\n"It is a clear win for the harbour," Republican said.'
+    assert found(body) == []
+    body = 'Vera Lind came from Fresno, Calif., on Sunday.\n\n"We will keep the harbour open," Lind said.'
+    assert found(body) == [("We will keep the harbour open", "Vera Lind")]
