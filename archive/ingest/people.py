@@ -141,7 +141,7 @@ class Cast:
             self._identifiable[cue.name] = (
                 self.printed_in_full(cue.name)
                 or self._titled_somewhere(cue.name)
-                or not _used_as_place_or_group(self.body, cue.name)
+                or not (_used_as_place_or_group(self.body, cue.name) or _abbreviation_or_modifier(self.body, cue.name))
             )
         return self._identifiable[cue.name]
 
@@ -322,6 +322,28 @@ def _used_as_place_or_group(body: str, word: str) -> bool:
             continue  # the capitalised word before opens a sentence: "Then Indiana" proves nothing
         if bare.lower() not in names.HONORIFICS | names.OFFICES | names.NOT_NAMES:
             return True
+    return False
+
+
+_ADJECTIVE_ENDINGS = ("an", "ese", "ish", "ic", "ist", "ern")
+
+
+def _abbreviation_or_modifier(body: str, word: str) -> bool:
+    """ "Sacramento, Calif., said", "Republican pollster", "Mexican judges": a word printed with an abbreviation's
+    dot inside a sentence, or with an adjective's ending right before a noun for a person, is a state or a modifier,
+    not a surname ("Rubio aides" says nothing)."""
+    at = body.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if at == 0 or not body[at - 1].isalnum():
+            after = body[end : end + 30]
+            if after[:2] == ".," or (after[:1] == "." and after[1:2] == " " and after[2:3].islower()):
+                return True
+            following = after[1:].split(None, 1)[0].strip(",.;:") if after[:1] == " " else ""
+            modifier = word.lower().endswith(_ADJECTIVE_ENDINGS) and following.islower()
+            if modifier and (is_role_word(following) or is_plural_person_noun(following)):
+                return True
+        at = body.find(word, end)
     return False
 
 

@@ -60,6 +60,7 @@ SPEECH_VERBS = frozenset(
         referred"""
     )
 )
+_NAME_PLURALS = frozenset(base + ("es" if base.endswith(("s", "sh", "ch", "x", "z")) else "s") for base in _NOUNLIKE)
 # Words that sit between a subject and its verb ("Berg also noted", "he has repeatedly said").
 BETWEEN = names.wordset(
     """also further later then again once recently previously earlier reportedly allegedly separately
@@ -107,7 +108,9 @@ def items(text: str, start: int, end: int) -> tuple[Item, ...]:
 
 
 def is_speech_verb(item: Item) -> bool:
-    return item.is_word and item.lower in SPEECH_VERBS
+    """A speech or judgement verb; a capitalised plural of a noun-like one ("United States", "Consumer Reports")
+    is a name's last word, not a verb."""
+    return item.is_word and item.lower in SPEECH_VERBS and not (item.text[:1].isupper() and item.lower in _NAME_PLURALS)
 
 
 # Words after which a speech word is a noun; not "that" or "who" ("the report that says" has a verb).

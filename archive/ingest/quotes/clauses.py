@@ -16,7 +16,7 @@ from ..language.roles import is_role_word
 from ..language.tokens import BETWEEN, DETERMINERS, INDEFINITE, PREPOSITIONS, Item, is_noun_use, is_speech_verb, items
 from .cues import Cue, subject_after_verb, subject_before_verb
 
-__all__ = ["governor"]
+__all__ = ["colon_subject", "governor"]
 
 # Verbs that pass judgement in someone's own words: "sees the lineup as its "weak spot"", "called it "a farce"".
 JUDGING_VERBS = names.wordset(
@@ -33,6 +33,7 @@ NAMING_VERBS = names.wordset(
 # A comma and one of these opens a new clause: a verb before it does not govern a quote after it.
 _CLAUSE_BREAKS = names.wordset("and but while whereas although though yet so because")
 _COORDINATORS = names.wordset("and but or then yet")
+_OPENERS = names.wordset("as when after before since if though although once later")
 _SUBJECT_PRONOUNS = names.wordset("he she")
 _MAX_DISTANCE = 50  # words between the verb and the quote: further than that, the quote is in another clause
 
@@ -64,6 +65,30 @@ def governor(text: str, sent_start: int, mark: int) -> Cue | None:
     return None
 
 
+def colon_subject(text: str, sent_start: int, mark: int) -> Cue | None:
+    """The person whose words follow a colon at the end of ``text[sent_start:mark]`` (``Kasich shot back:``,
+    ``She then addressed the crowd again:``, ``As Ana Silva put it:``): the subject of the clause the colon ends.
+    A lone capitalised word opening the sentence is a subject only before a verb in the past ("Holding signs:"
+    is no person)."""
+    words = items(text, sent_start, mark)
+    if len(words) < 2 or words[-1].text != ":" or len(words) > _MAX_DISTANCE:
+        return None
+    cue = clause_subject(text, words, len(words) - 1)
+    if cue is None or cue.kind != "name":
+        return cue
+    before = [w for w in words if w.end <= cue.start]
+    if before:
+        # A subject opens its clause: "surprise Republican pollster", "quoting Leonardo", "Bush's Facebook post"
+        # end no clause.
+        last = before[-1]
+        opens = last.text in (",", "—", "–") or last.lower in _CLAUSE_BREAKS | _COORDINATORS | _OPENERS
+        return cue if opens and not names.is_possessive(text, last.end) else None
+    if " " in cue.name or cue.title:
+        return cue
+    following = next((w for w in words if w.start >= cue.end), None)
+    return cue if following is not None and following.lower.endswith("ed") else None
+
+
 def subject_of(text: str, words: tuple[Item, ...] | list[Item], index: int, depth: int = 0) -> Cue | None:
     """The subject of the verb ``words[index]``: before it (``Ana Silva, a pilot, said``), after it (``said Ana
     Silva``), or, for a verb with no subject of its own (``and accused``, ``, boasting``), the subject of its
@@ -78,7 +103,11 @@ def subject_of(text: str, words: tuple[Item, ...] | list[Item], index: int, dept
         return clause_subject(text, words, back, depth)
     if previous is not None and previous.is_word:
         cue = subject_before_verb(text, before, before[0].start)
-        return cue if _is_person_cue(cue) else None
+        if _is_person_cue(cue):
+            return cue
+        if verb.lower.endswith("ing") and cue is not None and cue.kind in ("unnamed", "role"):
+            return _publisher(text, words, index)
+        return None
     if previous is None or previous.text in (",", "—", "–"):
         if previous is not None:
             cue = subject_before_verb(text, before, before[0].start)
@@ -91,6 +120,28 @@ def subject_of(text: str, words: tuple[Item, ...] | list[Item], index: int, dept
                 return cue
         if previous is not None:
             return clause_subject(text, words, back, depth)
+    return None
+
+
+# Verbs that put out a text: "Ana Silva issued a statement saying ..." quotes her, not the statement.
+_PUBLISHING = names.wordset(
+    """issued issues issue released releases release sent sends put puts posted posts published publishes
+    tweeted tweets wrote writes emailed e-mailed mailed delivered delivers gave gives made makes signed signs"""
+)
+
+
+def _publisher(text: str, words: tuple[Item, ...] | list[Item], index: int) -> Cue | None:
+    """The subject of ``issued`` in ``Ana Silva issued a statement saying``: a participle after the object of a
+    verb that puts out a text takes that verb's subject (when it is a person)."""
+    for back in range(index - 1, max(-1, index - 8), -1):
+        word = words[back]
+        if not word.is_word:
+            return None
+        if word.lower in _PUBLISHING:
+            if back == 0:
+                return None
+            cue = subject_before_verb(text, list(words[:back]), words[0].start)
+            return cue if _is_person_cue(cue) else None
     return None
 
 

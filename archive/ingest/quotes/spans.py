@@ -348,6 +348,11 @@ def _found_quote(
             masked, sent_start, span.open
         )
         tied = cue is not None and introduced is not None
+    if cue is None and span.open is not None and text[:1].isupper():
+        # 'Kasich shot back: "Ohio governors do not ..."': a sentence quoted after a colon is the words of the
+        # subject of the clause the colon ends.
+        cue = clauses.colon_subject(masked, sent_start, span.open)
+        tied = cue is not None
     if cue is not None:
         cue = _described(body, masked, para, cue)
     initial = span.open is None or masked[sent_start:anchor].strip() == ""

@@ -421,3 +421,36 @@ def test_a_signature_may_stand_after_no_break_spaces_or_on_the_next_line():
         "“Build a wall around it.” ―\nTomas Very.\n"
     )
     assert found(body) == [("The toll is too high.", "Ilse Marrow"), ("Build a wall around it.", "Tomas Very")]
+
+
+def test_a_capitalised_plural_like_states_ends_a_name_and_is_no_speech_verb():
+    body = 'Rita Moreno said the United States "must keep its promises to every ally in the region."'
+    assert found(body) == [("must keep its promises to every ally in the region.", "Rita Moreno")]
+
+
+def test_a_participle_after_a_published_text_quotes_whoever_put_it_out():
+    body = 'On Monday, Vera Lind issued a statement saying the plan was "a betrayal of every tenant in the city."'
+    assert found(body) == [("a betrayal of every tenant in the city.", "Vera Lind")]
+    # The thing itself speaks for nobody: no publishing verb, no person.
+    assert found('The board saw a report saying the plan was "a betrayal of every tenant in the city."') == []
+
+
+def test_a_sentence_quoted_after_a_colon_is_the_words_of_the_clause_subject():
+    body = 'Later, Mr. Berg shot back: "We will never sell the harbour to anyone."'
+    assert found(body) == [("We will never sell the harbour to anyone.", "Berg")]
+    body = 'Vera Lind stood up, turned to the crowd and boomed: "We will never sell the harbour."'
+    assert found(body) == [("We will never sell the harbour.", "Vera Lind")]
+    # No subject opens the clause: a sign, a gerund, a name after a verb are nobody's voice.
+    assert found('The sign on the door read: "Closed for the season, see you in May."') == []
+    assert found('Holding signs: "Bad for the harbour, bad for the town."') == []
+    assert found('The poll did not surprise analyst Vera Lind: "Turnout is always low in May."') == []
+
+
+def test_a_state_abbreviation_or_an_adjective_before_a_role_is_nobody_to_cite():
+    # A single word the article prints as a state's abbreviation or as a modifier of a role noun names nobody.
+    body = 'The voters came from Fresno, Calif., on Sunday.\n\n"We will keep the harbour open," Calif said.'
+    assert found(body) == []
+    body = 'The result pleased Republican pollsters.\n\n"It is a clear win for the harbour," Republican said.'
+    assert found(body) == []
+    body = 'Vera Lind came from Fresno, Calif., on Sunday.\n\n"We will keep the harbour open," Lind said.'
+    assert found(body) == [("We will keep the harbour open", "Vera Lind")]
