@@ -19,6 +19,7 @@ from django.urls import reverse
 
 from .filters import outlet_key, outlet_label
 from .models import Quote, Speaker
+from .pagination import MoreThan
 
 WINDOW = 1000
 TOP = 8
@@ -95,9 +96,9 @@ def quote_facets(quotes, request, total: int, words: str = "") -> dict:
         key=lambda e: (-e.count, e.label),
     )[:TOP]
     return {
-        "counted": min(total, WINDOW),
+        "counted": min(int(total), WINDOW),
         "total": total,
-        "partial": total > WINDOW,
+        "partial": total > WINDOW or isinstance(total, MoreThan),
         "facets": [
             Facet(
                 "status",

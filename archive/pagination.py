@@ -28,6 +28,9 @@ EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 class MoreThan(int):
     """A count known only to exceed its value: reads "More than 1,000" in a page, compares as 1,000 in code."""
 
+    # Templates: a numbered paginator over a bounded count (search) offers no "of N" and no last page.
+    lower_bound = True
+
     def __str__(self) -> str:
         return f"More than {int(self):,}"
 

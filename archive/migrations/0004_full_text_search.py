@@ -6,7 +6,8 @@ loaddata alike. The quote index reads a view of the public quotes, so a rejected
 reader's search is counted in the index alone. PostgreSQL: GIN indexes over the same tsvector expressions
 search.py queries with. Other databases get nothing, and search.py cannot serve them.
 
-A later migration that remakes archive_quote or archive_article on SQLite (Django copies the table to change
+(Replaced by 0013, which keys the SQLite indexes in date order: its SQLITE_TRIGGERS and SQLITE_KEY_INDEXES are the
+ones to restore.) A later migration that remakes archive_quote or archive_article on SQLite (Django copies the table to change
 most columns) drops their triggers with the old table: it must run SQLITE_TRIGGERS again.
 tests/test_search.py checks that they exist after every migration.
 """

@@ -184,3 +184,36 @@ def test_the_quote_lists_word_filter_alone_is_counted_and_paged_in_the_index(
     ]
     with django_assert_num_queries(9):
         client.get(url, {"text": "ferry"})
+
+
+@pytest.mark.usefixtures("archive")
+def test_a_count_past_its_bound_reads_more_than_and_claims_no_last_page(client, settings, monkeypatch):
+    from archive import search
+
+    monkeypatch.setattr(search, "COUNT_LIMIT", 2)
+    settings.ARCHIVE_PAGE_SIZE = 1
+    response = client.get(URL, {"q": "gas"})
+    html = response.content.decode()
+    assert "More than 2 quotes, newest first." in html
+    assert listed(response) == ["The gas pipeline opens in spring"]
+    assert "Page 1<" in html and " of " not in html.split('class="current"')[1].split("</span>")[0]
+    assert ">Last<" not in html and ">Next<" in html
+    # Pages up to the bound are still in date order, read from the newest end.
+    assert listed(client.get(URL, {"q": "gas", "page": 2})) == ["Gas, gas and more gas"]
+
+
+@pytest.mark.usefixtures("archive")
+def test_an_exact_count_offers_its_last_page(client, settings):
+    settings.ARCHIVE_PAGE_SIZE = 1
+    html = client.get(URL, {"q": "gas"}).content.decode()
+    assert "Page 1 of 3" in html and ">Last<" in html
+    assert listed(client.get(URL, {"q": "gas", "page": 3})) == ["Gas prices will fall"]
+
+
+@pytest.mark.usefixtures("archive")
+def test_facets_over_a_bounded_count_say_they_are_partial(client, monkeypatch):
+    from archive import search
+
+    monkeypatch.setattr(search, "COUNT_LIMIT", 2)
+    html = client.get(URL, {"q": "gas"}).content.decode()
+    assert "Counted among the newest 2 of more than 2 quotes." in html
