@@ -372,7 +372,9 @@ def test_the_triggers_survive_every_migration(db):
         cursor.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE '%search_key'")
         indexes = {row[0] for row in cursor.fetchall()}
     assert names == {
-        f"archive_{kind}_fts_{event}" for kind in ("quote", "article") for event in ("insert", "update", "delete")
+        f"archive_{kind}_fts_{event}"
+        for kind in ("quote", "article", "speakeralias")
+        for event in ("insert", "update", "delete")
     }
     assert indexes == {"archive_quote_search_key", "archive_article_search_key"}
 

@@ -42,6 +42,24 @@ def test_a_speaker_is_found_by_any_name_or_prefix_with_accents_apostrophes_and_c
     assert [speaker.name for speaker in find_speakers(words)] == [name]
 
 
+def test_the_index_of_alias_words_follows_new_renamed_merged_and_deleted_names(make_speaker):
+    from archive.curation import merge_speakers
+    from archive.models import SpeakerAlias
+
+    ada = make_speaker("Ada Quince")
+    assert [s.name for s in find_speakers("quin")] == ["Ada Quince"]
+    alias = SpeakerAlias.objects.create(speaker=ada, name="Adelaide Quince-Moor")
+    assert [s.matched for s in find_speakers("moor")] == ["Adelaide Quince-Moor"]
+    alias.name = "Adelaide Quincey"
+    alias.save()
+    assert find_speakers("moor") == [] and [s.name for s in find_speakers("quincey")] == ["Ada Quince"]
+    other = make_speaker("Ada Q. Quince")
+    merge_speakers(target=other, others=[ada])
+    assert {s.name for s in find_speakers("adelaide")} == {"Ada Q. Quince"}
+    alias.delete()
+    assert find_speakers("adelaide") == []
+
+
 def test_nothing_but_words_finds_nobody():
     assert find_speakers("()") == [] and find_speakers("") == [] and find_speakers("zzz") == []
 
@@ -112,3 +130,22 @@ def test_a_prolific_speakers_overview_counts_the_newest_window_and_says_so(
     months = [(m["month"].strftime("%Y-%m"), m["count"]) for m in response.context["timeline"]]
     assert months == [("2024-05", 2)]  # the two newest quotes, not the older ones
     assert "Topics and months of the newest 2 quotes." in response.content.decode()
+
+
+def test_a_name_is_looked_up_in_the_index_of_alias_words_not_by_a_scan():
+    from django.db import connection
+
+    from archive.models import SpeakerAlias
+    from archive.speakers import with_words
+
+    query = SpeakerAlias.objects.filter(with_words(["bride", "jim"]))
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            plan = query.explain()
+        assert "archive_speakeralias_words" in plan, plan
+    else:
+        plan = query.explain()
+        assert "SCAN archive_speakeralias_fts VIRTUAL TABLE INDEX" in plan, plan
+        assert "SEARCH archive_speakeralias USING INTEGER PRIMARY KEY" in plan, plan
+    assert [alias.name for alias in query] == ["Jim Bridenstine"]
