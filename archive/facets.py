@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from datetime import date
 from urllib.parse import urlencode
 
-from django.db.models import CharField, Count, Q
+from django.db import connection
+from django.db.models import BooleanField, CharField, Count, F, Func, OuterRef, Q, Subquery
 from django.db.models.functions import Cast, Substr
 from django.urls import reverse
 
@@ -28,6 +29,30 @@ def date_prefix(length: int):
     """The first characters of published_at as text ("2024" or "2024-03"), in UTC as stored. Django's ExtractYear
     and TruncMonth run a Python function per row on SQLite: ten times slower over a speaker's thousands of quotes."""
     return Substr(Cast("published_at", CharField()), 1, length)
+
+
+class AnyOf(Func):
+    """field = ANY(ids) on PostgreSQL, the ids one array parameter (see among)."""
+
+    output_field = BooleanField()
+
+    def __init__(self, field: str, ids: list[int]):
+        super().__init__(F(field))
+        self.ids = [int(pk) for pk in ids]
+
+    def as_sql(self, compiler, connection, **extra):
+        sql, params = compiler.compile(self.get_source_expressions()[0])
+        return f"{sql} = ANY(%s::bigint[])", [*params, self.ids]
+
+
+def among(field: str, ids: list[int]) -> Q | AnyOf:
+    """A condition: field is one of ids (a window of up to WINDOW quotes). On PostgreSQL the ids go as one array
+    parameter: as 1,000 parameters of "IN (...)" they cost 10 ms of Python per query at any archive size (Django
+    prepares each value, psycopg splits the statement at each placeholder), more than the query itself. The plan is
+    the same: PostgreSQL reads "IN (list)" as "= ANY(array)"."""
+    if connection.vendor == "postgresql":
+        return AnyOf(field, ids)
+    return Q(**{f"{field}__in": ids})
 
 
 @dataclass(frozen=True)
@@ -54,7 +79,7 @@ def quote_facets(quotes, request, total: int, words: str = "") -> dict:
     # The window's ids are read first and given as values: as a subquery, PostgreSQL hashed it against a scan of
     # every topic link (29 ms at 10,000 articles, growing with the archive) instead of 1,000 index lookups (2 ms).
     ids = quotes if isinstance(quotes, list) else list(quotes.values_list("pk", flat=True)[:WINDOW])
-    rows = Quote.objects.filter(pk__in=ids).order_by()
+    rows = Quote.objects.filter(among("pk", ids)).order_by()
     current = request.GET if not words else {}
 
     def link(**changes) -> str:
@@ -65,13 +90,19 @@ def quote_facets(quotes, request, total: int, words: str = "") -> dict:
     def entry(label, count, name, value, **more) -> Entry:
         return Entry(label, count, link(**{name: value}, **more), str(current.get(name, "")) == str(value))
 
-    # One GROUP BY for speakers, outlets, statuses and years (at most WINDOW groups), summed here per facet.
+    # One GROUP BY for speakers, outlets, statuses and years (at most WINDOW groups), summed here per facet. On the
+    # quote's own columns (its copy of the outlet, its speaker's id), each group's speaker looked up by id after
+    # grouping: joined before it, PostgreSQL hashed every speaker and every article of the archive for 1,000 rows.
     speakers: Counter = Counter()
     outlets: dict[str, list] = {}
     statuses: Counter = Counter()
     years: Counter = Counter()
-    grouped = rows.values_list("speaker__name", "speaker__slug", "article__outlet", "status", date_prefix(4)).annotate(
-        n=Count("pk")
+    speaker = Speaker.objects.filter(pk=OuterRef("speaker")).order_by()
+    grouped = (
+        rows.values("speaker", "outlet", "status", year=date_prefix(4))
+        .annotate(n=Count("pk"))
+        .annotate(name=Subquery(speaker.values("name")[:1]), slug=Subquery(speaker.values("slug")[:1]))
+        .values_list("name", "slug", "outlet", "status", "year", "n")
     )
     for name, slug, outlet, status, year, n in grouped:
         if slug:
@@ -84,7 +115,7 @@ def quote_facets(quotes, request, total: int, words: str = "") -> dict:
         if year:
             years[int(year)] += n
     topics = (
-        Quote.topics.through.objects.filter(quote_id__in=ids)
+        Quote.topics.through.objects.filter(among("quote_id", ids))
         .values("topic__name", "topic__slug")
         .annotate(n=Count("pk"))
         .order_by("-n", "topic__name")[:TOP]
@@ -145,7 +176,7 @@ def speaker_window(speaker: Speaker) -> list[int]:
 def speaker_topics(window: list[int], limit: int = 12) -> list[dict]:
     """The topics of a speaker's window of quotes (speaker_window), most frequent first."""
     return list(
-        Quote.topics.through.objects.filter(quote_id__in=window)
+        Quote.topics.through.objects.filter(among("quote_id", window))
         .values("topic__name", "topic__slug")
         .annotate(n=Count("pk"))
         .order_by("-n", "topic__name")[:limit]
@@ -156,7 +187,7 @@ def speaker_timeline(window: list[int]) -> list[dict]:
     """A speaker's window of quotes (speaker_window) per month, oldest first, each with the share of the busiest
     month (for a bar)."""
     months = list(
-        Quote.objects.filter(pk__in=window)
+        Quote.objects.filter(among("pk", window))
         .filter(~Q(published_at=None))
         .order_by()
         .annotate(month=date_prefix(7))

@@ -3,6 +3,8 @@
 from datetime import UTC, datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from archive import facets
@@ -98,3 +100,28 @@ def test_best_first_search_still_counts_its_facets_over_the_newest_matches(clien
     assert counts(best_first) == counts(client.get(reverse("search"), {"q": "ferry"}))
     assert counts(best_first)["speaker"] == {"Ann Lee": 1}
     assert "Counted among the newest 2 of 6 quotes." in best_first.content.decode()
+
+
+def facet_queries(client) -> list[dict]:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(URL).status_code == 200
+    return [q for q in queries.captured_queries if "GROUP BY" in q["sql"]]
+
+
+def test_the_facets_group_the_quotes_own_columns_and_name_each_speaker_after_grouping(client):
+    # Joined before the GROUP BY, PostgreSQL hashed every article and every speaker of the archive for 1,000 rows.
+    grouped = next(q["sql"] for q in facet_queries(client) if '"archive_quote"."status"' in q["sql"])
+    head = grouped.split(" GROUP BY ")[0]
+    outer_from = head.rsplit(" FROM ", 1)[1]
+    assert "archive_article" not in grouped
+    assert "JOIN" not in outer_from
+    assert 'SELECT U0."name"' in head  # the speaker's name: a subquery per group
+
+
+def test_on_postgresql_the_window_of_ids_is_one_array_parameter(client):
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite keeps IN (...): it has no arrays")
+    for query in facet_queries(client):
+        assert "= ANY(" in query["sql"] and " IN (" not in query["sql"], query["sql"]
+    condition = facets.among("pk", [3, 1, 2])
+    assert condition.ids == [3, 1, 2]
