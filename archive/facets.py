@@ -20,6 +20,7 @@ from django.urls import reverse
 
 from .filters import outlet_key, outlet_label
 from .models import Quote, Speaker
+from .pagination import MoreThan
 
 WINDOW = 1000
 TOP = 8
@@ -128,7 +129,7 @@ def quote_facets(quotes, request, total: int, words: str = "") -> dict:
     return {
         "counted": min(total, WINDOW),
         "total": total,
-        "partial": total > WINDOW,
+        "partial": isinstance(total, MoreThan) or total > WINDOW,
         "facets": [
             Facet(
                 "status",

@@ -13,7 +13,6 @@ import re
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.db.models import Count, F
 from django.http import Http404, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -28,7 +27,7 @@ from django_filters.views import FilterView
 from . import downloads, facets, search, search_query, sharing
 from .filters import QuoteFilter, SearchForm, SpeakerSearchForm
 from .models import Article, Quote, Speaker, Topic, count_of, on_topic
-from .pagination import KeysetPaged, rows_at
+from .pagination import KeysetPaged, ResultsPaginator, rows_at
 from .pagination import Paginator as KeysetPaginator
 from .public_ids import assign_public_ids
 from .slugs import ArticleFormerSlug, SpeakerFormerSlug
@@ -71,7 +70,9 @@ class ForgivingPagesMixin:
     def paginate_queryset(self, queryset, page_size):
         paginator = self.get_paginator(queryset, page_size, allow_empty_first_page=self.get_allow_empty())
         number = self.request.GET.get(self.page_kwarg)
-        page = paginator.get_page(paginator.num_pages if number == "last" else number)
+        if number == "last":
+            number = paginator.num_pages or "last"  # None: a count known only to pass COUNT_LIMIT (ResultsPaginator)
+        page = paginator.get_page(number)
         return paginator, page, page.object_list, page.has_other_pages()
 
 
@@ -228,6 +229,7 @@ def speaker_suggestions(request):
 
 class QuoteListView(KeysetPaged, ForgivingPagesMixin, FilterView):
     filterset_class = QuoteFilter
+    paginator_class = ResultsPaginator  # for words alone (search results); other filters page by keyset
     queryset = public_quotes()
     template_name = "archive/quote_list.html"
     context_object_name = "quotes"
@@ -331,7 +333,7 @@ def search_page(request):
     if search_query.parse(words):
         quotes = search.search_quotes(words, public_quotes(), order)
         articles = search.search_articles(words, light_articles(), order)
-        page = Paginator(quotes if kind == "quotes" else articles, page_size()).get_page(request.GET.get("page"))
+        page = ResultsPaginator(quotes if kind == "quotes" else articles, page_size()).get_page(request.GET.get("page"))
         links = {value: query_string(request, type=value) for value in ("quotes", "articles")}
         links |= {value: query_string(request, order=value) for value in search.ORDERS}
         context |= {"searched": True, "quotes": quotes, "articles": articles, "page": page, "links": links}

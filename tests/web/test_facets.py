@@ -125,3 +125,10 @@ def test_on_postgresql_the_window_of_ids_is_one_array_parameter(client):
         assert "= ANY(" in query["sql"] and " IN (" not in query["sql"], query["sql"]
     condition = facets.among("pk", [3, 1, 2])
     assert condition.ids == [3, 1, 2]
+
+
+def test_a_list_counted_only_past_the_limit_says_its_facets_are_partial(rf):
+    from archive.pagination import MoreThan
+
+    found = facets.quote_facets(list(Quote.objects.values_list("pk", flat=True)), rf.get(URL), MoreThan(1000))
+    assert found["partial"] and found["counted"] == 1000
