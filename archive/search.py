@@ -25,7 +25,16 @@ from django.utils.text import smart_split, unescape_string_literal
 
 from .models import Article, Quote
 from .pagination import COUNT_LIMIT, MoreThan
-from .search_postgres import PG_CONFIG, pg_escaped, pg_query, pg_vector
+from .search_postgres import (
+    PG_CONFIG,
+    WALK_DENSITY,
+    WALK_ROWS,
+    pg_escaped,
+    pg_query,
+    pg_sort_matches,
+    pg_vector,
+    pg_walk_newest,
+)
 from .search_query import MARK_END, MARK_START, Term, parse, snippet
 from .search_sqlite import fts5_query, sqlite_date_plan
 
@@ -246,9 +255,23 @@ class Results:
         if order == RELEVANCE:
             found = found.annotate(_rank=SearchRank(pg_vector(self.target), pg_query(self.terms)))
             found = found.order_by("-_rank", "-id")
-        else:
-            found = found.order_by(*NEWEST_FIRST)
-        return list(found.values_list("pk", flat=True)[offset : offset + limit])
+            return list(found.values_list("pk", flat=True)[offset : offset + limit])
+        ids = found.order_by(*NEWEST_FIRST).values_list("pk", flat=True)[offset : offset + limit]
+        if isinstance(self.count(), MoreThan):
+            if offset + limit > WALK_ROWS // WALK_DENSITY:
+                # A deep page or the facets' window of a common word: the planner weighs walking the date index
+                # against sorting every match, from its estimate of the word's frequency.
+                return list(ids)
+            # A first page of a common word: walk the newest WALK_ROWS rows. PostgreSQL's planner would walk the
+            # date index for any word it expects to be common, to the end if the word's matches are all old (242 ms
+            # for a word in 2,000 quotes of one year at 10,000 articles; 37 ms this way).
+            sql, params = ids.query.sql_with_params()
+            walked = self._fetch_ids(pg_walk_newest(sql, self.target.model._meta.db_table, WALK_ROWS), params)
+            if len(walked) == limit:
+                return walked
+        # Few matches (counted, at most COUNT_LIMIT), or too few among the newest rows: every match, sorted by date.
+        sql, params = found.order_by().values("pk", "published_at").query.sql_with_params()
+        return self._fetch_ids(pg_sort_matches(sql, offset, limit), params)
 
     def _rows(self, ids: list[int]) -> list:
         rows = self.queryset.filter(pk__in=ids).order_by()
