@@ -258,9 +258,16 @@ class ResultsPaginator(DjangoPaginator):
         return number
 
     def get_page(self, number):
+        """As Django's: a value that is no number gives the first page, one out of range the last."""
         if number == "last":
             return self.last()
-        return super().get_page(number)
+        try:
+            number = self.validate_number(number)
+        except PageNotAnInteger:
+            number = 1
+        except EmptyPage:
+            return self.last()
+        return self.page(number)
 
     def page(self, number):
         if not isinstance(self.count, MoreThan):

@@ -238,7 +238,8 @@ def test_the_results_paginator_numbers_pages_past_a_capped_count_and_counts_only
     assert [page.has_next() for page in pages] == [True, True, False]
     assert results.exact_counts == 0
     assert list(paginator.get_page(9)) == [6] and list(paginator.get_page("last")) == [6]
-    assert paginator.get_page("x").number == 1
+    assert paginator.get_page("x").number == 1 and paginator.get_page(None).number == 1
     assert paginator.num_pages == 4 and results.exact_counts == 1
+    assert list(ResultsPaginator(results, 2).get_page("0")) == [6]  # out of range: the last page
     small = ResultsPaginator(CappedResults(3), 2)
     assert small.num_pages == 2 and list(small.get_page("last")) == [2]
