@@ -111,11 +111,8 @@ def facet_queries(client) -> list[dict]:
 def test_the_facets_group_the_quotes_own_columns_and_name_each_speaker_after_grouping(client):
     # Joined before the GROUP BY, PostgreSQL hashed every article and every speaker of the archive for 1,000 rows.
     grouped = next(q["sql"] for q in facet_queries(client) if '"archive_quote"."status"' in q["sql"])
-    head = grouped.split(" GROUP BY ")[0]
-    outer_from = head.rsplit(" FROM ", 1)[1]
-    assert "archive_article" not in grouped
-    assert "JOIN" not in outer_from
-    assert 'SELECT U0."name"' in head  # the speaker's name: a subquery per group
+    assert "archive_article" not in grouped and "JOIN" not in grouped, grouped
+    assert 'SELECT U0."name"' in grouped  # the speaker's name: a subquery per group
 
 
 def test_on_postgresql_the_window_of_ids_is_one_array_parameter(client):
