@@ -8,12 +8,13 @@ the list is longer. Two GROUP BY queries over at most WINDOW rows each.
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from urllib.parse import urlencode
 
-from django.db.models import CharField, Count, Q
+from django.db.models import BooleanField, CharField, Count, F, Func, OuterRef, Q, Subquery
 from django.db.models.functions import Cast, Substr
 from django.urls import reverse
 
@@ -29,6 +30,39 @@ def date_prefix(length: int):
     """The first characters of published_at as text ("2024" or "2024-03"), in UTC as stored. Django's ExtractYear
     and TruncMonth run a Python function per row on SQLite: ten times slower over a speaker's thousands of quotes."""
     return Substr(Cast("published_at", CharField()), 1, length)
+
+
+class AnyOf(Func):
+    """field is one of ids, the ids one parameter: an array on PostgreSQL, a JSON array on SQLite (see among)."""
+
+    output_field = BooleanField()
+
+    def __init__(self, field: str, ids: list[int]):
+        super().__init__(F(field))
+        self.ids = [int(pk) for pk in ids]
+
+    def as_sql(self, compiler, connection, **extra):  # other databases: one parameter per id
+        sql, params = compiler.compile(self.get_source_expressions()[0])
+        if not self.ids:
+            return "1 = 0", []
+        return f"{sql} IN ({', '.join(['%s'] * len(self.ids))})", [*params, *self.ids]
+
+    def as_postgresql(self, compiler, connection, **extra):
+        sql, params = compiler.compile(self.get_source_expressions()[0])
+        return f"{sql} = ANY(%s::bigint[])", [*params, self.ids]
+
+    def as_sqlite(self, compiler, connection, **extra):
+        sql, params = compiler.compile(self.get_source_expressions()[0])
+        return f"{sql} IN (SELECT value FROM json_each(%s))", [*params, json.dumps(self.ids)]
+
+
+def among(field: str, ids: list[int]) -> AnyOf:
+    """A condition: field is one of ids (a window of up to WINDOW quotes), the ids passed as one parameter: as 1,000
+    parameters of "IN (...)" they cost 10 ms of Python per query at any archive size (Django prepares each value,
+    and psycopg splits the statement at each placeholder), more than the query itself: on SQLite at 10,000 articles
+    a facet's grouping took 14 ms that way and 6 ms with the ids as one JSON array. The plans are the same:
+    PostgreSQL reads "IN (list)" as "= ANY(array)", SQLite looks each id up from the array's table."""
+    return AnyOf(field, ids)
 
 
 @dataclass(frozen=True)
@@ -55,7 +89,7 @@ def quote_facets(quotes, request, total: int, words: str = "") -> dict:
     # The window's ids are read first and given as values: as a subquery, PostgreSQL hashed it against a scan of
     # every topic link (29 ms at 10,000 articles, growing with the archive) instead of 1,000 index lookups (2 ms).
     ids = quotes if isinstance(quotes, list) else list(quotes.values_list("pk", flat=True)[:WINDOW])
-    rows = Quote.objects.filter(pk__in=ids).order_by()
+    rows = Quote.objects.filter(among("pk", ids)).order_by()
     current = request.GET if not words else {}
 
     def link(**changes) -> str:
@@ -66,13 +100,19 @@ def quote_facets(quotes, request, total: int, words: str = "") -> dict:
     def entry(label, count, name, value, **more) -> Entry:
         return Entry(label, count, link(**{name: value}, **more), str(current.get(name, "")) == str(value))
 
-    # One GROUP BY for speakers, outlets, statuses and years (at most WINDOW groups), summed here per facet.
+    # One GROUP BY for speakers, outlets, statuses and years (at most WINDOW groups), summed here per facet. On the
+    # quote's own columns (its copy of the outlet, its speaker's id), each group's speaker looked up by id after
+    # grouping: joined before it, PostgreSQL hashed every speaker and every article of the archive for 1,000 rows.
     speakers: Counter = Counter()
     outlets: dict[str, list] = {}
     statuses: Counter = Counter()
     years: Counter = Counter()
-    grouped = rows.values_list("speaker__name", "speaker__slug", "article__outlet", "status", date_prefix(4)).annotate(
-        n=Count("pk")
+    speaker = Speaker.objects.filter(pk=OuterRef("speaker")).order_by()
+    grouped = (
+        rows.values("speaker", "outlet", "status", year=date_prefix(4))
+        .annotate(n=Count("pk"))
+        .annotate(name=Subquery(speaker.values("name")[:1]), slug=Subquery(speaker.values("slug")[:1]))
+        .values_list("name", "slug", "outlet", "status", "year", "n")
     )
     for name, slug, outlet, status, year, n in grouped:
         if slug:
@@ -85,7 +125,7 @@ def quote_facets(quotes, request, total: int, words: str = "") -> dict:
         if year:
             years[int(year)] += n
     topics = (
-        Quote.topics.through.objects.filter(quote_id__in=ids)
+        Quote.topics.through.objects.filter(among("quote_id", ids))
         .values("topic__name", "topic__slug")
         .annotate(n=Count("pk"))
         .order_by("-n", "topic__name")[:TOP]
@@ -98,7 +138,7 @@ def quote_facets(quotes, request, total: int, words: str = "") -> dict:
     return {
         "counted": min(int(total), WINDOW),
         "total": total,
-        "partial": total > WINDOW or isinstance(total, MoreThan),
+        "partial": isinstance(total, MoreThan) or total > WINDOW,
         "facets": [
             Facet(
                 "status",
@@ -146,7 +186,7 @@ def speaker_window(speaker: Speaker) -> list[int]:
 def speaker_topics(window: list[int], limit: int = 12) -> list[dict]:
     """The topics of a speaker's window of quotes (speaker_window), most frequent first."""
     return list(
-        Quote.topics.through.objects.filter(quote_id__in=window)
+        Quote.topics.through.objects.filter(among("quote_id", window))
         .values("topic__name", "topic__slug")
         .annotate(n=Count("pk"))
         .order_by("-n", "topic__name")[:limit]
@@ -157,7 +197,7 @@ def speaker_timeline(window: list[int]) -> list[dict]:
     """A speaker's window of quotes (speaker_window) per month, oldest first, each with the share of the busiest
     month (for a bar)."""
     months = list(
-        Quote.objects.filter(pk__in=window)
+        Quote.objects.filter(among("pk", window))
         .filter(~Q(published_at=None))
         .order_by()
         .annotate(month=date_prefix(7))

@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 import django_filters as filters
 from django import forms
+from django.db import connection
 from django.utils import timezone
 
 from . import search
@@ -42,11 +43,28 @@ class DayFilter(filters.DateFilter):
 
 def outlet_spellings() -> dict[str, list[str]]:
     """Each outlet's name as shown, with every spelling the sources printed it in ("CALIBER.AZ", "Caliber.Az")."""
-    printed = Article.objects.exclude(outlet="").order_by("outlet").values_list("outlet", flat=True).distinct()
     by_key: dict[str, list[str]] = {}
-    for name in printed:
+    for name in printed_outlets():
         by_key.setdefault(outlet_key(name), []).append(name)
     return {outlet_label(names): names for names in by_key.values()}
+
+
+def printed_outlets() -> list[str]:
+    """Every distinct outlet name of the articles, in order, read on every request of the quote list (its outlet
+    choices). A DISTINCT reads every article (7 ms at 10,000 on PostgreSQL, growing with the archive); this skip scan
+    asks the outlet index for the next name after the last one found, one lookup per outlet."""
+    table = connection.ops.quote_name(Article._meta.db_table)
+    column = connection.ops.quote_name(Article._meta.get_field("outlet").column)
+    sql = (
+        f"WITH RECURSIVE printed(name) AS ("
+        f"SELECT min({column}) FROM {table} WHERE {column} > '' "
+        f"UNION ALL SELECT (SELECT min(a.{column}) FROM {table} a WHERE a.{column} > printed.name) "
+        f"FROM printed WHERE printed.name IS NOT NULL"
+        f") SELECT name FROM printed WHERE name IS NOT NULL"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql)
+        return [row[0] for row in cursor.fetchall()]
 
 
 def outlet_key(name: str) -> str:

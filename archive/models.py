@@ -34,6 +34,19 @@ def count_of(model: type[models.Model], fk: str, **filters) -> Coalesce:
     return Coalesce(Subquery(rows.annotate(n=Count("*")).values("n"), output_field=IntegerField()), 0)
 
 
+class CountedRows(Subquery):
+    """The number of rows of a (sliced) queryset, as a correlated subquery: SELECT count(*) FROM (...)."""
+
+    template = "(SELECT count(*) FROM (%(subquery)s) counted)"
+    output_field = IntegerField()
+
+
+def count_up_to(model: type[models.Model], fk: str, limit: int) -> CountedRows:
+    """As count_of, but stopping after limit + 1 rows: a topic's count costs the same at any size. The caller shows
+    a number past limit as "More than <limit>" (pagination.MoreThan)."""
+    return CountedRows(model.objects.filter(**{fk: OuterRef("pk")}).order_by().values("pk")[: limit + 1])
+
+
 def on_topic(queryset: models.QuerySet, topic) -> models.QuerySet:
     """The rows of queryset (quotes or articles) tagged with topic, through the plan that suits its size.
 

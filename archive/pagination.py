@@ -15,7 +15,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from django.core.paginator import InvalidPage
+from django.core.paginator import EmptyPage, InvalidPage, PageNotAnInteger
+from django.core.paginator import Page as DjangoPage
+from django.core.paginator import Paginator as DjangoPaginator
 from django.db import models
 from django.db.models import BooleanField, DateTimeField, F, Func, Value
 from django.db.models.sql.where import WhereNode
@@ -27,9 +29,6 @@ EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 class MoreThan(int):
     """A count known only to exceed its value: reads "More than 1,000" in a page, compares as 1,000 in code."""
-
-    # Templates: a numbered paginator over a bounded count (search) offers no "of N" and no last page.
-    lower_bound = True
 
     def __str__(self) -> str:
         return f"More than {int(self):,}"
@@ -230,3 +229,66 @@ class KeysetPaged:
         # A value that names no page (an old or mangled link) shows the first page rather than a 404.
         page = Paginator(queryset, page_size).get_page(self.request.GET.get(self.page_kwarg))
         return page.paginator, page, page.object_list, page.has_other_pages()
+
+
+class ResultsPaginator(DjangoPaginator):
+    """Django's paginator, for search results (search.Results) whose count may be a MoreThan (PostgreSQL counts
+    matches up to COUNT_LIMIT): past it, pages go on being numbered, each read with one match more to know whether
+    another follows, and "last" counts the matches to the end for that page alone."""
+
+    @property
+    def num_pages(self) -> int | None:
+        if isinstance(self.count, MoreThan):
+            return None
+        if self.count == 0 and not self.allow_empty_first_page:
+            return 0
+        return -(-max(1, self.count - self.orphans) // self.per_page)
+
+    def validate_number(self, number):
+        if not isinstance(self.count, MoreThan):
+            return super().validate_number(number)
+        try:
+            if isinstance(number, float) and not number.is_integer():
+                raise ValueError
+            number = int(number)
+        except (TypeError, ValueError):
+            raise PageNotAnInteger(self.error_messages["invalid_page"]) from None
+        if number < 1:
+            raise EmptyPage(self.error_messages["min_page"])
+        return number
+
+    def get_page(self, number):
+        """As Django's: a value that is no number gives the first page, one out of range the last."""
+        if number == "last":
+            return self.last()
+        try:
+            number = self.validate_number(number)
+        except PageNotAnInteger:
+            number = 1
+        except EmptyPage:
+            return self.last()
+        return self.page(number)
+
+    def page(self, number):
+        if not isinstance(self.count, MoreThan):
+            return super().page(number)
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        rows = list(self.object_list[bottom : bottom + self.per_page + 1])
+        if not rows and number > 1:
+            return self.last()  # past the end
+        return ResultsPage(rows[: self.per_page], number, self, has_next=len(rows) > self.per_page)
+
+    def last(self):
+        if isinstance(self.count, MoreThan):
+            self.count = self.object_list.exact_count()  # Django's count is a cached_property: this replaces it
+        return super().page(self.num_pages)
+
+
+class ResultsPage(DjangoPage):
+    def __init__(self, object_list, number, paginator, *, has_next: bool):
+        super().__init__(object_list, number, paginator)
+        self._has_next = has_next
+
+    def has_next(self) -> bool:
+        return self._has_next

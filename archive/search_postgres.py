@@ -60,3 +60,30 @@ class StoredVector(Expression):
     def as_sql(self, compiler, connection):
         # The query's own alias of its table: "U0" inside a subquery.
         return f"{compiler.quote_name_unless_alias(compiler.query.get_initial_alias())}.search_vector", []
+
+
+# Newest first: two plans for PostgreSQL, chosen by search.py from the (capped) count of matches. Both rewrite the
+# FROM of Django's query for the page's ids, where the table is named once and has no join.
+NEWEST_FIRST_SQL = "published_at DESC NULLS LAST, id DESC"
+# A first page of a common word is looked for among the newest WALK_ROWS rows (~10 ms of index entries at most),
+# for up to WALK_ROWS // WALK_DENSITY matches (a word in at least 1% of them).
+WALK_ROWS, WALK_DENSITY = 10_000, 100
+
+
+def pg_walk_newest(sql: str, table: str, rows: int) -> str:
+    """The query, over the newest `rows` rows of the table only (read from its newest-first index): for a common
+    word its page is among them, and a word whose matches are old costs `rows` index entries, not the table."""
+    quoted = f'FROM "{table}" '
+    assert quoted in sql, sql
+    newest = f'FROM (SELECT * FROM "{table}" ORDER BY {NEWEST_FIRST_SQL} LIMIT {int(rows)}) "{table}" '
+    return sql.replace(quoted, newest, 1)
+
+
+def pg_sort_matches(sql: str, offset: int, limit: int) -> str:
+    """The ids of matches offset..offset+limit, newest first, from `sql` selecting every match's "pk" and
+    published_at: read first (from the GIN index) and then sorted. Behind OFFSET 0 the planner cannot walk the date
+    index instead, testing every row it passes."""
+    return (
+        f"SELECT m.pk FROM ({sql} OFFSET 0) m ORDER BY m.published_at DESC NULLS LAST, m.pk DESC "
+        f"LIMIT {int(limit)} OFFSET {int(offset)}"
+    )

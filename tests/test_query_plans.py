@@ -129,3 +129,18 @@ def test_the_lists_walk_their_index_in_date_order_after_analyze(client, archive)
     if "USING INTEGER PRIMARY KEY" not in inner or "archive_quote_topics" not in inner:
         wrong["/quotes/?topic=small"] = (outer, inner)
     assert not wrong, "\n\n".join(f"{url}:\n{outer}\n  ids:\n{inner}" for url, (outer, inner) in wrong.items())
+
+
+def test_the_outlet_choices_skip_through_the_outlet_index(archive):
+    # The quote list reads its outlet choices on every request: a lookup per outlet, not a read of every article.
+    from archive.filters import printed_outlets
+
+    assert printed_outlets() == sorted(OUTLETS)
+    with CaptureQueriesContext(connection) as queries:
+        printed_outlets()
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN QUERY PLAN " + queries.captured_queries[0]["sql"])
+        plan = "\n".join(row[-1] for row in cursor.fetchall())
+    # Each step a SEARCH in the outlet index for the next name (outlet>?), never a SCAN of the articles.
+    steps = [line for line in plan.splitlines() if "archive_article" in line or line.startswith("SEARCH a ")]
+    assert steps and all(line.startswith("SEARCH") and "(outlet>?)" in line for line in steps), plan

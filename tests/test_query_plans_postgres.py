@@ -41,3 +41,18 @@ def test_the_lists_read_the_newest_first_index_after_analyze(client, archive, ur
     plan = row_query_plan(client, url)
     assert index in plan, plan
     assert "Sort Key: u0.published_at" not in plan, plan
+
+
+def test_the_outlet_choices_skip_through_the_outlet_index(archive):  # noqa: F811
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL's own plan (SQLite's is tested in test_query_plans.py)")
+    from archive.filters import printed_outlets
+
+    assert printed_outlets() == sorted(["Daily Planet", "Morning Star", "Evening Post", "Harbour Times"])
+    with CaptureQueriesContext(connection) as queries:
+        printed_outlets()
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN " + queries.captured_queries[0]["sql"])
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "Seq Scan on archive_article" not in plan, plan
+    assert "archive_article_outlet" in plan, plan

@@ -449,3 +449,51 @@ def test_the_search_key_is_the_one_the_migration_indexed():
     migration = import_module("archive.migrations.0013_sqlite_search_in_date_order")
     assert search_sqlite.date_key() == migration.key()
     assert search_sqlite.date_key("archive_quote") == migration.key("archive_quote")
+
+
+@pytest.mark.usefixtures("quotes")
+@postgres_only
+def test_postgresql_date_order_walks_the_newest_rows_then_sorts_every_match_when_they_are_old(
+    make_quote, make_article, monkeypatch
+):
+    from django.test.utils import CaptureQueriesContext
+
+    # Past COUNT_LIMIT matches (3 here) a first page is looked for among the newest WALK_ROWS rows (8 here): a
+    # word in the newest rows is found there; one whose matches are all older is read from the index and sorted.
+    monkeypatch.setattr(search, "COUNT_LIMIT", 3)
+    monkeypatch.setattr(search, "WALK_ROWS", 8)
+    monkeypatch.setattr(search, "WALK_DENSITY", 2)
+    for n in range(12):
+        day = datetime(2010 + n, 1, 1, tzinfo=UTC)
+        text = f"{'Tanker' if n < 5 else 'Ferry'} remark {n}"
+        make_quote(text, article=make_article(body=f"“{text},” said X.", published_at=day))
+    Quote.objects.filter(text__startswith=("Ferry remark 11")).update(published_at=None)  # undated: listed last
+    for word in ("ferry", "tanker"):
+        expected = [q.pk for q in search.filter_quotes(Quote.objects.public(), word).order_by(*search.NEWEST_FIRST)]
+        with CaptureQueriesContext(connection) as queries:
+            results = search.search_quotes(word, snippets=False)
+            assert str(results.count()) == "More than 3"
+            assert [q.pk for q in results[0:3]] == expected[0:3]
+        plans = [q["sql"] for q in queries.captured_queries if "ORDER BY" in q["sql"]]
+        walk = 'LIMIT 8) "archive_quote"'
+        if word == "ferry":  # 6 matches among the newest 8 rows
+            assert len(plans) == 1 and walk in plans[0], plans
+        else:  # none of the newest 8: every match, sorted
+            assert len(plans) == 2 and walk in plans[0] and "OFFSET 0) m" in plans[1], plans
+        assert [q.pk for q in results[2:5]] == expected[2:5]  # a deeper page: the planner's plan
+    assert search.search_quotes("tanker", snippets=False).ids(50) == [
+        q.pk for q in search.filter_quotes(Quote.objects.public(), "tanker").order_by(*search.NEWEST_FIRST)
+    ]
+
+
+def test_the_postgresql_date_plans_rewrite_only_the_tables_from():
+    from archive.search_postgres import pg_sort_matches, pg_walk_newest
+
+    sql = 'SELECT "t"."id" AS "pk" FROM "t" WHERE "t".x = %s ORDER BY 1 LIMIT 5'
+    assert pg_walk_newest(sql, "t", 100) == (
+        'SELECT "t"."id" AS "pk" FROM (SELECT * FROM "t" ORDER BY published_at DESC NULLS LAST, id DESC LIMIT 100) "t" '
+        'WHERE "t".x = %s ORDER BY 1 LIMIT 5'
+    )
+    assert pg_sort_matches("SELECT 1", 40, 20) == (
+        "SELECT m.pk FROM (SELECT 1 OFFSET 0) m ORDER BY m.published_at DESC NULLS LAST, m.pk DESC LIMIT 20 OFFSET 40"
+    )

@@ -3,6 +3,8 @@
 from datetime import UTC, datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from archive import facets
@@ -98,3 +100,33 @@ def test_best_first_search_still_counts_its_facets_over_the_newest_matches(clien
     assert counts(best_first) == counts(client.get(reverse("search"), {"q": "ferry"}))
     assert counts(best_first)["speaker"] == {"Ann Lee": 1}
     assert "Counted among the newest 2 of 6 quotes." in best_first.content.decode()
+
+
+def facet_queries(client) -> list[dict]:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(URL).status_code == 200
+    return [q for q in queries.captured_queries if "GROUP BY" in q["sql"]]
+
+
+def test_the_facets_group_the_quotes_own_columns_and_name_each_speaker_after_grouping(client):
+    # Joined before the GROUP BY, PostgreSQL hashed every article and every speaker of the archive for 1,000 rows.
+    grouped = next(q["sql"] for q in facet_queries(client) if '"archive_quote"."status"' in q["sql"])
+    assert "archive_article" not in grouped and "JOIN" not in grouped, grouped
+    assert 'SELECT U0."name"' in grouped  # the speaker's name: a subquery per group
+
+
+def test_the_window_of_ids_is_one_parameter(client):
+    # An array on PostgreSQL, a JSON array on SQLite: 1,000 parameters cost more Python than the query itself.
+    marker = "= ANY(" if connection.vendor == "postgresql" else "IN (SELECT value FROM json_each("
+    for query in facet_queries(client):
+        assert marker in query["sql"], query["sql"]
+    window = list(Quote.objects.values_list("pk", flat=True))
+    assert sorted(Quote.objects.filter(facets.among("pk", window)).values_list("pk", flat=True)) == sorted(window)
+    assert not Quote.objects.filter(facets.among("pk", [])).exists()
+
+
+def test_a_list_counted_only_past_the_limit_says_its_facets_are_partial(rf):
+    from archive.pagination import MoreThan
+
+    found = facets.quote_facets(list(Quote.objects.values_list("pk", flat=True)), rf.get(URL), MoreThan(1000))
+    assert found["partial"] and found["counted"] == 1000

@@ -1,5 +1,7 @@
 from datetime import UTC, datetime
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from archive.models import Quote, Topic
@@ -111,3 +113,12 @@ def test_it_runs_the_same_queries_whatever_the_archive_holds(
     add_rows(make_quote, make_speaker, 12)
     with django_assert_num_queries(5):
         client.get(URL)
+
+
+def test_the_most_quoted_are_grouped_by_speaker_id_and_named_after_grouping(client, make_quote, make_speaker):
+    # Joined before grouping, PostgreSQL hashed every speaker of the archive for the 1,000 latest quotes.
+    make_quote(speaker=make_speaker("Ann Lee"))
+    with CaptureQueriesContext(connection) as queries:
+        client.get(URL)
+    ranking = next(q["sql"] for q in queries.captured_queries if "GROUP BY" in q["sql"])
+    assert "JOIN" not in ranking and 'SELECT U0."name"' in ranking, ranking  # the name: a subquery per group

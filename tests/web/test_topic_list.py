@@ -1,3 +1,5 @@
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from archive.models import Topic
@@ -59,3 +61,20 @@ def test_it_runs_the_same_queries_whatever_the_page_holds(client, make_article, 
     add_topics(make_article, make_topic, 12)
     with django_assert_num_queries(3):
         client.get(URL)
+
+
+def test_a_topics_articles_are_counted_up_to_the_limit(client, make_article, make_topic, monkeypatch):
+    # Counted to the end, a broad topic's every link was read on each request.
+    from archive import views
+
+    monkeypatch.setattr(views, "COUNT_LIMIT", 2)
+    Topic.objects.all().delete()
+    broad, narrow = make_topic("Broad"), make_topic("Narrow")
+    for _ in range(4):
+        make_article().topics.add(broad)
+    for _ in range(2):
+        make_article().topics.add(narrow)
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get(URL).content.decode()
+    assert "More than 2 articles" in html and "2 articles" in html.replace("More than 2 articles", "")
+    assert any("LIMIT 3) counted" in q["sql"] for q in queries.captured_queries)
