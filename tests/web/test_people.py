@@ -141,7 +141,9 @@ def test_a_name_is_looked_up_in_the_index_of_alias_words_not_by_a_scan():
     query = SpeakerAlias.objects.filter(with_words(["bride", "jim"]))
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
+            # Only bitmap scans left, which a GIN index serves (the model's order by name would pick its index).
             cursor.execute("SET LOCAL enable_seqscan = off")
+            cursor.execute("SET LOCAL enable_indexscan = off")
             plan = query.explain()
         assert "archive_speakeralias_words" in plan, plan
     else:
