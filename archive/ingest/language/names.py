@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from . import word_use
+from . import role_words, word_use
 
 __all__ = [
     "ABBREVIATIONS",
@@ -290,15 +290,16 @@ _PLACE_OPENERS = wordset("new north south east west northern southern eastern we
 
 def _described_words(run: list[Token] | tuple[Token, ...], text: str) -> int:
     """How many leading words of a run describe the person rather than name them: a "-based"/"-born" origin, a
-    word the article prints in lower case before a full name ("Actor Clint Howard", when it says "actor"
-    elsewhere), a common word opening the sentence before a surname ("See Sexton's timeline", when the article
-    prints "see" and never "See" inside a sentence). A given name is never cut; a party word ("Republican Donald
-    Trump") is cut by split_run with the offices."""
+    word of the learnt role table (role_words.py: "Comedian Sarah Silverman" where the article never says
+    "comedian"), a word the article prints in lower case before a full name ("Actor Clint Howard", when it says
+    "actor" elsewhere), a common word opening the sentence before a surname ("See Sexton's timeline", when the
+    article prints "see" and never "See" inside a sentence). A given name is never cut; a party word ("Republican
+    Donald Trump") is cut by split_run with the offices."""
     use = word_use.word_use(text)
     cut = 0
     while len(run) - cut >= 2 and run[cut].lower not in SUFFIXES:
         token = run[cut]
-        origin = token.lower.endswith(("-based", "-born"))
+        origin = token.lower.endswith(("-based", "-born")) or role_words.is_role_word(token.lower)
         common = use.in_lower_case(token.lower)
         if not (origin or common) or len(token.bare) < 2 or token.lower in _PLACE_OPENERS:
             break
