@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from ..language import names
+from ..language import names, word_use
 from ..language.roles import is_plural_person_noun, is_role_item, is_role_segment
 from ..language.tokens import BETWEEN, DETERMINERS, INDEFINITE, PREPOSITIONS, Item, is_speech_verb, items
 
@@ -251,10 +251,14 @@ def _appositive_subject(text: str, words: list[Item]) -> Cue | None:
     appositives: list[tuple[int, int]] = []
     for number in range(len(segments) - 1, max(-1, len(segments) - 6), -1):
         segment = segments[number]
+        if segment[0].lower in ("who", "which", "whose"):
+            continue  # "Ana Silva, 58, who lives outside Dover, says": a relative clause names no speaker
+        segment = _without_home(segment)
         cue = _noun_phrase(text, _phrase_back(segment), preposition_before=False)
         before = segments[number - 1] if number > 0 else []
-        if len(segment) == 1 and before and before[0].lower in ("of", "from", "in"):
-            # "Ana Silva, 59, of Ashton, Md., said": one word after a home town is its state, not the speaker.
+        if len(segment) == 1 and before and _ends_in_place(before):
+            # "Ana Silva, 59, of Ashton, Md., said", "Ana Silva, now 81 and retired in Ashton, Md., said": one
+            # word after a home town is its state, not the speaker.
             continue
         if cue is not None and cue.kind == "name" and _covers(segment, cue):
             if before and is_role_segment(before, allow_determiner=True):
@@ -267,6 +271,34 @@ def _appositive_subject(text: str, words: list[Item]) -> Cue | None:
         ):
             return None
     return None
+
+
+def _ends_in_place(segment: list[Item]) -> bool:
+    """ "of Ashton", "retired in Ashton": the segment ends with a capitalised word after a preposition."""
+    if segment[0].lower in ("of", "from", "in"):
+        return True
+    last = len(segment) - 1
+    while last > 0 and segment[last].is_word and segment[last].text[:1].isupper():
+        last -= 1
+    return last < len(segment) - 1 and segment[last].lower in ("in", "of", "from", "near", "outside")
+
+
+def _without_home(segment: list[Item]) -> list[Item]:
+    """ "David Woodard of Clemson University", "Rep. Lee Zeldin of New York": a name, then "of" or "from" and
+    nothing but capitalised words (a home town or an employer): the name alone."""
+    for index in range(1, len(segment) - 1):
+        if segment[index].lower in ("of", "from"):
+            rest = segment[index + 1 :]
+            head = segment[:index]
+            named = len(head) >= 2 and head[-1].lower not in word_use.AFFILIATIONS  # "Republican of Ohio": a party
+            if (
+                named
+                and all(w.is_word and w.text[:1].isupper() for w in rest)
+                and all(w.is_word and names.is_name_word(w.text) for w in head)
+            ):
+                return head
+            return segment
+    return segment
 
 
 def _covers(segment: list[Item], cue: Cue) -> bool:

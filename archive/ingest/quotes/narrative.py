@@ -35,6 +35,7 @@ def narrative_cues(text: str, start: int, end: int) -> list[Cue]:
     starts: set[int] = set()  # of the cues in out, kept as they come (rebuilt per sentence it was quadratic)
     for sent_start, sent_end in sentences(text, start, end):
         words = without_asides(text, items(text, sent_start, sent_end))
+        subjects: list[tuple[int, int]] = []  # (a speech verb's subject, the verb), this sentence
         for index, word in enumerate(words):
             if not is_speech_verb(word) or is_noun_use(text, words, index):
                 continue
@@ -49,12 +50,19 @@ def narrative_cues(text: str, start: int, end: int) -> list[Cue]:
             if cue is not None:
                 out.append(cue)
                 starts.add(cue.start)
+                subjects.append((cue.start, word.start))
         for match in ACCORDING.finditer(text, sent_start, sent_end):
             cue = according_to(text, match.start(), sent_end)
             if cue is not None:
                 out.append(cue)
                 starts.add(cue.start)
-        weaker = [cue for cue in _introductions(text, sent_start, sent_end, words) if cue.start not in starts]
+        # A name inside the speaker's appositives ("Ana Silva, who lost her son Ivo Silva in Dover, said") is not
+        # more salient than the speaker.
+        weaker = [
+            cue
+            for cue in _introductions(text, sent_start, sent_end, words)
+            if cue.start not in starts and not any(start < cue.start < verb for start, verb in subjects)
+        ]
         out.extend(weaker)
         starts.update(cue.start for cue in weaker)
     return sorted(set(out), key=lambda cue: cue.start)

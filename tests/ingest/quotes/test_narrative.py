@@ -49,3 +49,31 @@ def test_the_subject_of_a_second_clause_after_but_is_introduced():
         '"It will take a junkyard dog to straighten this country out," he said.'
     )
     assert speakers_of(body) == ["Peter Fenwick"]
+
+
+@pytest.mark.parametrize(
+    "introduction",
+    [
+        "Ivo Tamm, 58, who lives outside Port Kellan, says he knew little about the plan.",
+        "Mr. Tamm, now 81 and retired in Dover, Mass., said by telephone that he knew little.",
+        "Another pollster, Ivo Tamm of Dover University, said his survey showed little.",
+        "Rep. Ivo Tamm of North Dakota, a supporter, said it will help both of them.",
+    ],
+)
+def test_the_speaker_is_read_past_a_relative_clause_a_home_town_and_an_employer(introduction):
+    body = f'Ana Silva spoke first.\n\n{introduction}\n\n"Some changes need to be made," he said.'
+    assert speakers_of(body)[-1] in ("Ivo Tamm", "Tamm")
+
+
+def test_a_party_of_a_state_is_not_the_speaker():
+    body = 'Ana Silva spoke first.\n\nSenator Eva Tamm, Republican of North Dakota, called out, "Not helping."'
+    assert speakers_of(body) == ["Eva Tamm"]
+
+
+def test_a_name_in_the_speakers_relative_clause_does_not_take_her_pronoun():
+    body = (
+        "Ana Silva spoke first.\n\n"
+        "Eva Tamm, who lost her daughter Mia Tamm in Dover, Del., in 2012, said that the rules were wrong.\n\n"
+        '"He promised to meet us," she said.'
+    )
+    assert speakers_of(body) == ["Eva Tamm"]
