@@ -96,6 +96,8 @@ def _introductions(text: str, start: int, end: int, words: list[Item]) -> list[C
             continue
         if preceding and preceding[0].is_word and preceding[0].lower in PREPOSITIONS | {"and", "or", "a", "an", "the"}:
             continue
+        if any(w.lower in ("who", "whose", "whom") for w in words[max(0, at - 6) : at]):
+            continue  # "Ana Woods, whose husband, Ivo Woods, was killed": the subject of a relative clause
         out.append(Cue("name", text[name.start : name.end], name.start, name.end, name.name, name.title, strong=False))
     return out
 

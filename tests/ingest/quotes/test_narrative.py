@@ -77,3 +77,21 @@ def test_a_name_in_the_speakers_relative_clause_does_not_take_her_pronoun():
         '"He promised to meet us," she said.'
     )
     assert speakers_of(body) == ["Eva Tamm"]
+
+
+def test_a_bare_surname_goes_to_the_person_not_the_relative_in_her_relative_clause():
+    body = (
+        "Mia Lindqvist spoke on the radio on Thursday.\n\n"
+        "Mia Lindqvist, whose husband, Navy officer Ivo Lindqvist, was killed in 2012, is not bitter.\n\n"
+        'Lindqvist said she was not angry. "First and foremost," she said, "I miss him."'
+    )
+    assert speakers_of(body) == ["Mia Lindqvist", "Mia Lindqvist"]
+
+
+def test_a_courtesy_title_joined_to_a_relative_by_and_does_not_describe_him():
+    body = (
+        "According to friends, Mrs. Lindqvist and former President John Lindqvist have worried for months.\n\n"
+        'Mrs. Lindqvist pledges to "make the economy work for everyone," as she put it.'
+    )
+    found = people.fold_speakers(spans.extract_quotes(body))
+    assert [q.speaker for q in found.quotes] != ["John Lindqvist"]
