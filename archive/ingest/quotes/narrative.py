@@ -105,13 +105,23 @@ def _introductions(text: str, start: int, end: int, words: list[Item]) -> list[C
 _JOINERS = frozenset(("but", "and", "yet", "while", "whereas"))
 
 
+_SUBORDINATORS = frozenset(
+    ("when", "after", "while", "as", "if", "although", "though", "because", "since", "before", "once", "until")
+)
+
+
 def _clause_start(words: list[Item], index: int) -> int:
     """Where the clause holding ``words[index]`` starts: after a semicolon or a ", but" ("Hughes avoids the subject,
-    but her neighbor Ben Green, 83, knows what is needed": Green is the subject of the second clause)."""
+    but her neighbor Ben Green, 83, knows what is needed": Green is the subject of the second clause), or right
+    after the comma that closes a leading subordinate clause ("When Lind tried to defend his remarks about the
+    plan, Mr. Berg forcefully differed")."""
     for back in range(index - 1, max(-1, index - 13), -1):
         word = words[back]
         if word.text == ";" or (word.lower in _JOINERS and back and words[back - 1].text == ","):
             return back + 1
+    opener = next((w.lower for w in words[:2] if w.lower not in ("but", "and", "yet", "so")), "")
+    if opener in _SUBORDINATORS and index and words[index - 1].text == ",":
+        return index
     return 0
 
 

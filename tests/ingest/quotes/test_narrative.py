@@ -95,3 +95,13 @@ def test_a_courtesy_title_joined_to_a_relative_by_and_does_not_describe_him():
     )
     found = people.fold_speakers(spans.extract_quotes(body))
     assert [q.speaker for q in found.quotes] != ["John Lindqvist"]
+
+
+def test_the_subject_after_a_leading_subordinate_clause_is_introduced():
+    body = (
+        "Ivo Lind spoke first.\n\n"
+        "When Ivo Lind tried to defend his plan for the city in the debate last night in the big hall downtown, "
+        "Mr. Berg forcefully differed.\n\n"
+        '"I think that the plan failed those kids," he said.'
+    )
+    assert speakers_of(body)[-1] == "Berg"
