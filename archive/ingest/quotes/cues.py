@@ -248,11 +248,14 @@ def _appositive_subject(text: str, words: list[Item]) -> Cue | None:
         else:
             segments[-1].append(word)
     segments = [segment for segment in segments if segment]
+    # "Ana Silva, 58, who lives outside Dover, says", "Ana Silva, who served in Iran, Turkey and France, said": a
+    # relative clause, and the segments its list runs on into, name no speaker.
+    relative = next((i for i, segment in enumerate(segments) if segment[0].lower in ("who", "which", "whose")), 0)
+    if relative:
+        segments = segments[:relative]
     appositives: list[tuple[int, int]] = []
     for number in range(len(segments) - 1, max(-1, len(segments) - 6), -1):
         segment = segments[number]
-        if segment[0].lower in ("who", "which", "whose"):
-            continue  # "Ana Silva, 58, who lives outside Dover, says": a relative clause names no speaker
         segment = _without_home(segment)
         cue = _noun_phrase(text, _phrase_back(segment), preposition_before=False)
         before = segments[number - 1] if number > 0 else []

@@ -105,3 +105,12 @@ def test_the_subject_after_a_leading_subordinate_clause_is_introduced():
         '"I think that the plan failed those kids," he said.'
     )
     assert speakers_of(body)[-1] == "Berg"
+
+
+def test_a_list_of_places_in_the_speakers_relative_clause_is_not_the_speaker():
+    body = (
+        "Ana Silva spoke first.\n\n"
+        "Ivo Tamm, who will retire soon after serving in Norway, Chile and Peru, praised the plan on Monday.\n\n"
+        '"I think the plan does not look bad," he told a reporter.'
+    )
+    assert speakers_of(body) == ["Ivo Tamm"]
