@@ -257,8 +257,8 @@ def split_run(run: list[Token] | tuple[Token, ...], text: str, after_preposition
             continue  # "Mr. King", "Ms. Bishop": a courtesy title is followed by a surname, never by an office
         affiliation = token.lower in word_use.AFFILIATIONS and index < len(run) - 1
         if token.lower in HONORIFICS or token.lower in OFFICES or token.lower in ORG_WORDS or affiliation:
-            if index == len(run) - 1 and index and _is_given_name(run[index - 1].text):
-                continue  # "Larry King": an office word after a given name is a surname
+            if index == len(run) - 1 and index and (_is_given_name(run[index - 1].text) or _initial(run[index - 1])):
+                continue  # "Larry King", "Peter T. King": an office word after a given name or an initial is a surname
             cut = index + 1
     cut += _described_words(run[cut:], text)
     name_tokens = run[cut:]
@@ -282,6 +282,10 @@ def split_run(run: list[Token] | tuple[Token, ...], text: str, after_preposition
         title=title,
         role=role,
     )
+
+
+def _initial(token: Token) -> bool:
+    return len(token.bare) == 1 and token.text.endswith(".")
 
 
 # Words that open place names ("New Hampshire", "North Carolina"): printed in lower case too, but part of the name.

@@ -70,3 +70,8 @@ def test_sentence_openings_and_abbreviations():
     assert word_use.opens_sentence(text, text.index("Again"))
     assert not word_use.opens_sentence(text, text.index("Jerry"))
     assert not word_use.opens_sentence(text, text.index("Senate"))
+
+
+def test_an_office_word_after_an_initial_is_a_surname():
+    text = "The vote was close. Representative Ivo T. King said so."
+    assert name_in(text, "Representative Ivo T. King").name == "Ivo T. King"
