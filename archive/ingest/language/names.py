@@ -83,7 +83,8 @@ NOT_NAMES = wordset(
     no not only just even perhaps maybe monday tuesday wednesday thursday friday saturday sunday
     january february march april may june july august september october november december apparently
     unfortunately fortunately certainly clearly obviously of-course well oh yes okay ok please another other
-    former late"""
+    former late without within against toward towards through throughout across beyond upon until unlike along
+    alongside behind beneath beside outside inside via"""
 )
 # Words that never stand inside a name, even capitalised.
 NEVER_IN_NAME = wordset(
