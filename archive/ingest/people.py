@@ -179,15 +179,28 @@ class Cast:
                 recent.append(index)
                 if len(recent) == _PRONOUN_REACH:
                     break
+        fitting = []
         for index in recent:
             if index == _NOBODY:
-                return None
+                break
             known = self.people[index].gender()
             if not wanted or not known or known == wanted:
-                if wanted and not self.people[index].pronoun:
-                    self.people[index].pronoun = wanted
-                return index
-        return None
+                fitting.append(index)
+        if not fitting:
+            return None
+        # A lone word nobody prints in full or with a title ("Russian", "Cost") yields to a person named in full.
+        index = next((i for i in fitting if not self._lone_word(i)), fitting[0])
+        if wanted and not self.people[index].pronoun:
+            self.people[index].pronoun = wanted
+        return index
+
+    def _lone_word(self, index: int) -> bool:
+        person = self.people[index]
+        if person.titles or any(len(form.split()) > 1 or given_names.pronoun_of(f"{form} X") for form in person.forms):
+            return False  # "Bob", "Bill": a given name alone is a person
+        return not any(
+            self.printed_in_full(form) or self._titled_somewhere(form) for form in dict.fromkeys(person.forms)
+        )
 
     def resolve_role(self, phrase: str, pos: int = -1) -> int | None:
         """The person a role noun phrase points at: an office in their description, or any commentator; failing
