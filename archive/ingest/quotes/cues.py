@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..language import names, word_use
-from ..language.roles import is_plural_person_noun, is_role_item, is_role_segment
+from ..language.roles import is_plural_person_noun, is_role_item, is_role_segment, is_role_word
 from ..language.tokens import BETWEEN, DETERMINERS, INDEFINITE, PREPOSITIONS, Item, is_speech_verb, items
 
 __all__ = [
@@ -23,6 +23,7 @@ __all__ = [
     "Cue",
     "according_to",
     "cue_after",
+    "participle_subject",
     "signature",
     "subject_after_verb",
     "subject_before_verb",
@@ -214,6 +215,32 @@ def subject_before_verb(text: str, words: list[Item], floor: int) -> Cue | None:
             if named is not None:
                 return replace(named, appositives=(*named.appositives, (tail[0].start, tail[-1].end)))
     return cue
+
+
+_NUMBERS = names.wordset("one two three four five six seven eight nine ten")
+
+
+def participle_subject(text: str, words: list[Item]) -> Cue | None:
+    """``Lind went after Berg, calling him "a stiff"``: the words before ``, calling`` are a clause, and its subject
+    (a name followed by its verb) is who speaks, not the object that ends it."""
+    if len(words) < 3 or words[-1].text != ",":
+        return None
+    comma = max((i for i in range(len(words) - 1) if not words[i].is_word), default=-1)
+    segment = words[comma + 1 : -1]
+    if not segment or not segment[0].is_word or not names.is_name_word(segment[0].text):
+        return None
+    runs = names.capital_runs(text, segment[0].start, segment[-1].end)
+    if not runs or runs[0][0].start != segment[0].start:
+        return None
+    after = next((i for i, w in enumerate(segment) if w.start >= runs[0][-1].end), None)
+    if after is None or not segment[after].text.islower() or segment[after].lower in PREPOSITIONS | BETWEEN:
+        return None
+    if segment[after].lower in ("and", "or", "who", "which", "that", "s") or is_role_word(segment[after].lower):
+        return None  # "Democratic nominee Ana Silva": an adjective before its noun, not a subject before its verb
+    name = names.split_run(runs[0], text)
+    if name is None or names.key(name.name) in word_use.AFFILIATIONS or name.name.lower() in _NUMBERS:
+        return None
+    return Cue("name", text[name.start : name.end], name.start, name.end, name.name, name.title)
 
 
 def _ends_a_name(word: Item) -> bool:

@@ -114,3 +114,17 @@ def test_a_list_of_places_in_the_speakers_relative_clause_is_not_the_speaker():
         '"I think the plan does not look bad," he told a reporter.'
     )
     assert speakers_of(body) == ["Ivo Tamm"]
+
+
+def test_a_participle_after_a_clause_speaks_for_its_subject_not_its_object():
+    body = (
+        "Ana Silva spoke first.\n\n"
+        'Speaking at a town hall in Dover, Ivo Lind went after Berg, calling him "a total stiff."\n\n'
+        'He says, "Here is a guy who would not be hired."'
+    )
+    assert speakers_of(body) == ["Ivo Lind", "Ivo Lind"]
+
+
+def test_a_party_word_before_a_role_is_not_the_subject_of_a_participle():
+    body = 'Ana Silva spoke first.\n\nDemocratic nominee Eva Lind spoke, calling for "a fair share."'
+    assert speakers_of(body) != ["Democratic"]
