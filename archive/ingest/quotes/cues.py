@@ -121,6 +121,9 @@ def _until_sentence_end(words: list[Item]) -> list[Item]:
     return words
 
 
+_CLAUSE_AFTER_SUBJECT = names.wordset("when while as after before during because if who whose which that since until")
+
+
 def subject_after_verb(text: str, words: list[Item]) -> Cue | None:
     """Inversion: ``said Prof. Berg``, ``says the Finnish Foreign Minister``, ``said he``."""
     if not words:
@@ -134,6 +137,8 @@ def subject_after_verb(text: str, words: list[Item]) -> Cue | None:
     for word in words:
         if word.text in (",", ";", ":", "(", ")", "—", "–", "-") or (word.is_word and word.lower in PREPOSITIONS):
             break
+        if span and word.is_word and word.lower in _CLAUSE_AFTER_SUBJECT:
+            break  # "said Ana Silva when asked about it", "said Ana Silva after the vote"
         span.append(word)
     if not span:
         return None
