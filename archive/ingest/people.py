@@ -196,8 +196,11 @@ class Cast:
 
     def _lone_word(self, index: int) -> bool:
         person = self.people[index]
-        if person.titles or any(len(form.split()) > 1 or given_names.pronoun_of(f"{form} X") for form in person.forms):
+        if person.titles or any(given_names.pronoun_of(f"{form} X") for form in person.forms):
             return False  # "Bob", "Bill": a given name alone is a person
+        if any(len(form.split()) > 1 for form in person.forms):
+            # "New York", "San Diego": a longer name the article prints as a place ("in New York") is no person
+            return all(_printed_as_place(self.body, form) for form in dict.fromkeys(person.forms))
         return not any(
             self.printed_in_full(form) or self._titled_somewhere(form) for form in dict.fromkeys(person.forms)
         )
@@ -316,6 +319,10 @@ def _neighbours(body: str, word: str) -> Iterator[tuple[str, str]]:
             lead = " ".join(before[:-1])[-2:] if len(before) > 1 else ""
             yield lead, before[-1] if before else ""
         at = body.find(word, end)
+
+
+def _printed_as_place(body: str, name: str) -> bool:
+    return any(before in _PLACES for _, before in _neighbours(body, name))
 
 
 def _used_as_place_or_group(body: str, word: str) -> bool:

@@ -339,3 +339,11 @@ def test_he_skips_a_lone_word_nobody_prints_in_full_for_a_person_named_in_full()
     assert cast.people[cast.resolve_pronoun("he")].name == "Ivo Petrov"
     cast.make_salient(cast.person("Bob", 57))  # a given name alone is a person
     assert cast.people[cast.resolve_pronoun("he")].name == "Bob"
+
+
+def test_she_skips_a_longer_name_the_article_prints_as_a_place():
+    body = "Eva Lind spoke. She was glad to be in Port Kellan. Port Kellan cheered."
+    cast = people.Cast([], body)
+    cast.make_salient(cast.person("Eva Lind", 0))
+    cast.make_salient(cast.person("Port Kellan", 52))
+    assert cast.people[cast.resolve_pronoun("she")].name == "Eva Lind"
