@@ -144,7 +144,8 @@ def _after_appositives(words: list[Item], nxt: int) -> int:
             while nxt < len(words) and words[nxt].is_word and words[nxt].text[:1].isupper():
                 nxt += 1
             continue
-        nxt = next((i for i in range(nxt, min(len(words), nxt + 12)) if words[i].text == ","), len(words))
+        reach = 24 if words[nxt].lower == "who" or _holds_relative(words, nxt) else 12
+        nxt = next((i for i in range(nxt, min(len(words), nxt + reach)) if words[i].text == ","), len(words))
     return nxt
 
 
@@ -158,8 +159,15 @@ def _place_tail(words: list[Item], index: int) -> int | None:
     return None
 
 
+def _holds_relative(words: list[Item], index: int) -> bool:
+    """ "a Jupiter Democrat who has been endorsed by ...": an appositive running on into a relative clause."""
+    return any(w.lower == "who" for w in words[index : index + 6])
+
+
 def _is_appositive_start(words: list[Item], index: int) -> bool:
     word = words[index]
+    if word.lower == "who":
+        return True  # "Jolly, who was elected in 2014, doesn't see": a relative clause read past like a role
     if word.lower in DETERMINERS | INDEFINITE or is_role_item(word) or word.text[:1].isdigit():
         return True
     nxt = words[index + 1] if index + 1 < len(words) else None

@@ -128,3 +128,20 @@ def test_a_participle_after_a_clause_speaks_for_its_subject_not_its_object():
 def test_a_party_word_before_a_role_is_not_the_subject_of_a_participle():
     body = 'Ana Silva spoke first.\n\nDemocratic nominee Eva Lind spoke, calling for "a fair share."'
     assert speakers_of(body) != ["Democratic"]
+
+
+@pytest.mark.parametrize(
+    "introduction",
+    [
+        "Lind, who was elected to the council in 2014, doesn't see the office as outdated.",
+        "Lind, a Dover Democrat who has been endorsed by both of the big unions and the state group, has made "
+        "schools his chief priority.",
+    ],
+)
+def test_a_subject_is_introduced_past_a_relative_clause(introduction):
+    body = (
+        "Ivo Lind and Tom Berg are running.\n\n"
+        '"We will win," Berg said.\n\n'
+        f'{introduction}\n\n"There are towns that need help," he said.'
+    )
+    assert speakers_of(body)[-1] == "Ivo Lind"
