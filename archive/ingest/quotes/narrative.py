@@ -72,6 +72,7 @@ def _introductions(text: str, start: int, end: int, words: list[Item]) -> list[C
     """Named subjects of any verb ("Wild defenseman Ryan Suter could see", "Boudreau gave his players"): weaker
     antecedents than speakers, but a later "he said" may point at them."""
     out = []
+    spans: list[tuple[int, int]] = []  # (an introduced name, its verb)
     starts = [w.start for w in words]
     reported = next((w.start for w in words if is_speech_verb(w) or w.lower == "that"), end)
     for run in names.capital_runs(text, start, min(end, reported)):
@@ -98,6 +99,9 @@ def _introductions(text: str, start: int, end: int, words: list[Item]) -> list[C
             continue
         if any(w.lower in ("who", "whose", "whom") for w in words[max(0, at - 6) : at]):
             continue  # "Ana Woods, whose husband, Ivo Woods, was killed": the subject of a relative clause
+        if any(start < name.start < verb_at for start, verb_at in spans):
+            continue  # "Juan Zarate, an adviser to President Ivo Lind, also questioned": Lind is inside Zarate's aside
+        spans.append((name.start, following[0].start))
         out.append(Cue("name", text[name.start : name.end], name.start, name.end, name.name, name.title, strong=False))
     return out
 

@@ -145,3 +145,12 @@ def test_a_subject_is_introduced_past_a_relative_clause(introduction):
         f'{introduction}\n\n"There are towns that need help," he said.'
     )
     assert speakers_of(body)[-1] == "Ivo Lind"
+
+
+def test_a_name_inside_an_introduced_persons_aside_is_not_introduced():
+    body = (
+        "Ana Silva spoke first.\n\n"
+        "Ivo Tamm, a top adviser to then-President Karl Berg, also questioned the plan.\n\n"
+        '"There is no question that we must act," he said.'
+    )
+    assert speakers_of(body) == ["Ivo Tamm"]
