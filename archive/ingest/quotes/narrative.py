@@ -36,6 +36,7 @@ def narrative_cues(text: str, start: int, end: int) -> list[Cue]:
     for sent_start, sent_end in sentences(text, start, end):
         words = without_asides(text, items(text, sent_start, sent_end))
         subjects: list[tuple[int, int]] = []  # (a speech verb's subject, the verb), this sentence
+        reported: list[tuple[Cue, int]] = []  # the speech-verb cues of this sentence so far
         for index, word in enumerate(words):
             if not is_speech_verb(word) or is_noun_use(text, words, index):
                 continue
@@ -47,7 +48,12 @@ def narrative_cues(text: str, start: int, end: int) -> list[Cue]:
                     cue = None
             if cue is None and before:
                 cue = subject_before_verb(text, before, sent_start)
+            if cue is not None and any(cue.kind == "name" for cue, _ in reported) and cue.kind == "name":
+                # "Mr. Nevins said he pursued it only because Mr. Lynch agreed": a speaker inside what someone else
+                # said is not more salient than that someone
+                continue
             if cue is not None:
+                reported.append((cue, word.start))
                 out.append(cue)
                 starts.add(cue.start)
                 subjects.append((cue.start, word.start))

@@ -154,3 +154,12 @@ def test_a_name_inside_an_introduced_persons_aside_is_not_introduced():
         '"There is no question that we must act," he said.'
     )
     assert speakers_of(body) == ["Ivo Tamm"]
+
+
+def test_a_speaker_inside_what_someone_said_does_not_take_the_next_he():
+    body = (
+        "Ana Silva spoke first.\n\n"
+        "Mr. Nevins said he pursued a new show only because Mr. Lynch agreed to take part. "
+        '("We have persuaded the creators to finish their work," he said.)'
+    )
+    assert speakers_of(body) == ["Nevins"]
