@@ -51,6 +51,7 @@ class Cast:
         self._identifiable: dict[str, bool] = {}  # single words already judged person or place
         self._officials = officials or []  # names printed after an office (spans.py reads them with the mentions)
         self._printed_twice: dict[str, bool] = {}
+        self._place_forms: dict[str, bool] = {}  # forms judged place-like for "he"/"she" (_place_like)
         self.people: list[Person] = []
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.salient: list[int] = []  # person indexes (or _NOBODY), most recent last
@@ -195,15 +196,19 @@ class Cast:
         return index
 
     def _lone_word(self, index: int) -> bool:
-        person = self.people[index]
-        if person.titles or any(given_names.pronoun_of(f"{form} X") for form in person.forms):
+        forms = tuple(dict.fromkeys(self.people[index].forms))  # a person quoted often prints few distinct forms
+        if self.people[index].titles or any(given_names.pronoun_of(f"{form} X") for form in forms):
             return False  # "Bob", "Bill": a given name alone is a person
-        if any(len(form.split()) > 1 for form in person.forms):
-            # "New York", "San Diego": a longer name the article prints as a place ("in New York") is no person
-            return all(_printed_as_place(self.body, form) for form in dict.fromkeys(person.forms))
-        return not any(
-            self.printed_in_full(form) or self._titled_somewhere(form) for form in dict.fromkeys(person.forms)
-        )
+        return all(self._place_like(form) for form in forms)
+
+    def _place_like(self, form: str) -> bool:
+        """ "New York" printed "in New York"; "Russian" never printed in full nor with a title (looked up once)."""
+        if form not in self._place_forms:
+            if len(form.split()) > 1:
+                self._place_forms[form] = _printed_as_place(self.body, form)
+            else:
+                self._place_forms[form] = not (self.printed_in_full(form) or self._titled_somewhere(form))
+        return self._place_forms[form]
 
     def resolve_role(self, phrase: str, pos: int = -1) -> int | None:
         """The person a role noun phrase points at: an office in their description, or any commentator; failing
