@@ -2,9 +2,11 @@
 resolved to the person they point at.
 
 Reading goes in document order. Every speech-verb subject, ``according to`` phrase and named quote makes a person
-*salient*; "he said" then means the person last made salient (whatever the gender: the text rarely settles it),
-and "the pundit noted" the last salient person whose role fits (an office must be in their description; any
-commentator noun fits any commentator). Names inside quotes never count: the quote texts are masked.
+*salient*; "he said" then means the person last made salient, unless a title, a role or the given name says that
+person is a "she", or the name looks like no person at all (a lone word nobody prints in full or with a title, a
+name printed as a place) while a fitting person stands just before; "the pundit noted" means the last salient
+person whose role fits (an office must be in their description; any commentator noun fits any commentator). Names
+inside quotes never count: the quote texts are masked.
 
 Quotes whose speaker cannot be named (an unnamed official, "they", a role nobody fits) are dropped: the archive
 records who said what, and a quote with no one to cite is not worth an editor's review.
