@@ -2,9 +2,11 @@
 resolved to the person they point at.
 
 Reading goes in document order. Every speech-verb subject, ``according to`` phrase and named quote makes a person
-*salient*; "he said" then means the person last made salient (whatever the gender: the text rarely settles it),
-and "the pundit noted" the last salient person whose role fits (an office must be in their description; any
-commentator noun fits any commentator). Names inside quotes never count: the quote texts are masked.
+*salient*; "he said" then means the person last made salient, unless a title, a role or the given name says that
+person is a "she", or the name looks like no person at all (a lone word nobody prints in full or with a title, a
+name printed as a place) while a fitting person stands just before; "the pundit noted" means the last salient
+person whose role fits (an office must be in their description; any commentator noun fits any commentator). Names
+inside quotes never count: the quote texts are masked.
 
 Quotes whose speaker cannot be named (an unnamed official, "they", a role nobody fits) are dropped: the archive
 records who said what, and a quote with no one to cite is not worth an editor's review.
@@ -51,6 +53,7 @@ class Cast:
         self._identifiable: dict[str, bool] = {}  # single words already judged person or place
         self._officials = officials or []  # names printed after an office (spans.py reads them with the mentions)
         self._printed_twice: dict[str, bool] = {}
+        self._place_forms: dict[str, bool] = {}  # forms judged place-like for "he"/"she" (_place_like)
         self.people: list[Person] = []
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.salient: list[int] = []  # person indexes (or _NOBODY), most recent last
@@ -179,15 +182,35 @@ class Cast:
                 recent.append(index)
                 if len(recent) == _PRONOUN_REACH:
                     break
+        fitting = []
         for index in recent:
             if index == _NOBODY:
-                return None
+                break
             known = self.people[index].gender()
             if not wanted or not known or known == wanted:
-                if wanted and not self.people[index].pronoun:
-                    self.people[index].pronoun = wanted
-                return index
-        return None
+                fitting.append(index)
+        if not fitting:
+            return None
+        # A lone word nobody prints in full or with a title ("Russian", "Cost") yields to a person named in full.
+        index = next((i for i in fitting if not self._lone_word(i)), fitting[0])
+        if wanted and not self.people[index].pronoun:
+            self.people[index].pronoun = wanted
+        return index
+
+    def _lone_word(self, index: int) -> bool:
+        forms = tuple(dict.fromkeys(self.people[index].forms))  # a person quoted often prints few distinct forms
+        if self.people[index].titles or any(given_names.pronoun_of(f"{form} X") for form in forms):
+            return False  # "Bob", "Bill": a given name alone is a person
+        return all(self._place_like(form) for form in forms)
+
+    def _place_like(self, form: str) -> bool:
+        """ "New York" printed "in New York"; "Russian" never printed in full nor with a title (looked up once)."""
+        if form not in self._place_forms:
+            if len(form.split()) > 1:
+                self._place_forms[form] = _printed_as_place(self.body, form)
+            else:
+                self._place_forms[form] = not (self.printed_in_full(form) or self._titled_somewhere(form))
+        return self._place_forms[form]
 
     def resolve_role(self, phrase: str, pos: int = -1) -> int | None:
         """The person a role noun phrase points at: an office in their description, or any commentator; failing
@@ -303,6 +326,10 @@ def _neighbours(body: str, word: str) -> Iterator[tuple[str, str]]:
             lead = " ".join(before[:-1])[-2:] if len(before) > 1 else ""
             yield lead, before[-1] if before else ""
         at = body.find(word, end)
+
+
+def _printed_as_place(body: str, name: str) -> bool:
+    return any(before in _PLACES for _, before in _neighbours(body, name))
 
 
 def _used_as_place_or_group(body: str, word: str) -> bool:

@@ -329,3 +329,21 @@ def test_the_office_resolves_to_the_person_the_article_introduced_with_it():
         "Mr. Varga left before noon.\n"
     )
     assert speakers_of(body) == ["Varga"]
+
+
+def test_he_skips_a_lone_word_nobody_prints_in_full_for_a_person_named_in_full():
+    body = "Ivo Petrov spoke. Cost estimates, he added, were high. Bob came too."
+    cast = people.Cast([], body)
+    cast.make_salient(cast.person("Ivo Petrov", 0))
+    cast.make_salient(cast.person("Cost", 18))
+    assert cast.people[cast.resolve_pronoun("he")].name == "Ivo Petrov"
+    cast.make_salient(cast.person("Bob", 57))  # a given name alone is a person
+    assert cast.people[cast.resolve_pronoun("he")].name == "Bob"
+
+
+def test_she_skips_a_longer_name_the_article_prints_as_a_place():
+    body = "Eva Lind spoke. She was glad to be in Port Kellan. Port Kellan cheered."
+    cast = people.Cast([], body)
+    cast.make_salient(cast.person("Eva Lind", 0))
+    cast.make_salient(cast.person("Port Kellan", 52))
+    assert cast.people[cast.resolve_pronoun("she")].name == "Eva Lind"

@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from . import word_use
+from . import role_words, word_use
 
 __all__ = [
     "ABBREVIATIONS",
@@ -83,7 +83,8 @@ NOT_NAMES = wordset(
     no not only just even perhaps maybe monday tuesday wednesday thursday friday saturday sunday
     january february march april may june july august september october november december apparently
     unfortunately fortunately certainly clearly obviously of-course well oh yes okay ok please another other
-    former late"""
+    former late without within against toward towards through throughout across beyond upon until unlike along
+    alongside behind beneath beside outside inside via"""
 )
 # Words that never stand inside a name, even capitalised.
 NEVER_IN_NAME = wordset(
@@ -257,8 +258,8 @@ def split_run(run: list[Token] | tuple[Token, ...], text: str, after_preposition
             continue  # "Mr. King", "Ms. Bishop": a courtesy title is followed by a surname, never by an office
         affiliation = token.lower in word_use.AFFILIATIONS and index < len(run) - 1
         if token.lower in HONORIFICS or token.lower in OFFICES or token.lower in ORG_WORDS or affiliation:
-            if index == len(run) - 1 and index and _is_given_name(run[index - 1].text):
-                continue  # "Larry King": an office word after a given name is a surname
+            if index == len(run) - 1 and index and (_is_given_name(run[index - 1].text) or _initial(run[index - 1])):
+                continue  # "Larry King", "Peter T. King": an office word after a given name or an initial is a surname
             cut = index + 1
     cut += _described_words(run[cut:], text)
     name_tokens = run[cut:]
@@ -284,21 +285,26 @@ def split_run(run: list[Token] | tuple[Token, ...], text: str, after_preposition
     )
 
 
+def _initial(token: Token) -> bool:
+    return len(token.bare) == 1 and token.text.endswith(".")
+
+
 # Words that open place names ("New Hampshire", "North Carolina"): printed in lower case too, but part of the name.
 _PLACE_OPENERS = wordset("new north south east west northern southern eastern western upper lower great united san")
 
 
 def _described_words(run: list[Token] | tuple[Token, ...], text: str) -> int:
     """How many leading words of a run describe the person rather than name them: a "-based"/"-born" origin, a
-    word the article prints in lower case before a full name ("Actor Clint Howard", when it says "actor"
-    elsewhere), a common word opening the sentence before a surname ("See Sexton's timeline", when the article
-    prints "see" and never "See" inside a sentence). A given name is never cut; a party word ("Republican Donald
-    Trump") is cut by split_run with the offices."""
+    word of the learnt role table (role_words.py: "Comedian Sarah Silverman" where the article never says
+    "comedian"), a word the article prints in lower case before a full name ("Actor Clint Howard", when it says
+    "actor" elsewhere), a common word opening the sentence before a surname ("See Sexton's timeline", when the
+    article prints "see" and never "See" inside a sentence). A given name is never cut; a party word ("Republican
+    Donald Trump") is cut by split_run with the offices."""
     use = word_use.word_use(text)
     cut = 0
     while len(run) - cut >= 2 and run[cut].lower not in SUFFIXES:
         token = run[cut]
-        origin = token.lower.endswith(("-based", "-born"))
+        origin = token.lower.endswith(("-based", "-born")) or role_words.is_role_word(token.lower)
         common = use.in_lower_case(token.lower)
         if not (origin or common) or len(token.bare) < 2 or token.lower in _PLACE_OPENERS:
             break

@@ -31,6 +31,16 @@ _COPULAS = names.wordset("is was are were be been being has have had")
 _OBJECT_VERBS = names.wordset("met meets meet saw sees see told tells beat beats hit hits")
 
 
+def _ends_another_name(word: Item) -> bool:
+    low = word.lower
+    return (
+        word.is_word
+        and names.is_name_word(word.text)
+        and not is_role_item(word)
+        and low not in names.OFFICES | names.ORG_WORDS | names.NOT_NAMES
+    )
+
+
 def lead_span(text: str, floor: int, name_start: int) -> tuple[int, int] | None:
     """Role words printed right before a name, back to the clause start: "military expert and author of the
     blog" in "military expert and author of the blog Ivan Petrov said"."""
@@ -61,6 +71,8 @@ def lead_span(text: str, floor: int, name_start: int) -> tuple[int, int] | None:
             break
         if low == "to" and index > 0 and words[index - 1].lower == "according":
             break
+        if low == "and" and index > 0 and _ends_another_name(words[index - 1]):
+            break  # "Mrs. Lahti and former President Eero Lahti": the words before "and" are another person
         if low in ("of", "to") and index > 0:
             owner = words[index - 1]
             # "head of the commission of the Union of Journalists" goes on; "the visit of" stops.

@@ -14,7 +14,7 @@ from __future__ import annotations
 from ..language import names
 from ..language.roles import is_role_word
 from ..language.tokens import BETWEEN, DETERMINERS, INDEFINITE, PREPOSITIONS, Item, is_noun_use, is_speech_verb, items
-from .cues import Cue, subject_after_verb, subject_before_verb
+from .cues import Cue, participle_subject, subject_after_verb, subject_before_verb
 
 __all__ = ["colon_subject", "governor"]
 
@@ -109,6 +109,10 @@ def subject_of(text: str, words: tuple[Item, ...] | list[Item], index: int, dept
             return _publisher(text, words, index)
         return None
     if previous is None or previous.text in (",", "—", "–"):
+        if previous is not None and verb.lower.endswith("ing") and previous.text == ",":
+            cue = participle_subject(text, before[: back + 1])
+            if _is_person_cue(cue):
+                return cue
         if previous is not None:
             cue = subject_before_verb(text, before, before[0].start)
             if _is_person_cue(cue):

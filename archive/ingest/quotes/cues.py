@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from ..language import names
-from ..language.roles import is_plural_person_noun, is_role_item, is_role_segment
+from ..language import names, word_use
+from ..language.roles import is_plural_person_noun, is_role_item, is_role_segment, is_role_word
 from ..language.tokens import BETWEEN, DETERMINERS, INDEFINITE, PREPOSITIONS, Item, is_speech_verb, items
 
 __all__ = [
@@ -23,6 +23,7 @@ __all__ = [
     "Cue",
     "according_to",
     "cue_after",
+    "participle_subject",
     "signature",
     "subject_after_verb",
     "subject_before_verb",
@@ -120,6 +121,9 @@ def _until_sentence_end(words: list[Item]) -> list[Item]:
     return words
 
 
+_CLAUSE_AFTER_SUBJECT = names.wordset("when while as after before during because if who whose which that since until")
+
+
 def subject_after_verb(text: str, words: list[Item]) -> Cue | None:
     """Inversion: ``said Prof. Berg``, ``says the Finnish Foreign Minister``, ``said he``."""
     if not words:
@@ -133,6 +137,8 @@ def subject_after_verb(text: str, words: list[Item]) -> Cue | None:
     for word in words:
         if word.text in (",", ";", ":", "(", ")", "—", "–", "-") or (word.is_word and word.lower in PREPOSITIONS):
             break
+        if span and word.is_word and word.lower in _CLAUSE_AFTER_SUBJECT:
+            break  # "said Ana Silva when asked about it", "said Ana Silva after the vote"
         span.append(word)
     if not span:
         return None
@@ -216,6 +222,32 @@ def subject_before_verb(text: str, words: list[Item], floor: int) -> Cue | None:
     return cue
 
 
+_NUMBERS = names.wordset("one two three four five six seven eight nine ten")
+
+
+def participle_subject(text: str, words: list[Item]) -> Cue | None:
+    """``Lind went after Berg, calling him "a stiff"``: the words before ``, calling`` are a clause, and its subject
+    (a name followed by its verb) is who speaks, not the object that ends it."""
+    if len(words) < 3 or words[-1].text != ",":
+        return None
+    comma = max((i for i in range(len(words) - 1) if not words[i].is_word), default=-1)
+    segment = words[comma + 1 : -1]
+    if not segment or not segment[0].is_word or not names.is_name_word(segment[0].text):
+        return None
+    runs = names.capital_runs(text, segment[0].start, segment[-1].end)
+    if not runs or runs[0][0].start != segment[0].start:
+        return None
+    after = next((i for i, w in enumerate(segment) if w.start >= runs[0][-1].end), None)
+    if after is None or not segment[after].text.islower() or segment[after].lower in PREPOSITIONS | BETWEEN:
+        return None
+    if segment[after].lower in ("and", "or", "who", "which", "that", "s") or is_role_word(segment[after].lower):
+        return None  # "Democratic nominee Ana Silva": an adjective before its noun, not a subject before its verb
+    name = names.split_run(runs[0], text)
+    if name is None or names.key(name.name) in word_use.AFFILIATIONS or name.name.lower() in _NUMBERS:
+        return None
+    return Cue("name", text[name.start : name.end], name.start, name.end, name.name, name.title)
+
+
 def _ends_a_name(word: Item) -> bool:
     return word.is_word and names.is_name_word(word.text) and word.lower not in names.NOT_NAMES
 
@@ -248,13 +280,20 @@ def _appositive_subject(text: str, words: list[Item]) -> Cue | None:
         else:
             segments[-1].append(word)
     segments = [segment for segment in segments if segment]
+    # "Ana Silva, 58, who lives outside Dover, says", "Ana Silva, who served in Iran, Turkey and France, said": a
+    # relative clause, and the segments its list runs on into, name no speaker.
+    relative = next((i for i, segment in enumerate(segments) if segment[0].lower in ("who", "which", "whose")), 0)
+    if relative:
+        segments = segments[:relative]
     appositives: list[tuple[int, int]] = []
     for number in range(len(segments) - 1, max(-1, len(segments) - 6), -1):
         segment = segments[number]
+        segment = _without_home(segment)
         cue = _noun_phrase(text, _phrase_back(segment), preposition_before=False)
         before = segments[number - 1] if number > 0 else []
-        if len(segment) == 1 and before and before[0].lower in ("of", "from", "in"):
-            # "Ana Silva, 59, of Ashton, Md., said": one word after a home town is its state, not the speaker.
+        if len(segment) == 1 and before and _ends_in_place(before):
+            # "Ana Silva, 59, of Ashton, Md., said", "Ana Silva, now 81 and retired in Ashton, Md., said": one
+            # word after a home town is its state, not the speaker.
             continue
         if cue is not None and cue.kind == "name" and _covers(segment, cue):
             if before and is_role_segment(before, allow_determiner=True):
@@ -267,6 +306,34 @@ def _appositive_subject(text: str, words: list[Item]) -> Cue | None:
         ):
             return None
     return None
+
+
+def _ends_in_place(segment: list[Item]) -> bool:
+    """ "of Ashton", "retired in Ashton": the segment ends with a capitalised word after a preposition."""
+    if segment[0].lower in ("of", "from", "in"):
+        return True
+    last = len(segment) - 1
+    while last > 0 and segment[last].is_word and segment[last].text[:1].isupper():
+        last -= 1
+    return last < len(segment) - 1 and segment[last].lower in ("in", "of", "from", "near", "outside")
+
+
+def _without_home(segment: list[Item]) -> list[Item]:
+    """ "David Woodard of Clemson University", "Rep. Lee Zeldin of New York": a name, then "of" or "from" and
+    nothing but capitalised words (a home town or an employer): the name alone."""
+    for index in range(1, len(segment) - 1):
+        if segment[index].lower in ("of", "from"):
+            rest = segment[index + 1 :]
+            head = segment[:index]
+            named = len(head) >= 2 and head[-1].lower not in word_use.AFFILIATIONS  # "Republican of Ohio": a party
+            if (
+                named
+                and all(w.is_word and w.text[:1].isupper() for w in rest)
+                and all(w.is_word and names.is_name_word(w.text) for w in head)
+            ):
+                return head
+            return segment
+    return segment
 
 
 def _covers(segment: list[Item], cue: Cue) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..language import names
 from ..language.tokens import Item, is_speech_verb, items
-from .cues import Cue, according_to, subject_after_verb, subject_before_verb, without_asides
+from .cues import Cue, according_to, participle_subject, subject_after_verb, subject_before_verb, without_asides
 
 __all__ = ["cue_before", "name_colon"]
 
@@ -23,7 +23,10 @@ def cue_before(text: str, start: int, end: int) -> Cue | None:
             inverted = _inversion_before_quote(text, words[index + 1 :], word)
             if inverted is not None:
                 return inverted
-        cue = subject_before_verb(text, words[:index], start)
+        cue = None
+        if word.lower.endswith("ing") and index > 0 and words[index - 1].text == ",":
+            cue = participle_subject(text, list(words[:index]))
+        cue = cue or subject_before_verb(text, words[:index], start)
         if cue is not None and not (cue.kind == "unnamed" and cue.text.lower() == "it"):
             return cue
         if cue is not None:

@@ -35,6 +35,8 @@ def narrative_cues(text: str, start: int, end: int) -> list[Cue]:
     starts: set[int] = set()  # of the cues in out, kept as they come (rebuilt per sentence it was quadratic)
     for sent_start, sent_end in sentences(text, start, end):
         words = without_asides(text, items(text, sent_start, sent_end))
+        subjects: list[tuple[int, int]] = []  # (a speech verb's subject, the verb), this sentence
+        reported: list[tuple[Cue, int]] = []  # the speech-verb cues of this sentence so far
         for index, word in enumerate(words):
             if not is_speech_verb(word) or is_noun_use(text, words, index):
                 continue
@@ -46,15 +48,27 @@ def narrative_cues(text: str, start: int, end: int) -> list[Cue]:
                     cue = None
             if cue is None and before:
                 cue = subject_before_verb(text, before, sent_start)
+            if cue is not None and any(cue.kind == "name" for cue, _ in reported) and cue.kind == "name":
+                # "Mr. Nevins said he pursued it only because Mr. Lynch agreed": a speaker inside what someone else
+                # said is not more salient than that someone
+                continue
             if cue is not None:
+                reported.append((cue, word.start))
                 out.append(cue)
                 starts.add(cue.start)
+                subjects.append((cue.start, word.start))
         for match in ACCORDING.finditer(text, sent_start, sent_end):
             cue = according_to(text, match.start(), sent_end)
             if cue is not None:
                 out.append(cue)
                 starts.add(cue.start)
-        weaker = [cue for cue in _introductions(text, sent_start, sent_end, words) if cue.start not in starts]
+        # A name inside the speaker's appositives ("Ana Silva, who lost her son Ivo Silva in Dover, said") is not
+        # more salient than the speaker.
+        weaker = [
+            cue
+            for cue in _introductions(text, sent_start, sent_end, words)
+            if cue.start not in starts and not any(start < cue.start < verb for start, verb in subjects)
+        ]
         out.extend(weaker)
         starts.update(cue.start for cue in weaker)
     return sorted(set(out), key=lambda cue: cue.start)
@@ -64,6 +78,7 @@ def _introductions(text: str, start: int, end: int, words: list[Item]) -> list[C
     """Named subjects of any verb ("Wild defenseman Ryan Suter could see", "Boudreau gave his players"): weaker
     antecedents than speakers, but a later "he said" may point at them."""
     out = []
+    spans: list[tuple[int, int]] = []  # (an introduced name, its verb)
     starts = [w.start for w in words]
     reported = next((w.start for w in words if is_speech_verb(w) or w.lower == "that"), end)
     for run in names.capital_runs(text, start, min(end, reported)):
@@ -88,6 +103,11 @@ def _introductions(text: str, start: int, end: int, words: list[Item]) -> list[C
             continue
         if preceding and preceding[0].is_word and preceding[0].lower in PREPOSITIONS | {"and", "or", "a", "an", "the"}:
             continue
+        if any(w.lower in ("who", "whose", "whom") for w in words[max(0, at - 6) : at]):
+            continue  # "Ana Woods, whose husband, Ivo Woods, was killed": the subject of a relative clause
+        if any(start < name.start < verb_at for start, verb_at in spans):
+            continue  # "Juan Zarate, an adviser to President Ivo Lind, also questioned": Lind is inside Zarate's aside
+        spans.append((name.start, following[0].start))
         out.append(Cue("name", text[name.start : name.end], name.start, name.end, name.name, name.title, strong=False))
     return out
 
@@ -95,13 +115,23 @@ def _introductions(text: str, start: int, end: int, words: list[Item]) -> list[C
 _JOINERS = frozenset(("but", "and", "yet", "while", "whereas"))
 
 
+_SUBORDINATORS = frozenset(
+    ("when", "after", "while", "as", "if", "although", "though", "because", "since", "before", "once", "until")
+)
+
+
 def _clause_start(words: list[Item], index: int) -> int:
     """Where the clause holding ``words[index]`` starts: after a semicolon or a ", but" ("Hughes avoids the subject,
-    but her neighbor Ben Green, 83, knows what is needed": Green is the subject of the second clause)."""
+    but her neighbor Ben Green, 83, knows what is needed": Green is the subject of the second clause), or right
+    after the comma that closes a leading subordinate clause ("When Lind tried to defend his remarks about the
+    plan, Mr. Berg forcefully differed")."""
     for back in range(index - 1, max(-1, index - 13), -1):
         word = words[back]
         if word.text == ";" or (word.lower in _JOINERS and back and words[back - 1].text == ","):
             return back + 1
+    opener = next((w.lower for w in words[:2] if w.lower not in ("but", "and", "yet", "so")), "")
+    if opener in _SUBORDINATORS and index and words[index - 1].text == ",":
+        return index
     return 0
 
 
@@ -124,7 +154,8 @@ def _after_appositives(words: list[Item], nxt: int) -> int:
             while nxt < len(words) and words[nxt].is_word and words[nxt].text[:1].isupper():
                 nxt += 1
             continue
-        nxt = next((i for i in range(nxt, min(len(words), nxt + 12)) if words[i].text == ","), len(words))
+        reach = 24 if words[nxt].lower == "who" or _holds_relative(words, nxt) else 12
+        nxt = next((i for i in range(nxt, min(len(words), nxt + reach)) if words[i].text == ","), len(words))
     return nxt
 
 
@@ -138,8 +169,15 @@ def _place_tail(words: list[Item], index: int) -> int | None:
     return None
 
 
+def _holds_relative(words: list[Item], index: int) -> bool:
+    """ "a Jupiter Democrat who has been endorsed by ...": an appositive running on into a relative clause."""
+    return any(w.lower == "who" for w in words[index : index + 6])
+
+
 def _is_appositive_start(words: list[Item], index: int) -> bool:
     word = words[index]
+    if word.lower == "who":
+        return True  # "Jolly, who was elected in 2014, doesn't see": a relative clause read past like a role
     if word.lower in DETERMINERS | INDEFINITE or is_role_item(word) or word.text[:1].isdigit():
         return True
     nxt = words[index + 1] if index + 1 < len(words) else None

@@ -70,3 +70,14 @@ def test_sentence_openings_and_abbreviations():
     assert word_use.opens_sentence(text, text.index("Again"))
     assert not word_use.opens_sentence(text, text.index("Jerry"))
     assert not word_use.opens_sentence(text, text.index("Senate"))
+
+
+def test_an_office_word_after_an_initial_is_a_surname():
+    text = "The vote was close. Representative Ivo T. King said so."
+    assert name_in(text, "Representative Ivo T. King").name == "Ivo T. King"
+
+
+def test_a_preposition_opening_a_sentence_is_not_part_of_the_name():
+    text = "The race was close. Without Fenwick the party would have lost."
+    assert name_in(text, "Fenwick").name == "Fenwick"
+    assert all(run[0].text != "Without" for run in names.capital_runs(text))

@@ -20,3 +20,11 @@ def test_asked_before_a_name_after_a_quote_names_who_asks():
 def test_told_before_its_object_names_nobody():
     body = '"We will sign the deal on Monday morning," told reporters a day later.'
     assert [speaker for _, speaker in found(body)] == []
+
+
+def test_an_inverted_subject_ends_before_a_clause_word():
+    from archive.ingest import people
+    from archive.ingest.quotes import spans
+
+    body = 'Ana Silva spoke first.\n\n"We are at risk," said party member Ivo Lind when asked about Silva.'
+    assert [q.speaker for q in people.fold_speakers(spans.extract_quotes(body)).quotes] == ["Ivo Lind"]
