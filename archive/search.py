@@ -165,15 +165,15 @@ class Results:
         return self._count
 
     def exact_count(self) -> int:
-        """The number of matches, counted to the end: for the last page only (which SQLite then reads from the
-        oldest end of its date-keyed index)."""
-        if isinstance(self.count(), MoreThan):
-            if _postgres():
-                self._count = self.queryset.filter(matching(self.target, self.terms)).order_by().count()
-            else:
-                fts = self.target.fts
-                sql = f"SELECT count(*) FROM {fts} WHERE {fts} MATCH %s"
-                self._count = self._fetch_ids(sql, [fts5_query(self.terms)])[0]
+        """The number of matches, counted to the end: for the last page only."""
+        if not isinstance(self.count(), MoreThan):
+            return self._count
+        if _postgres():
+            # Not kept as the count: _pg_ids chooses its plan by whether the count was capped.
+            return self.queryset.filter(matching(self.target, self.terms)).order_by().count()
+        # Kept: SQLite then reads the last page from the oldest end of its date-keyed index.
+        fts = self.target.fts
+        self._count = self._fetch_ids(f"SELECT count(*) FROM {fts} WHERE {fts} MATCH %s", [fts5_query(self.terms)])[0]
         return self._count
 
     def ids(self, limit: int) -> list[int]:

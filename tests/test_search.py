@@ -497,3 +497,20 @@ def test_the_postgresql_date_plans_rewrite_only_the_tables_from():
     assert pg_sort_matches("SELECT 1", 40, 20) == (
         "SELECT m.pk FROM (SELECT 1 OFFSET 0) m ORDER BY m.published_at DESC NULLS LAST, m.pk DESC LIMIT 20 OFFSET 40"
     )
+
+
+@sqlite_only
+def test_past_a_capped_count_the_last_page_is_read_from_the_oldest_end(make_quote, make_article, monkeypatch):
+    from django.test.utils import CaptureQueriesContext
+
+    monkeypatch.setattr(search, "COUNT_LIMIT", 2)
+    for n in range(5):
+        make_quote(f"Buoy note {n}", article=make_article(body=f"“Buoy note {n},” said X."))
+    expected = [q.text for q in search.filter_quotes(Quote.objects.public(), "buoy").order_by(*search.NEWEST_FIRST)]
+    results = search.search_quotes("buoy", snippets=False)
+    assert str(results.count()) == "More than 2"
+    assert [q.text for q in results[3:4]] == expected[3:4]  # capped: read from the newest end
+    assert results.exact_count() == 5
+    with CaptureQueriesContext(connection) as queries:
+        assert [q.text for q in results[4:5]] == expected[4:5]
+    assert any("ORDER BY rowid LIMIT" in q["sql"] for q in queries.captured_queries), queries.captured_queries
