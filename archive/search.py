@@ -36,7 +36,7 @@ from .search_postgres import (
     pg_walk_newest,
 )
 from .search_query import MARK_END, MARK_START, Term, parse, snippet
-from .search_sqlite import date_key, fts5_query, row_id
+from .search_sqlite import ROW_ID, date_key, fts5_query
 
 DATE, RELEVANCE = "date", "relevance"
 ORDERS = (DATE, RELEVANCE)
@@ -78,7 +78,7 @@ def matching(target: Target, terms: tuple[Term, ...]) -> Q:
         # "vector @@ query" on the row itself: through "id IN (matches)" PostgreSQL joined the table to itself,
         # three times slower (344 ms against 118 for a word in 80,000 of a million quotes).
         return Q(SearchVectorExact(pg_vector(target), pg_query(terms)))
-    return Q(pk__in=RawSQL(f"SELECT {row_id()} FROM {target.fts} WHERE {target.fts} MATCH %s", [fts5_query(terms)]))
+    return Q(pk__in=RawSQL(f"SELECT {ROW_ID} FROM {target.fts} WHERE {target.fts} MATCH %s", [fts5_query(terms)]))
 
 
 def quote_match(text: str, *, include_rejected: bool = False) -> Q:
@@ -209,7 +209,7 @@ class Results:
         order = order or self.order
         if _postgres():
             return self._pg_ids(offset, limit, order)
-        fts, match, found = self.target.fts, fts5_query(self.terms), row_id()
+        fts, match, found = self.target.fts, fts5_query(self.terms), ROW_ID
         if order == RELEVANCE:
             sql = f"SELECT {found} FROM {fts} WHERE {fts} MATCH %s ORDER BY rank LIMIT %s OFFSET %s"
             return self._fetch_ids(sql, [match, limit, offset])

@@ -41,6 +41,4 @@ def date_key(table: str = "") -> str:
     return f"(COALESCE(CAST(julianday({column}published_at) * 1440 AS INTEGER), 0) * {1 << ID_BITS} + {column}id)"
 
 
-def row_id(key_column: str = "rowid") -> str:
-    """The row id held in an FTS5 key."""
-    return f"({key_column} & {ID_MASK})"
+ROW_ID = f"(rowid & {ID_MASK})"  # the row id held in an FTS5 row's key
