@@ -17,8 +17,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .language import given_names, name_match, names
+from .language import given_names, name_match, names, word_use
 from .language.roles import COMMENTATOR_NOUNS, is_plural_person_noun, is_role_word
+from .language.tokens import SPEECH_VERBS
 from .parsed import ParsedQuote, ParsedSpeaker
 from .person import Person, title_gender
 from .quotes.cues import Cue
@@ -144,7 +145,11 @@ class Cast:
             self._identifiable[cue.name] = (
                 self.printed_in_full(cue.name)
                 or self._titled_somewhere(cue.name)
-                or not (_used_as_place_or_group(self.body, cue.name) or _abbreviation_or_modifier(self.body, cue.name))
+                or not (
+                    _used_as_place_or_group(self.body, cue.name)
+                    or _abbreviation_or_modifier(self.body, cue.name)
+                    or _common_word(self.body, cue.name)
+                )
             )
         return self._identifiable[cue.name]
 
@@ -372,6 +377,39 @@ def _abbreviation_or_modifier(body: str, word: str) -> bool:
                 return True
         at = body.find(word, end)
     return False
+
+
+def _common_word(body: str, word: str) -> bool:
+    """ "Holding signs, the protesters chanted", "a fake Southern accent and joked": a word the article also prints
+    in lower case, or one with an adjective's ending printed before a lower-case word that is no verb ("Southern
+    accent"; "Lindqvist said" proves nothing), is a common word or a modifier when nothing ties it to a person (the
+    caller asks only of words never printed in full nor with a title). A given name ("Bill") is a person's alone."""
+    if given_names.pronoun_of(f"{word} X"):
+        return False
+    if word_use.word_use(body).in_lower_case(word.lower()):
+        return True
+    return word.lower().endswith(_ADJECTIVE_ENDINGS) and any(
+        following.islower() and not following.endswith("ed") and following not in _VERBS_AFTER_A_NAME
+        for following in _words_after(body, word)
+    )
+
+
+# Lower-case words that follow a surname as its verb: "Lindqvist said", "Morgan has", "Duncan will".
+_VERBS_AFTER_A_NAME = SPEECH_VERBS | names.wordset(
+    "is was has had have will would can could should shall may might must did does do also then who"
+)
+
+
+def _words_after(body: str, word: str) -> Iterator[str]:
+    """The word printed right after each whole-word occurrence of ``word`` (separated by one space)."""
+    at = body.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not body[at - 1].isalnum()) and body[end : end + 1] == " ":
+            following = body[end + 1 : end + 40].split(None, 1)
+            if following:
+                yield following[0].strip(",.;:!?")
+        at = body.find(word, end)
 
 
 def _is_person_phrase(cue: Cue) -> bool:

@@ -347,3 +347,20 @@ def test_she_skips_a_longer_name_the_article_prints_as_a_place():
     cast.make_salient(cast.person("Eva Lind", 0))
     cast.make_salient(cast.person("Port Kellan", 52))
     assert cast.people[cast.resolve_pronoun("she")].name == "Eva Lind"
+
+
+def test_a_lone_common_word_or_adjective_before_a_verb_is_nobody_but_a_lone_given_name_is_somebody():
+    body = (
+        "The harvest was late this year.\n"
+        '"This is bad for all of us and for our farms," Harvest said.\n'
+        'He put on a fake Corvanian accent. Corvanian joked, "I am a local now."\n'
+        'Bob laughed and added, "Corvania is home."\n'
+    )
+    # "Harvest" is printed in lower case elsewhere ("harvest"), "Corvanian" ends like an adjective; neither is
+    # printed in full or with a title, so neither is anyone. A given name alone is a person.
+    assert speakers_of(body) == ["Bob"]
+
+
+def test_a_surname_never_printed_in_full_still_speaks_when_nothing_makes_it_a_common_word():
+    body = 'Voters waited for hours.\n"We will fix the roads," Ostrander said.\n'
+    assert speakers_of(body) == ["Ostrander"]
