@@ -106,8 +106,9 @@ def paragraphs(body: str) -> list[Paragraph]:
 def extract_quotes(body: str, header: str = "") -> Extraction:
     """Find the quotes of ``body``; ``header`` (title and standfirst) may name an interviewee the body does not."""
     paras = paragraphs(body)
-    texts = [body[p.start : p.end] for p in paras]
     marked = double_apostrophes(body)
+    # Read with two apostrophes as quote marks: "''And is it fair?" opens a quote, it asks no interview question.
+    texts = [marked[p.start : p.end] for p in paras]
     roles = interviews.roles(texts)
     labels = interviews.answer_labels(texts, roles)
     spans: list[tuple[Span, str]] = []

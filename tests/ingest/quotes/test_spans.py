@@ -357,6 +357,19 @@ def test_two_apostrophes_mark_a_quote_as_newspaper_copies_print_them():
         assert body[quote.start : quote.end] == quote.text
 
 
+def test_a_paragraph_opening_with_two_apostrophes_and_ending_in_a_question_is_a_quote_not_an_interview_question():
+    body = (
+        "Mara Quist, a harbour engineer, spoke on Friday about the new pier and the flood gates.\n"
+        "''People make all these claims,'' Ms. Quist said. ''And how do voters decide? Are they fooled?\n"
+        "''Are they way out in left field?'' she asked the crowd in the hall on Friday.\n"
+    )
+    assert found(body) == [
+        ("People make all these claims", "Mara Quist"),
+        ("And how do voters decide? Are they fooled?", "Mara Quist"),
+        ("Are they way out in left field?", "Mara Quist"),
+    ]
+
+
 def test_a_dash_and_a_full_name_after_a_quote_sign_it():
     body = (
         "Readers wrote in about the new bridge.\n"
