@@ -14,6 +14,7 @@ records who said what, and a quote with no one to cite is not worth an editor's 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -31,6 +32,15 @@ _NOBODY = -1  # index used in the salience list for an unnamed source
 _HE = names.wordset("he him his himself")
 _SHE = names.wordset("she her hers herself")
 _PRONOUN_REACH = 3  # people a pronoun may look back over
+# Nouns by which news refers back to the public figure it is about ("the candidate", "the senator", "the actress"):
+# a definite one nobody's description holds means a recent person given no role. Not "the official", "the
+# judge" or "the spokesman": most often someone unnamed, or named with that very role.
+_PUBLIC_FIGURES = names.wordset(
+    """candidate nominee contender hopeful frontrunner front-runner senator congressman congresswoman lawmaker
+    governor mayor businessman businesswoman billionaire mogul tycoon actor actress star singer rapper comedian
+    comic host presenter author novelist celebrity"""
+)
+_UNNAMED_REACH = 1500  # characters a definite role looks back over for its unnamed introduction ("a spokesman")
 
 
 @dataclass
@@ -220,7 +230,7 @@ class Cast:
     def resolve_role(self, phrase: str, pos: int = -1) -> int | None:
         """The person a role noun phrase points at: an office in their description, or any commentator; failing
         that, the person printed last before ``pos`` with that office before their name ("President Obama ...
-        the president said")."""
+        the president said"); failing that, for "the <role>" of one person, a recent person given no role at all."""
         words = [w for w in phrase.lower().replace("’s", "").replace("'s", "").split() if w.isalpha()]
         words = [w for w in words if w not in ("the", "this", "that", "his", "her", "its", "their")]
         if not words:
@@ -236,7 +246,11 @@ class Cast:
             return None
         fitting = [i for i in order if self.people[i].fits_role(head)]
         if not fitting:
-            return self._introduced_as(head, pos)
+            introduced = self._introduced_as(head, pos)
+            public = phrase.lower().startswith("the ") and head in _PUBLIC_FIGURES
+            if introduced is None and public and not self._unnamed_before(head, pos):
+                return self._undescribed_recent(title_gender(head))
+            return introduced
 
         def overlap(index: int) -> int:
             return sum(1 for word in modifiers if word in self.people[index].roles().split())
@@ -260,6 +274,31 @@ class Cast:
         if name not in self._printed_twice:
             self._printed_twice[name] = self.body.count(name) >= 2
         return self._printed_twice[name]
+
+    def _unnamed_before(self, head: str, pos: int) -> bool:
+        """ "A supporter was caught on video ... The supporter was charged": the role was just given to someone
+        unnamed (read back a bounded stretch, so that many role cues stay linear in the article)."""
+        before = self.body[max(0, pos - _UNNAMED_REACH) : pos]
+        return re.search(rf"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\b[\w\s-]{{0,30}}?\b{re.escape(head)}\b", before) is not None
+
+    def _undescribed_recent(self, gender: str) -> int | None:
+        """ "The candidate also continued to refute ...": a definite role that no one's description holds points, as
+        "he" or "she" would, at a recent person, but only one the article gives no role or title (the candidate is not
+        the mayor, the analyst or the "Rep." just quoted), and never past an unnamed person."""
+        seen: list[int] = []
+        for index in reversed(self.salient):
+            if index == _NOBODY:
+                return None
+            if index in seen:
+                continue
+            seen.append(index)
+            if len(seen) > _PRONOUN_REACH:
+                return None
+            person = self.people[index]
+            if person.description or (gender and person.gender() not in ("", gender)):
+                continue
+            return index
+        return None
 
     def _introduced_as(self, head: str, pos: int) -> int | None:
         if pos <= 0 or head not in names.OFFICES:

@@ -364,3 +364,32 @@ def test_a_lone_common_word_or_adjective_before_a_verb_is_nobody_but_a_lone_give
 def test_a_surname_never_printed_in_full_still_speaks_when_nothing_makes_it_a_common_word():
     body = 'Voters waited for hours.\n"We will fix the roads," Ostrander said.\n'
     assert speakers_of(body) == ["Ostrander"]
+
+
+def test_a_definite_role_nobody_holds_goes_to_the_recent_person_given_no_other_role():
+    body = (
+        "Ivo Petrov, the mayor of Ashton, opened the fair. Dana Kell toured the stalls. Rep. Ana Berg came later.\n"
+        "The candidate also disputed a report about her funding.\n"
+        '"Those are the words they would use," the candidate said.\n'
+    )
+    # The mayor and the representative have roles of their own; the candidate is the recent person given none.
+    assert speakers_of(body) == ["Dana Kell"]
+
+
+def test_a_definite_role_given_to_someone_unnamed_just_before_or_mostly_unnamed_is_nobody():
+    body = (
+        "Dana Kell toured the stalls on Friday.\n"
+        "A candidate for the council was caught on video shouting at the stalls.\n"
+        '"I would do it again," the candidate said.\n'
+        '"The stalls were a mess," the official said.\n'
+    )
+    assert speakers_of(body) == []
+
+
+def test_a_name_after_a_possessive_is_not_the_subject_of_a_participle():
+    body = (
+        "Dana Kell spoke on Friday.\n"
+        "Later on Sunday, Kell shared a syllabus for a 2002 class called “Perception” on her Facebook page, writing "
+        "“Here is a syllabus for the class you claim never existed.”\n"
+    )
+    assert speakers_of(body) == ["Dana Kell"]

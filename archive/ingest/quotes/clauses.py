@@ -176,12 +176,14 @@ def clause_subject(text: str, words: tuple[Item, ...] | list[Item], end: int, de
             run = names.capital_runs(text, words[first].start, word.end)
             name = names.split_run(run[-1], text) if run and run[-1][-1].end == word.end else None
             preceding = words[first - 1].lower if first > 0 else ""
-            if name is not None and preceding not in PREPOSITIONS | _ARTICLES:
+            if name is not None and preceding not in PREPOSITIONS | _ARTICLES | _POSSESSIVES:
                 return Cue("name", text[name.start : name.end], name.start, name.end, name.name, name.title)
     return None
 
 
 _ARTICLES = names.wordset("a an the")
+# "on his Facebook page, writing": a name after a possessive is something of someone's, never a subject.
+_POSSESSIVES = names.wordset("his her their its our my your")
 # Words that never follow a subject as its verb.
 _NOT_VERBS = PREPOSITIONS | DETERMINERS | INDEFINITE | _CLAUSE_BREAKS | names.wordset("a an the or who which that s")
 
