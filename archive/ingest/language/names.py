@@ -190,7 +190,9 @@ def capital_runs(text: str, start: int = 0, end: int | None = None) -> list[list
         joined = gap in (" ", "\u00a0") or (gap == "" and len(current[-1].bare) == 1 and len(token.bare) == 1)
         joined = joined and not is_possessive(text, current[-1].end)
         particle = token.lower in PARTICLES and _particle_leads_to_name(words, index)
-        if (is_name_word(token.text) and index not in dotted) or (particle and current):
+        if (is_name_word(token.text) and index not in dotted) or (
+            (particle or _middle_initial(words, index, text)) and current
+        ):
             if current and not joined:
                 runs.append(current)
                 current = []
@@ -231,6 +233,15 @@ def _dotted_abbreviations(words: tuple[Token, ...]) -> set[int]:
                 group -= 1
             out.difference_update(range(group, index + 1))
     return out
+
+
+def _middle_initial(words: tuple[Token, ...], index: int, text: str) -> bool:
+    """ "Samuel A. Alito", "Joseph I. Lieberman": an "A." or "I." between name words is an initial, not a word."""
+    token = words[index]
+    if token.text not in ("A.", "I.") or index + 1 >= len(words):
+        return False
+    after = words[index + 1]
+    return text[token.end : after.start] == " " and is_name_word(after.text) and after.lower not in NOT_NAMES
 
 
 def _particle_leads_to_name(words: tuple[Token, ...], index: int) -> bool:

@@ -81,3 +81,17 @@ def test_a_preposition_opening_a_sentence_is_not_part_of_the_name():
     text = "The race was close. Without Fenwick the party would have lost."
     assert name_in(text, "Fenwick").name == "Fenwick"
     assert all(run[0].text != "Without" for run in names.capital_runs(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "runs"),
+    [
+        ("Former Sen. Joseph I. Lindqvist said the plan failed.", [["Sen.", "Joseph", "I.", "Lindqvist"]]),
+        ("The case went to Samuel A. Osei, a judge.", [["Samuel", "A.", "Osei"]]),
+        ("It ended with World War I. Then peace came.", [["World", "War"]]),
+        ("I. Lewis Lindqvist said so.", [["Lewis", "Lindqvist"]]),
+    ],
+)
+def test_a_middle_initial_a_or_i_between_name_words_stays_in_the_name(text, runs):
+    # "A" and "I" are words too; with a dot, between two name words, they are initials.
+    assert [[t.text for t in run] for run in names.capital_runs(text)] == runs
