@@ -52,7 +52,12 @@ def governor(text: str, sent_start: int, mark: int) -> Cue | None:
     for index in range(len(words) - 1, max(-1, len(words) - 1 - _MAX_DISTANCE), -1):
         word = words[index]
         if word.text in (";", "(", ")") or (
-            word.text == "," and index + 1 < len(words) and words[index + 1].lower in _CLAUSE_BREAKS
+            word.text == ","
+            and index + 1 < len(words)
+            and words[index + 1].lower in _CLAUSE_BREAKS
+            # "said his staff "did the wrong thing", but that the blocking was "an egregious act"": a "that"
+            # after the break goes on with what the verb reports.
+            and not (index + 2 < len(words) and words[index + 2].lower == "that")
         ):
             return None
         if not is_governing_verb(word) or is_noun_use(text, words, index):

@@ -185,6 +185,14 @@ def test_a_verb_after_and_or_but_shares_the_subject_of_its_clause():
     ]
 
 
+def test_a_that_clause_after_but_goes_on_with_what_the_verb_reports():
+    body = (
+        'Nora Blake said her staff "did the wrong thing" by reading the files, but that the board\'s ban on the crews '
+        'was "an egregious act."'
+    )
+    assert found(body) == [("did the wrong thing", "Nora Blake"), ("an egregious act.", "Nora Blake")]
+
+
 def test_a_participle_takes_the_subject_of_its_clause():
     body = 'Nora Blake spoke first. "We are ready," she says, adding proudly that her crews "sail in any weather."'
     assert found(body) == [("We are ready", "Nora Blake"), ("sail in any weather.", "Nora Blake")]
