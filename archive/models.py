@@ -14,8 +14,8 @@ from django.db.models import Count, Exists, F, IntegerField, OuterRef, Q, Subque
 from django.db.models.functions import Coalesce, Length
 from django.db.models.signals import pre_delete
 from django.dispatch import receiver
-from django.urls import reverse
 
+from .addresses import slug_address
 from .ingest.language.names import key as name_key
 from .ingest.topics import keyword_problem, parse_keywords
 from .public_ids import assign_public_ids
@@ -86,7 +86,7 @@ class Topic(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("topic_detail", args=[self.slug])
+        return slug_address("topic_detail", self.slug)
 
     def natural_key(self):
         return (self.slug,)
@@ -170,7 +170,7 @@ class Article(PrintedTimeMixin, FormerSlugsMixin, models.Model):
         self.keep_former_slug(ArticleFormerSlug, "article")
 
     def get_absolute_url(self) -> str:
-        return reverse("article_detail", args=[self.slug])
+        return slug_address("article_detail", self.slug)
 
     @classmethod
     def from_db(cls, db, field_names, values):
@@ -219,7 +219,7 @@ class Speaker(FormerSlugsMixin, models.Model):
         self.keep_former_slug(SpeakerFormerSlug, "speaker")
 
     def get_absolute_url(self) -> str:
-        return reverse("speaker_detail", args=[self.slug])
+        return slug_address("speaker_detail", self.slug)
 
     def natural_key(self):
         return (self.slug,)
@@ -382,7 +382,7 @@ class Quote(PrintedTimeMixin, models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return reverse("quote_detail", args=[self.public_id or self.pk])
+        return slug_address("quote_detail", str(self.public_id or self.pk))
 
     def clean(self):
         if self.article_id and self.article.body[self.start : self.end] != self.text:
