@@ -193,6 +193,32 @@ def test_a_that_clause_after_but_goes_on_with_what_the_verb_reports():
     assert found(body) == [("did the wrong thing", "Nora Blake"), ("an egregious act.", "Nora Blake")]
 
 
+@pytest.mark.parametrize(
+    ("body", "quote"),
+    [
+        (
+            'Nora Blake thanked the crews for "sailing in any weather and any season."',
+            "sailing in any weather and any season.",
+        ),
+        (
+            'Nora Blake touted her record—"the longest run of calm seas in our history"—on Monday.',
+            "the longest run of calm seas in our history",
+        ),
+        ('Nora Blake denounced the ban as "hurtful and humiliating" on Monday.', "hurtful and humiliating"),
+        (
+            'Nora Blake slammed the port for "cutting every corner it could find."',
+            "cutting every corner it could find.",
+        ),
+    ],
+)
+def test_thanking_touting_denouncing_and_slamming_are_speech(body, quote):
+    assert found(body) == [(quote, "Nora Blake")]
+
+
+def test_thanks_to_is_no_speech_verb():
+    assert found('The plan passed, thanks to "fierce lobbying" by the crews.') == []
+
+
 def test_a_participle_takes_the_subject_of_its_clause():
     body = 'Nora Blake spoke first. "We are ready," she says, adding proudly that her crews "sail in any weather."'
     assert found(body) == [("We are ready", "Nora Blake"), ("sail in any weather.", "Nora Blake")]
