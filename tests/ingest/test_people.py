@@ -393,3 +393,11 @@ def test_a_name_after_a_possessive_is_not_the_subject_of_a_participle():
         "“Here is a syllabus for the class you claim never existed.”\n"
     )
     assert speakers_of(body) == ["Dana Kell"]
+
+
+def test_an_adverb_ends_the_clause_before_a_relative_subject_so_the_name_before_it_stays_salient():
+    body = (
+        'President Ana Berg passionately rebuked critics who say she should call them "traitors," and left.\n\n'
+        '"What exactly would that label change? Nothing at all," she said.\n'
+    )
+    assert speakers_of(body)[-1:] == ["Ana Berg"]

@@ -262,10 +262,23 @@ def _phrase_back(words: list[Item]) -> list[Item]:
             break
         if word.lower in ("that", "and", "but", "while", "when", "as", "because", "if", "said", "says"):
             break
+        if span and _is_clause_adverb(word):
+            break  # "President Obama passionately rebuked critics who say": the adverb ends a clause, not a phrase
         span.insert(0, word)
         if word.lower in DETERMINERS or word.lower in INDEFINITE or len(span) >= 8:
             break
     return span
+
+
+# Words ending in -ly that are nouns or adjectives inside a noun phrase ("the family friend", "an early ally").
+_NOT_ADVERBS = names.wordset(
+    """family rally ally early elderly likely daily weekly monthly yearly friendly only lonely costly deadly
+    holy silly bully supply reply assembly anomaly italy july homely lovely ugly kindly orderly"""
+)
+
+
+def _is_clause_adverb(word: Item) -> bool:
+    return word.text.islower() and word.lower.endswith("ly") and len(word.lower) > 5 and word.lower not in _NOT_ADVERBS
 
 
 def _appositive_subject(text: str, words: list[Item]) -> Cue | None:
