@@ -401,3 +401,12 @@ def test_an_adverb_ends_the_clause_before_a_relative_subject_so_the_name_before_
         '"What exactly would that label change? Nothing at all," she said.\n'
     )
     assert speakers_of(body)[-1:] == ["Ana Berg"]
+
+
+def test_an_organisation_named_by_a_person_like_ending_does_not_stand_between_she_and_her():
+    body = (
+        "Ana Berg spoke on Friday about the flood gates.\n\n"
+        "The report was backed by the planning committee, which said it found nothing wrong.\n\n"
+        '"It never made sense to me that anyone blamed the crews," she said.\n'
+    )
+    assert speakers_of(body) == ["Ana Berg"]

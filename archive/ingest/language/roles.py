@@ -97,7 +97,10 @@ _PERSON_ENDINGS = ("er", "or", "ist", "ian", "man", "woman", "person", "ee", "eu
 def is_role_word(word: str) -> bool:
     """A noun that names what a person does ("analyst", "minister", "coach", "spokesperson")."""
     word = word.lower().rstrip("s") if word.lower().endswith("s") and len(word) > 4 else word.lower()
-    return word in _ROLE_HEADS or word in PERSON_NOUNS or (len(word) > 4 and word.endswith(_PERSON_ENDINGS))
+    if word in _ROLE_HEADS or word in PERSON_NOUNS:
+        return True
+    # By its ending only when no organisation ends that way: "committee", "center", "monitor" are not people.
+    return len(word) > 4 and word.endswith(_PERSON_ENDINGS) and word not in names.ORG_WORDS
 
 
 def is_role_item(item: Item) -> bool:
