@@ -149,7 +149,9 @@ class Cast:
         """Not a place, party or group: a single capitalised word that the article never ties to a person (no full
         name, no title, nobody met) and elsewhere uses as a place or a group ("in Indiana", "the Republicans") or
         inside a longer proper name ("United States", "The Daily Beast") is nobody to cite."""
-        if len(cue.name.split()) >= 2 or cue.title or self.known(cue.name) is not None:
+        if len(cue.name.split()) >= 2:
+            return cue.title != "" or not _party_or_region(cue.name)
+        if cue.title or self.known(cue.name) is not None:
             return True
         if cue.name not in self._identifiable:
             self._identifiable[cue.name] = (
@@ -416,6 +418,16 @@ def _abbreviation_or_modifier(body: str, word: str) -> bool:
                 return True
         at = body.find(word, end)
     return False
+
+
+_NUMBER_WORDS = names.wordset("two three four five six seven eight nine ten dozen")
+
+
+def _party_or_region(name: str) -> bool:
+    """ "New Hampshire Democrat", "Presumptive Democratic", "Middle Eastern", "Two Americans": a party, a region or
+    a count at the end or the start of a run is a group or a modifier, never a person's name."""
+    words = name.lower().split()
+    return words[-1] in word_use.AFFILIATIONS or words[-1].endswith("ern") or words[0] in _NUMBER_WORDS
 
 
 def _common_word(body: str, word: str) -> bool:

@@ -410,3 +410,11 @@ def test_an_organisation_named_by_a_person_like_ending_does_not_stand_between_sh
         '"It never made sense to me that anyone blamed the crews," she said.\n'
     )
     assert speakers_of(body) == ["Ana Berg"]
+
+
+@pytest.mark.parametrize(
+    "printed", ["New Hampshire Republican", "Presumptive Democratic", "Middle Eastern", "Two Americans"]
+)
+def test_a_party_a_region_or_a_count_ending_or_opening_a_run_is_nobody(printed):
+    body = f'Voters in Corvania waited for hours.\n"The race is far from over," {printed} said.\n'
+    assert speakers_of(body) == []
