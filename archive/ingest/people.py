@@ -147,8 +147,10 @@ class Cast:
 
     def identifiable(self, cue: Cue) -> bool:
         """Not a place, party or group: a single capitalised word that the article never ties to a person (no full
-        name, no title, nobody met) and elsewhere uses as a place or a group ("in Indiana", "the Republicans") or
-        inside a longer proper name ("United States", "The Daily Beast") is nobody to cite."""
+        name, no title, nobody met) and elsewhere uses as a place or a group ("in Indiana", "the Republicans"),
+        inside a longer proper name ("United States", "The Daily Beast"), in lower case or as a modifier ("Holding
+        signs", "a Southern accent") is nobody to cite; nor is a longer run ending in a party or a region word or
+        opening with a count ("New Hampshire Republican", "Two Americans")."""
         if len(cue.name.split()) >= 2:
             return cue.title != "" or not _party_or_region(cue.name)
         if cue.title or self.known(cue.name) is not None:
@@ -421,13 +423,17 @@ def _abbreviation_or_modifier(body: str, word: str) -> bool:
 
 
 _NUMBER_WORDS = names.wordset("two three four five six seven eight nine ten dozen")
+# Listed, not read from the ending: "Howard Stern" and "Bertie Ahern" end in "-ern" too.
+_REGIONS = names.wordset(
+    "eastern western northern southern midwestern northeastern northwestern southeastern southwestern central"
+)
 
 
 def _party_or_region(name: str) -> bool:
     """ "New Hampshire Democrat", "Presumptive Democratic", "Middle Eastern", "Two Americans": a party, a region or
     a count at the end or the start of a run is a group or a modifier, never a person's name."""
     words = name.lower().split()
-    return words[-1] in word_use.AFFILIATIONS or words[-1].endswith("ern") or words[0] in _NUMBER_WORDS
+    return words[-1] in word_use.AFFILIATIONS or words[-1] in _REGIONS or words[0] in _NUMBER_WORDS
 
 
 def _common_word(body: str, word: str) -> bool:

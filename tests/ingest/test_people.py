@@ -418,3 +418,8 @@ def test_an_organisation_named_by_a_person_like_ending_does_not_stand_between_sh
 def test_a_party_a_region_or_a_count_ending_or_opening_a_run_is_nobody(printed):
     body = f'Voters in Corvania waited for hours.\n"The race is far from over," {printed} said.\n'
     assert speakers_of(body) == []
+
+
+def test_a_surname_ending_like_a_region_word_is_still_a_person():
+    body = 'Listeners called in all morning.\n"The show goes on," Howard Stern said.\n'
+    assert speakers_of(body) == ["Howard Stern"]
