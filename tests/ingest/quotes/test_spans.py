@@ -209,6 +209,10 @@ def test_a_that_clause_after_but_goes_on_with_what_the_verb_reports():
             'Nora Blake slammed the port for "cutting every corner it could find."',
             "cutting every corner it could find.",
         ),
+        (
+            '"If they were serious about this, they would have called," Nora Blake fumed.',
+            "If they were serious about this, they would have called",
+        ),
     ],
 )
 def test_thanking_touting_denouncing_and_slamming_are_speech(body, quote):
