@@ -423,3 +423,12 @@ def test_a_party_a_region_or_a_count_ending_or_opening_a_run_is_nobody(printed):
 def test_a_surname_ending_like_a_region_word_is_still_a_person():
     body = 'Listeners called in all morning.\n"The show goes on," Howard Stern said.\n'
     assert speakers_of(body) == ["Howard Stern"]
+
+
+def test_a_long_appositive_between_a_name_and_its_verb_is_read_past():
+    body = (
+        "Karl Berg won the vote in Dover.\n\n"
+        "Ivo Silva, a retired harbour pilot and the host of a weekly radio show in the north, is a Dover resident "
+        'who voted for Berg. "He listens to us," he said.\n'
+    )
+    assert speakers_of(body) == ["Ivo Silva"]

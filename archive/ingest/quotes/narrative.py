@@ -138,7 +138,8 @@ def _clause_start(words: list[Item], index: int) -> int:
 def _after_appositives(words: list[Item], nxt: int) -> int:
     """Where the verb may stand after a name ending before ``words[nxt]``: "Nino Kapanadze, disagrees", "Ana
     Silva, a coach, said", "Ana Silva, 52, of Dover, was", "Ana Silva, 13, of Dover sold", "Ana Silva, 75, a
-    retiree in Dover, Del., said": the appositives (a role, an age, a home town and its state) are read past."""
+    retiree in Dover, Del., said": the appositives (a role, an age, a home town and its state) are read past; a role
+    runs up to 16 words ("a black Republican campaign consultant and the host of an XM Satellite radio show")."""
     for _ in range(4):
         if not (nxt + 1 < len(words) and words[nxt].text == ","):
             break
@@ -154,7 +155,7 @@ def _after_appositives(words: list[Item], nxt: int) -> int:
             while nxt < len(words) and words[nxt].is_word and words[nxt].text[:1].isupper():
                 nxt += 1
             continue
-        reach = 24 if words[nxt].lower == "who" or _holds_relative(words, nxt) else 12
+        reach = 24 if words[nxt].lower == "who" or _holds_relative(words, nxt) else 16
         nxt = next((i for i in range(nxt, min(len(words), nxt + reach)) if words[i].text == ","), len(words))
     return nxt
 
