@@ -432,3 +432,8 @@ def test_a_long_appositive_between_a_name_and_its_verb_is_read_past():
         'who voted for Berg. "He listens to us," he said.\n'
     )
     assert speakers_of(body) == ["Ivo Silva"]
+
+
+def test_a_place_before_a_role_is_not_the_subject_a_later_verb_shares():
+    body = 'Ivo Silva met the former Corvania governor and said the plan was "dead on arrival" on Monday.\n'
+    assert speakers_of(body) == ["Ivo Silva"]

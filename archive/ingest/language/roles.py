@@ -9,7 +9,15 @@ from __future__ import annotations
 from . import names
 from .tokens import DETERMINERS, INDEFINITE, PREPOSITIONS, Item, is_speech_verb, items
 
-__all__ = ["COMMENTATOR_NOUNS", "describe", "is_plural_person_noun", "is_role_item", "is_role_segment", "is_role_word"]
+__all__ = [
+    "COMMENTATOR_NOUNS",
+    "describe",
+    "is_listed_role",
+    "is_plural_person_noun",
+    "is_role_item",
+    "is_role_segment",
+    "is_role_word",
+]
 
 # Nouns that say who a commentator is; "the pundit" may be any of them (people.py decides which).
 COMMENTATOR_NOUNS = names.wordset(
@@ -101,6 +109,14 @@ def is_role_word(word: str) -> bool:
         return True
     # By its ending only when no organisation ends that way: "committee", "center", "monitor" are not people.
     return len(word) > 4 and word.endswith(_PERSON_ENDINGS) and word not in names.ORG_WORDS
+
+
+def is_listed_role(word: str) -> bool:
+    """A role noun from the lists only, never by its ending: after a name, "-er" and "-or" words are as often verbs
+    ("Ana Silva remembers", "Berg offers")."""
+    word = word.lower()
+    singular = word[:-1] if word.endswith("s") and len(word) > 4 else word
+    return singular in _ROLE_HEADS or singular in PERSON_NOUNS
 
 
 def is_role_item(item: Item) -> bool:

@@ -12,7 +12,7 @@ names somebody the archive can cite is people.py's question; this module only fi
 from __future__ import annotations
 
 from ..language import names
-from ..language.roles import is_role_word
+from ..language.roles import is_listed_role, is_role_word
 from ..language.tokens import BETWEEN, DETERMINERS, INDEFINITE, PREPOSITIONS, Item, is_noun_use, is_speech_verb, items
 from .cues import Cue, participle_subject, subject_after_verb, subject_before_verb
 
@@ -172,8 +172,8 @@ def clause_subject(text: str, words: tuple[Item, ...] | list[Item], end: int, de
                 return cue
             continue
         following = words[index + 1] if index + 1 < len(words) else None
-        if not _verb_like(following):
-            continue
+        if not _verb_like(following) or is_listed_role(following.lower):
+            continue  # "the former Arkansas governor, proposed": a place before a role is no subject
         if word.lower in _SUBJECT_PRONOUNS:
             return Cue("pronoun", word.text, word.start, word.end)
         if names.is_name_word(word.text) and not names.is_possessive(text, word.end):
