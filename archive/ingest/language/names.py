@@ -44,7 +44,7 @@ def wordset(text: str) -> frozenset[str]:
 # Honorifics: dropped from the name, kept as the person's title.
 HONORIFICS = wordset(
     """mr mrs ms miss mx dr prof professor sir dame lord lady rev reverend fr rabbi imam sheikh sheik
-    sen senator rep gov gen col lt capt maj sgt cmdr adm cpl pvt st hon msgr"""
+    sen senator rep gov gen col lt capt maj sgt cmdr adm cpl pvt st hon msgr sens reps pres"""
 )
 # Offices and roles that, capitalised before a name, describe the person ("Health Minister Moshe Arbel").
 OFFICES = wordset(
@@ -95,8 +95,8 @@ PRONOUNS = wordset("he she him her his hers")
 PLURAL_PRONOUNS = wordset("they them their it its we i you us")
 # Honorifics written with a dot; a dot after them does not end a sentence.
 ABBREVIATIONS = wordset(
-    """mr mrs ms dr prof sen rep gov gen col lt capt maj sgt cmdr adm cpl pvt st jr sr rev fr msgr hon no vs
-    jan feb mar apr jun jul aug sep sept oct nov dec inc ltd co corp dept univ est approx etc mt ft"""
+    """mr mrs ms dr prof sen sens rep reps pres gov gen col lt capt maj sgt cmdr adm cpl pvt st jr sr rev fr msgr hon
+    no vs jan feb mar apr jun jul aug sep sept oct nov dec inc ltd co corp dept univ est approx etc mt ft"""
 )
 
 # A word, with inner hyphens and apostrophes; "Newsline.Co" (a site name) is one word, and never a name.

@@ -95,3 +95,16 @@ def test_a_preposition_opening_a_sentence_is_not_part_of_the_name():
 def test_a_middle_initial_a_or_i_between_name_words_stays_in_the_name(text, runs):
     # "A" and "I" are words too; with a dot, between two name words, they are initials.
     assert [[t.text for t in run] for run in names.capital_runs(text)] == runs
+
+
+@pytest.mark.parametrize(
+    ("text", "names_found"),
+    [
+        ("Sens. Ana Berg and Ivo Lind spoke.", ["Ana Berg", "Ivo Lind"]),
+        ("Reps. Ana Berg and Ivo Lind spoke.", ["Ana Berg", "Ivo Lind"]),
+        ("Pres. Ana Berg spoke.", ["Ana Berg"]),
+    ],
+)
+def test_plural_and_short_titles_with_a_dot_are_titles_not_names(text, names_found):
+    found = [names.split_run(run, text) for run in names.capital_runs(text)]
+    assert [name.name for name in found if name is not None] == names_found
