@@ -74,6 +74,8 @@ class Cast:
         # thousands of people (quadratic: 4,000 speakers took 43 s).
         self._people_by_sound: dict[str, set[int]] = {}
         self._registered: dict[int, int] = {}  # person index -> how many of its forms are in the buckets
+        self._forms_by_first_word: dict[str, dict[str, None]] = {}  # people's full names by first word, in order
+        self._print_counts: dict[str, int] = {}
         self._mentions_by_sound: dict[str, list[names.Name]] = {}
         for mention in self.mentions:
             self._mentions_by_sound.setdefault(_sound(mention.name), []).append(mention)
@@ -82,6 +84,8 @@ class Cast:
         forms = self.people[index].forms
         for form in forms[self._registered.get(index, 0) :]:
             self._people_by_sound.setdefault(_sound(form), set()).add(index)
+            if len(form.split()) >= 2:
+                self._forms_by_first_word.setdefault(names.key(form.split()[0]), {})[form] = None
         self._registered[index] = len(forms)
 
     def _matching(self, name: str) -> list[int]:
@@ -95,12 +99,17 @@ class Cast:
         if said:
             # "Mr. Obama" is not Michelle Obama: a courtesy title settles which relative a bare surname means.
             matches = [i for i in matches if self.people[i].gender() in ("", said)]
+        opened = None if matches else self._opened_by(name)
+        if opened is not None:
+            matches = self._matching(opened)
         if matches:
             index = max(matches, key=self._recency)
         else:
             index = len(self.people)
             self.people.append(Person())
-            self._enrich(self.people[index], name, pos, said)
+            self._enrich(self.people[index], opened or name, pos, said)
+            if opened is not None:
+                self.people[index].forms.append(opened)
         person = self.people[index]
         person.forms.append(name)
         self._register(index)
@@ -110,6 +119,24 @@ class Cast:
             person.descriptions.append(description)
         person.last_seen = max(person.last_seen, pos)
         return index
+
+    def _opened_by(self, word: str) -> str | None:
+        """ "Shen Xincheng, a doctoral candidate ... Shen wrote"; "Amadou Magassa, 13, ... Amadou estimated": a lone
+        word that no name ends with, but that opens the full name of exactly one person met before, is that person (a
+        surname printed first, or a given name) when the article never prints that person's last word alone: "Tom
+        Ebeling ... Ebeling said" calls Tom's family by the surname, and "Freddy" must not become every "Trump"."""
+        if len(word.split()) != 1 or self.printed_in_full(word):
+            return None
+        opened: dict[str, str] = {}
+        for form in self._forms_by_first_word.get(names.key(word), ()):
+            if self._printed(form.split()[-1]) == self._printed(form):
+                opened.setdefault(names.key(form), form)
+        return next(iter(opened.values())) if len(opened) == 1 else None
+
+    def _printed(self, text: str) -> int:
+        if text not in self._print_counts:
+            self._print_counts[text] = self.body.count(text)
+        return self._print_counts[text]
 
     def _recency(self, index: int) -> tuple[int, int]:
         return self._rank.get(index, -1), self.people[index].last_seen

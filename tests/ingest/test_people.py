@@ -437,3 +437,25 @@ def test_a_long_appositive_between_a_name_and_its_verb_is_read_past():
 def test_a_place_before_a_role_is_not_the_subject_a_later_verb_shares():
     body = 'Ivo Silva met the former Corvania governor and said the plan was "dead on arrival" on Monday.\n'
     assert speakers_of(body) == ["Ivo Silva"]
+
+
+def test_a_lone_word_that_opens_one_full_name_is_that_person():
+    body = (
+        "Wang Lifen, a researcher at the institute, published an essay on Monday.\n\n"
+        '"The vote surprised everyone," Wang wrote.\n\n'
+        "Timo Rask, 13, sold lemonade outside the hall.\n\n"
+        '"I saved every coin," Timo said.'
+    )
+    folded = fold(body)
+    assert speakers_of(body) == ["Wang Lifen", "Timo Rask"]
+    assert {s.name: s.variants for s in folded.speakers} == {"Wang Lifen": ("Wang",), "Timo Rask": ("Timo",)}
+
+
+def test_a_given_name_is_no_full_name_when_the_family_is_called_by_its_surname():
+    body = (
+        "Tom Lindell stood at the back of the hall.\n\n"
+        '"We came for her," Tom said.\n\n'
+        'Ruth Lindell, his wife, said: "It was worth it."\n\n'
+        '"We will be back," Lindell added.'
+    )
+    assert speakers_of(body) == ["Tom", "Ruth Lindell", "Ruth Lindell"]
