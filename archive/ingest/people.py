@@ -202,9 +202,13 @@ class Cast:
                 return True
         return False
 
-    def known(self, name: str) -> int | None:
-        """An existing person printed as ``name``, without creating one."""
+    def known(self, name: str, title: str = "") -> int | None:
+        """An existing person printed as ``name``, without creating one; a courtesy title settles which relative
+        ("Mrs. Clinton" is not the Mr. Clinton just quoted)."""
         matches = self._matching(name)
+        said = title_gender(title)
+        if said:
+            matches = [i for i in matches if self.people[i].gender() in ("", said)]
         return max(matches, key=self._recency) if matches else None
 
     def make_salient(self, index: int | None) -> None:
@@ -365,7 +369,7 @@ def fold_speakers(extraction: Extraction) -> Folded:
             if not item.strong:
                 # A named subject of an ordinary verb: a known person, or a newcomer printed in full ("Ana Silva
                 # was blunt. "..."" quotes her).
-                index = cast.known(item.name)
+                index = cast.known(item.name, item.title)
                 titled = item.text != item.name  # "President Obama backed her": an office or title says a person
                 if index is None and (len(item.name.split()) >= 2 or titled or cast.printed_in_full(item.name)):
                     index = cast.resolve(item)

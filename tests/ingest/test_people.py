@@ -459,3 +459,13 @@ def test_a_given_name_is_no_full_name_when_the_family_is_called_by_its_surname()
         '"We will be back," Lindell added.'
     )
     assert speakers_of(body) == ["Tom", "Ruth Lindell", "Ruth Lindell"]
+
+
+def test_a_courtesy_title_on_a_plain_subject_picks_the_relative_it_names():
+    body = (
+        'Anna Lund said: "We opened the shop in 1990."\n\n'
+        'Erik Lund, her husband, said: "We will win."\n\n'
+        '"Will you?" the woman asked.\n\n'
+        'Mrs. Lund did not hesitate. "We will win big," she said.'
+    )
+    assert speakers_of(body) == ["Anna Lund", "Erik Lund", "Anna Lund"]
