@@ -211,6 +211,11 @@ def subject_before_verb(text: str, words: list[Item], floor: int) -> Cue | None:
         # "Vera Lind and Tomas Berg said": two people speak as one; the archive cites one person per quote.
         return Cue("unnamed", text[words[at - 1].start : span[-1].end], words[at - 1].start, span[-1].end)
     cue = _noun_phrase(text, span, preposition_before=bool(before and before.lower in PREPOSITIONS))
+    if (cue is None or cue.kind != "name") and before is not None and _of_an_institution(before, span):
+        # "James Pethokoukis of the American Enterprise Institute wrote": the person before "of the ..." speaks.
+        named = _noun_phrase(text, _phrase_back(words[:at]), preposition_before=False)
+        if named is not None and named.kind == "name" and len(named.name.split()) >= 2:
+            return named
     if cue is None or cue.kind != "name":
         # "Paolo Ricci, former minister and head of the Center spoke": an appositive left unclosed.
         comma = max((i for i in range(index) if words[i].text == ","), default=-1)
@@ -220,6 +225,17 @@ def subject_before_verb(text: str, words: list[Item], floor: int) -> Cue | None:
             if named is not None:
                 return replace(named, appositives=(*named.appositives, (tail[0].start, tail[-1].end)))
     return cue
+
+
+def _of_an_institution(before: Item, span: list[Item]) -> bool:
+    """ "of the American Enterprise Institute", "at the Brookings Institution": a preposition, "the", and nothing
+    but capitalised words."""
+    return (
+        before.lower in ("of", "at", "from")
+        and len(span) >= 2
+        and span[0].lower == "the"
+        and all(w.is_word and w.text[:1].isupper() for w in span[1:])
+    )
 
 
 _NUMBERS = names.wordset("one two three four five six seven eight nine ten")

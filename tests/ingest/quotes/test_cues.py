@@ -28,3 +28,12 @@ def test_an_inverted_subject_ends_before_a_clause_word():
 
     body = 'Ana Silva spoke first.\n\n"We are at risk," said party member Ivo Lind when asked about Silva.'
     assert [q.speaker for q in people.fold_speakers(spans.extract_quotes(body)).quotes] == ["Ivo Lind"]
+
+
+def test_a_name_before_of_the_institution_is_the_subject():
+    body = (
+        "Tax cuts were the theme of the week.\n\n"
+        '"Big tax cuts do not work in an age of debt," Karl Osterberg of the Nordic Policy Institute wrote.\n\n'
+        '"The rules are clear," an analyst at the Baltic Institute said.'
+    )
+    assert [speaker for _, speaker in found(body)] == ["Karl Osterberg"]
