@@ -190,6 +190,7 @@ class Cast:
                     _used_as_place_or_group(self.body, cue.name)
                     or _abbreviation_or_modifier(self.body, cue.name)
                     or _common_word(self.body, cue.name)
+                    or _count_or_participle(self.body, cue.name)
                 )
             )
         return self._identifiable[cue.name]
@@ -421,7 +422,9 @@ def _used_as_place_or_group(body: str, word: str) -> bool:
             return True
         if word.endswith("s") and (before.lower() in _GROUPS or before.isdigit()):
             return True  # "the Democrats", "two Republicans"
-        bare = before.rstrip(".")
+        if before.endswith("."):
+            continue  # "moved to Cornell. Isabelle" : the word before ends a sentence (an abbreviation names no group)
+        bare = before
         if not (bare[:1].isupper() and bare[1:].isalpha() and bare[1:].islower()):
             continue
         if not lead.strip() or lead.rstrip()[-1:] in '.!?"”':
@@ -480,6 +483,16 @@ def _common_word(body: str, word: str) -> bool:
         following.islower() and not following.endswith("ed") and following not in _VERBS_AFTER_A_NAME
         for following in _words_after(body, word)
     )
+
+
+def _count_or_participle(body: str, word: str) -> bool:
+    """ "One message ... said:", "Citing "obligations," the spokeswoman told": a count word, or an "-ing" word the
+    article capitalises only where a sentence opens, is no one's name ("Manning" and "King" are printed capitalised
+    inside sentences too)."""
+    lower = word.lower()
+    if lower == "one" or lower in _NUMBER_WORDS:
+        return True
+    return lower.endswith("ing") and not word_use.word_use(body).capitalised_inside(lower)
 
 
 # Lower-case words that follow a surname as its verb: "Lindqvist said", "Morgan has", "Duncan will".

@@ -469,3 +469,20 @@ def test_a_courtesy_title_on_a_plain_subject_picks_the_relative_it_names():
         'Mrs. Lund did not hesitate. "We will win big," she said.'
     )
     assert speakers_of(body) == ["Anna Lund", "Erik Lund", "Anna Lund"]
+
+
+def test_a_word_after_the_end_of_a_sentence_is_no_place_or_group():
+    body = (
+        "In 1998 she moved to Cornell. Marisol is on a trading roll by 2007.\n\n"
+        '"I never saw things going this way," Marisol writes in her memoir.'
+    )
+    assert speakers_of(body) == ["Marisol"]
+
+
+def test_a_count_word_or_an_opening_participle_is_nobody():
+    body = (
+        "The letters arrived on Monday.\n\n"
+        'One message, apparently sent from abroad, said: "You will pay for this."\n\n'
+        'Citing "obligations at home," the mayor\'s spokeswoman said he would skip the event.'
+    )
+    assert speakers_of(body) == []
