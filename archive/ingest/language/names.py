@@ -317,17 +317,40 @@ def _described_words(run: list[Token] | tuple[Token, ...], text: str) -> int:
         token = run[cut]
         origin = token.lower.endswith(("-based", "-born")) or role_words.is_role_word(token.lower)
         common = use.in_lower_case(token.lower)
-        if not (origin or common) or len(token.bare) < 2 or token.lower in _PLACE_OPENERS:
+        full_name_left = _core_len(run[cut + 1 :]) >= 2
+        # Capitalised only where a sentence opens: "Filmmaker Jack Marino said" (a role noun before a full name);
+        # "Interestingly Blocher", "Six Trump supporters" (an adverb, a participle or a count word before a surname
+        # the article prints after another first word elsewhere: "Christoph Blocher"; "Sterling Brown" stays whole).
+        opens_only = cut == 0 and word_use.opens_sentence(text, token.start) and not use.capitalised_inside(token.lower)
+        shaped = opens_only and (
+            (_role_noun(token.lower) if full_name_left else _common_shape(token.lower))
+            and (full_name_left or token.lower in _COUNTS or use.given_name_before(run[-1].text, token.text))
+        )
+        if not (origin or common or shaped) or len(token.bare) < 2 or token.lower in _PLACE_OPENERS:
             break
         if _is_given_name(token.text):
             break
-        full_name_left = _core_len(run[cut + 1 :]) >= 2
-        opener = cut == 0 and word_use.opens_sentence(text, token.start) and not use.capitalised_inside(token.lower)
+        opener = opens_only and (common or shaped)
         if origin or (common and full_name_left) or opener:
             cut += 1
         else:
             break
     return cut
+
+
+_COUNTS = wordset("one two three four five six seven eight nine ten dozens hundreds thousands")
+
+
+def _common_shape(word: str) -> bool:
+    """An adverb, a participle or a count by its shape: "Interestingly", "Celebrating", "Six"."""
+    return word in _COUNTS or (len(word) > 5 and word.endswith(("ly", "ing")))
+
+
+def _role_noun(word: str) -> bool:
+    from .roles import is_role_word  # roles.py reads this module's word lists
+
+    # Not by a demonym's ending: "Kentuckian Rand Paul" reads like "Alderman William Burns" and "Human Rights Watch".
+    return is_role_word(word) and not word.endswith(("ian", "man"))
 
 
 def _core_len(name_tokens: list[Token] | tuple[Token, ...]) -> int:

@@ -31,6 +31,7 @@ class WordUse:
         self.text = text
         self._lower: dict[str, bool] = {}
         self._inner: dict[str, bool] = {}
+        self._given: dict[tuple[str, str], bool] = {}
 
     def in_lower_case(self, word: str) -> bool:
         """``word`` (lower case) is printed as it is somewhere, as a whole word."""
@@ -44,6 +45,20 @@ class WordUse:
             capital = word[:1].upper() + word[1:]
             self._inner[word] = any(not opens_sentence(self.text, at) for at in self._whole(capital))
         return self._inner[word]
+
+    def given_name_before(self, surname: str, other_than: str) -> bool:
+        """``surname`` is printed somewhere right after a capitalised word other than ``other_than``: the article
+        names that person in full elsewhere ("Christoph Blocher" for "Interestingly Blocher")."""
+        if (surname, other_than) not in self._given:
+            self._given[surname, other_than] = any(self._named_before(at, other_than) for at in self._whole(surname))
+        return self._given[surname, other_than]
+
+    def _named_before(self, at: int, other_than: str) -> bool:
+        """A capitalised word that opens no sentence stands right before ``at``."""
+        gap = self.text[max(0, at - 40) : at]
+        word = gap.split()[-1] if gap.split() and gap[-1:].isspace() else ""
+        start = at - len(gap) + len(gap.rstrip()) - len(word)
+        return word.isalpha() and word[:1].isupper() and word != other_than and not opens_sentence(self.text, start)
 
     def _whole(self, word: str) -> Iterator[int]:
         text, at = self.text, self.text.find(word)

@@ -108,3 +108,36 @@ def test_a_middle_initial_a_or_i_between_name_words_stays_in_the_name(text, runs
 def test_plural_and_short_titles_with_a_dot_are_titles_not_names(text, names_found):
     found = [names.split_run(run, text) for run in names.capital_runs(text)]
     assert [name.name for name in found if name is not None] == names_found
+
+
+@pytest.mark.parametrize(
+    ("text", "printed", "name"),
+    [
+        (
+            "The party of Christoph Blocher won. Interestingly Blocher, a wealthy man, led the party.",
+            "Interestingly Blocher",
+            "Blocher",
+        ),
+        (
+            "A note came from Eva Lindqvist. Celebrating Lindqvist for the deal, she wrote back.",
+            "Celebrating Lindqvist",
+            "Lindqvist",
+        ),
+        ("Votes for Ana Osei came in. Six Osei supporters ran for seats.", "Six Osei", "Osei"),
+        ('The club closed. Filmmaker Jack Marlow said, "It was sad."', "Filmmaker Jack Marlow", "Jack Marlow"),
+    ],
+)
+def test_an_adverb_participle_count_or_role_that_only_opens_sentences_is_no_part_of_the_name(text, printed, name):
+    assert name_in(text, printed).name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "printed"),
+    [
+        ("The talks ended. Manning Lindqvist said no. Later Manning Lindqvist agreed.", "Manning Lindqvist"),
+        ("The talks ended. Keeling Osei said no.", "Keeling Osei"),
+        ("The talks ended. Sterling Lindqvist said no. Then Lindqvist left.", "Sterling Lindqvist"),
+    ],
+)
+def test_an_opening_word_stays_in_the_name_unless_the_article_names_the_person_otherwise(text, printed):
+    assert name_in(text, printed).name == printed
