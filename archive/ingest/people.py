@@ -420,8 +420,8 @@ def _used_as_place_or_group(body: str, word: str) -> bool:
     for lead, before in _neighbours(body, word):
         if before in _PLACES:
             return True
-        if word.endswith("s") and (before.lower() in _GROUPS or before.isdigit()):
-            return True  # "the Democrats", "two Republicans"
+        if word.endswith("s") and (before.lower() in _GROUPS | _NUMBER_WORDS or before.isdigit()):
+            return True  # "the Democrats", "two Republicans", "Two Americans"
         if before.endswith("."):
             continue  # "moved to Cornell. Isabelle" : the word before ends a sentence (an abbreviation names no group)
         bare = before
@@ -429,6 +429,8 @@ def _used_as_place_or_group(body: str, word: str) -> bool:
             continue
         if not lead.strip() or lead.rstrip()[-1:] in '.!?"”':
             continue  # the capitalised word before opens a sentence: "Then Indiana" proves nothing
+        if given_names.pronoun_of(f"{bare} X"):
+            continue  # "Donald Trump": a given name before the word makes it a surname
         if bare.lower() not in names.HONORIFICS | names.OFFICES | names.NOT_NAMES:
             return True
     return False

@@ -486,3 +486,11 @@ def test_a_count_word_or_an_opening_participle_is_nobody():
         'Citing "obligations at home," the mayor\'s spokeswoman said he would skip the event.'
     )
     assert speakers_of(body) == []
+
+
+def test_a_given_name_before_a_word_makes_it_a_surname_not_a_place():
+    body = (
+        '"A vote for Donald Trump is a vote for chaos," one delegate said.\n\n'
+        '"Look at what happened in Wyoming," Trump told supporters on Saturday.'
+    )
+    assert speakers_of(body) == ["Trump"]
