@@ -302,6 +302,9 @@ class Cast:
         if cue.kind == "pronoun":
             return self.resolve_pronoun(cue.text)
         if cue.kind == "role":
+            if cue.text[:1].isupper() and " " not in cue.text and self.printed_in_full(cue.text):
+                # "Guardian said" after "Mayor Don Guardian": a surname that is also an organisation's word.
+                return self.person(cue.text, cue.start)
             return self.resolve_role(cue.text, cue.start)
         return None
 

@@ -494,3 +494,8 @@ def test_a_given_name_before_a_word_makes_it_a_surname_not_a_place():
         '"Look at what happened in Wyoming," Trump told supporters on Saturday.'
     )
     assert speakers_of(body) == ["Trump"]
+
+
+def test_a_surname_that_is_also_an_organisation_word_is_the_person_printed_in_full():
+    body = 'Mayor Don Herald welcomed the visitors on Monday.\n\n"The casino is going through bankruptcy," Herald said.'
+    assert speakers_of(body) == ["Don Herald"]
