@@ -268,7 +268,9 @@ def split_run(run: list[Token] | tuple[Token, ...], text: str, after_preposition
         if index and run[index - 1].lower.rstrip(".") in _COURTESY:
             continue  # "Mr. King", "Ms. Bishop": a courtesy title is followed by a surname, never by an office
         affiliation = token.lower in word_use.AFFILIATIONS and index < len(run) - 1
-        if token.lower in HONORIFICS or token.lower in OFFICES or token.lower in ORG_WORDS or affiliation:
+        # "Secretary-Treasurer", "Co-Chair": a hyphenated office.
+        office = token.lower in OFFICES or ("-" in token.lower and any(p in OFFICES for p in token.lower.split("-")))
+        if token.lower in HONORIFICS or office or token.lower in ORG_WORDS or affiliation:
             if index == len(run) - 1 and index and (_is_given_name(run[index - 1].text) or _initial(run[index - 1])):
                 continue  # "Larry King", "Peter T. King": an office word after a given name or an initial is a surname
             cut = index + 1

@@ -141,3 +141,9 @@ def test_an_adverb_participle_count_or_role_that_only_opens_sentences_is_no_part
 )
 def test_an_opening_word_stays_in_the_name_unless_the_article_names_the_person_otherwise(text, printed):
     assert name_in(text, printed).name == printed
+
+
+def test_a_hyphenated_office_is_a_role_before_the_name():
+    text = '"We had a big issue," said United Dock Workers Secretary-Treasurer Gary Castell.'
+    name = name_in(text, "United Dock Workers Secretary-Treasurer Gary Castell")
+    assert (name.name, name.role) == ("Gary Castell", "United Dock Workers Secretary-Treasurer")
