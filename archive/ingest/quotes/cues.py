@@ -320,9 +320,11 @@ def _appositive_subject(text: str, words: list[Item]) -> Cue | None:
         segment = _without_home(segment)
         cue = _noun_phrase(text, _phrase_back(segment), preposition_before=False)
         before = segments[number - 1] if number > 0 else []
-        if len(segment) == 1 and before and _ends_in_place(before):
+        opening_about = number == 1 and before[0].lower == "of"  # "Of Carson, Levine, who ..., said"
+        if len(segment) == 1 and before and not opening_about and _ends_in_place(before):
             # "Ana Silva, 59, of Ashton, Md., said", "Ana Silva, now 81 and retired in Ashton, Md., said": one
-            # word after a home town is its state, not the speaker.
+            # word after a home town is its state, not the speaker ("Of Carson, Levine, who ..., said": "of"
+            # opening the sentence says what about, not where from).
             continue
         if cue is not None and cue.kind == "name" and _covers(segment, cue):
             if before and is_role_segment(before, allow_determiner=True):

@@ -37,3 +37,12 @@ def test_a_name_before_of_the_institution_is_the_subject():
         '"The rules are clear," an analyst at the Baltic Institute said.'
     )
     assert [speaker for _, speaker in found(body)] == ["Karl Osterberg"]
+
+
+def test_of_opening_the_sentence_is_no_home_town_before_the_speaker():
+    body = (
+        "The voters were unimpressed with the field.\n\n"
+        'Of Carsten, Levander, who has given money to Ruby, said, "He is flat-out scary."\n\n'
+        'Ana Berg, 59, of Ashton, Md., said, "It was cold."'
+    )
+    assert [speaker for _, speaker in found(body)] == ["Levander", "Ana Berg"]
