@@ -207,7 +207,7 @@ def _marks(body: str, para: Paragraph, single: bool, carry: bool = False) -> lis
             continue
         before_space = prev.isspace() or prev in "([{—–-/"
         after_space = nxt.isspace() or pos + 1 >= para.end
-        after_punct = nxt in ".,;:!?)]…"
+        after_punct = nxt in ".,;:!?)]…" and not _opens_with_dots(body, pos + 1, para.end)
         if before_space and not after_space and not after_punct:
             out.append((pos, "open"))
         elif not before_space and (after_space or after_punct):
@@ -217,6 +217,15 @@ def _marks(body: str, para: Paragraph, single: bool, carry: bool = False) -> lis
         else:
             out.append((pos, "either"))
     return [(pos, role) for pos, role in out if role != "loose"] if single else _drop_stray(out, carry)
+
+
+def _opens_with_dots(body: str, at: int, end: int) -> bool:
+    """ "...and then we won", ".@BernieSanders prioritized": dots (an ellipsis, a tweet's leading dot) glued to the
+    quoted words open a quote rather than close one."""
+    stop = at
+    while stop < end and stop - at < 3 and body[stop] in ".…":
+        stop += 1
+    return at < stop < end and (body[stop].isalnum() or body[stop] == "@")
 
 
 def _drop_stray(marks: list[tuple[int, str]], carry: bool) -> list[tuple[int, str]]:

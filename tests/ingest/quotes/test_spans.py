@@ -505,3 +505,16 @@ def test_a_state_abbreviation_or_an_adjective_before_a_role_is_nobody_to_cite():
     assert found(body) == []
     body = 'Vera Lind came from Fresno, Calif., on Sunday.\n\n"We will keep the harbour open," Lind said.'
     assert found(body) == [("We will keep the harbour open", "Vera Lind")]
+
+
+def test_dots_glued_to_the_quoted_words_open_a_quote():
+    body = (
+        "Her supporters have accused him.\n\n"
+        '".@LarsBerg put gun makers first," Ana Silva tweeted on Wednesday.\n\n'
+        '"...and then we won," Berg said.'
+    )
+    quotes = people.fold_speakers(spans.extract_quotes(body)).quotes
+    assert [(q.text, q.speaker) for q in quotes] == [
+        (".@LarsBerg put gun makers first", "Ana Silva"),
+        ("...and then we won", "Berg"),
+    ]
