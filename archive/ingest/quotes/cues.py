@@ -124,12 +124,16 @@ def _until_sentence_end(words: list[Item]) -> list[Item]:
 _CLAUSE_AFTER_SUBJECT = names.wordset("when while as after before during because if who whose which that since until")
 
 
+# "added his campaign manager Jeff Weaver", "said her spokesman": a possessive opens the speaker's noun phrase.
+_POSSESSIVE_PRONOUNS = names.wordset("his her its their")
+
+
 def subject_after_verb(text: str, words: list[Item]) -> Cue | None:
     """Inversion: ``said Prof. Berg``, ``says the Finnish Foreign Minister``, ``said he``."""
     if not words:
         return None
     first = words[0]
-    if first.lower in names.PRONOUNS:
+    if first.lower in names.PRONOUNS and first.lower not in _POSSESSIVE_PRONOUNS:
         return Cue("pronoun", first.text, first.start, first.end)
     if first.lower in names.PLURAL_PRONOUNS:
         return Cue("unnamed", first.text, first.start, first.end)
@@ -144,6 +148,13 @@ def subject_after_verb(text: str, words: list[Item]) -> Cue | None:
         return None
     cue = _noun_phrase(text, span, preposition_before=False)
     rest = words[len(span) :]
+    if cue is not None and cue.kind == "role" and rest and rest[0].lower in ("at", "of", "for", "from"):
+        # "said his best friend at Lehigh, Bruce Turry": the role's employer or place, then the name.
+        place = 1
+        while place < len(rest) and place <= 4 and rest[place].is_word and rest[place].text[:1].isupper():
+            place += 1
+        if place > 1:
+            rest = rest[place:]
     if cue is not None and cue.kind == "role" and rest and rest[0].text == ",":
         # "said the union leader, Ana Silva": the name after the role is the speaker, the role describes her.
         tail = []

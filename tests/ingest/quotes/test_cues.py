@@ -46,3 +46,12 @@ def test_of_opening_the_sentence_is_no_home_town_before_the_speaker():
         'Ana Berg, 59, of Ashton, Md., said, "It was cold."'
     )
     assert [speaker for _, speaker in found(body)] == ["Levander", "Ana Berg"]
+
+
+def test_a_possessive_after_the_verb_opens_the_speakers_noun_phrase():
+    body = (
+        '"If turnout is high, we will win," Ana Berg said.\n\n'
+        '"We will chip away at the lead," added her campaign manager Jon Weller, speaking after the senator spoke.\n\n'
+        '"It was his first attempt," said his best friend at Lehigh, Bruce Turry, who later moved away.'
+    )
+    assert [speaker for _, speaker in found(body)] == ["Ana Berg", "Jon Weller", "Bruce Turry"]
