@@ -46,13 +46,13 @@ _SPEECH_BASES = names.wordset(
     hope feel elaborate specify clarify summarise summarize exclaim proclaim speak talk opine point sum chime muse
     wonder allege charge deny reveal disclose cite recite interject instruct order demand plead beg boast brag
     criticise criticize praise welcome mock scoff sigh grumble concur disagree blast slam denounce dismiss hail
-    tout condemn decry lambast fume bark surmise repeat"""
+    tout condemn decry lambast fume bark surmise repeat press"""
 )
 # Base forms that are more often nouns ("a blog post", "in a statement"): only their inflections count.
 _NOUNLIKE = names.wordset(
     """post report comment answer reply claim charge share point order hope feel sum counter estimate promise
     pledge demand cite note state tweet voice talk joke laugh sigh muse plead boast praise welcome mock concur
-    quip shout whisper vow caution warn remark blast slam hail bark repeat"""
+    quip shout whisper vow caution warn remark blast slam hail bark repeat press"""
 )
 SPEECH_VERBS = frozenset(
     {form for base in _SPEECH_BASES for form in _inflect(base) if form != base or base not in _NOUNLIKE}

@@ -213,6 +213,7 @@ def test_a_that_clause_after_but_goes_on_with_what_the_verb_reports():
             '"If they were serious about this, they would have called," Nora Blake fumed.',
             "If they were serious about this, they would have called",
         ),
+        ('"Would the fees be negotiable?" Nora Blake pressed.', "Would the fees be negotiable?"),
     ],
 )
 def test_thanking_touting_denouncing_and_slamming_are_speech(body, quote):
