@@ -323,9 +323,17 @@ def _described_words(run: list[Token] | tuple[Token, ...], text: str) -> int:
         # Capitalised only where a sentence opens: "Filmmaker Jack Marino said" (a role noun before a full name);
         # "Interestingly Blocher", "Six Trump supporters" (an adverb, a participle or a count word before a surname
         # the article prints after another first word elsewhere: "Christoph Blocher"; "Sterling Brown" stays whole).
-        opens_only = cut == 0 and word_use.opens_sentence(text, token.start) and not use.capitalised_inside(token.lower)
-        shaped = opens_only and (
-            (_role_noun(token.lower) if full_name_left else _common_shape(token.lower))
+        shape = cut == 0 and (_role_noun(token.lower) if full_name_left else _common_shape(token.lower))
+        # The article-wide look-ups last, and only for a word that may be cut: each reads the whole text once.
+        opens_only = (
+            (origin or common or shape)
+            and cut == 0
+            and word_use.opens_sentence(text, token.start)
+            and not use.capitalised_inside(token.lower)
+        )
+        shaped = (
+            opens_only
+            and shape
             and (full_name_left or token.lower in _COUNTS or use.given_name_before(run[-1].text, token.text))
         )
         if not (origin or common or shaped) or len(token.bare) < 2 or token.lower in _PLACE_OPENERS:
