@@ -317,29 +317,29 @@ def _described_words(run: list[Token] | tuple[Token, ...], text: str) -> int:
     cut = 0
     while len(run) - cut >= 2 and run[cut].lower not in SUFFIXES:
         token = run[cut]
-        origin = token.lower.endswith(("-based", "-born")) or role_words.is_role_word(token.lower)
-        common = use.in_lower_case(token.lower)
-        full_name_left = _core_len(run[cut + 1 :]) >= 2
+        lower = token.lower
+        origin = lower.endswith(("-based", "-born")) or role_words.is_role_word(lower)
+        common = use.in_lower_case(lower)
         # Capitalised only where a sentence opens: "Filmmaker Jack Marino said" (a role noun before a full name);
         # "Interestingly Blocher", "Six Trump supporters" (an adverb, a participle or a count word before a surname
         # the article prints after another first word elsewhere: "Christoph Blocher"; "Sterling Brown" stays whole).
-        shape = cut == 0 and (_role_noun(token.lower) if full_name_left else _common_shape(token.lower))
-        # The article-wide look-ups last, and only for a word that may be cut: each reads the whole text once.
-        opens_only = (
-            (origin or common or shape)
-            and cut == 0
-            and word_use.opens_sentence(text, token.start)
-            and not use.capitalised_inside(token.lower)
-        )
-        shaped = (
-            opens_only
-            and shape
-            and (full_name_left or token.lower in _COUNTS or use.given_name_before(run[-1].text, token.text))
-        )
-        if not (origin or common or shaped) or len(token.bare) < 2 or token.lower in _PLACE_OPENERS:
+        shape = cut == 0 and (_common_shape(lower) or _role_noun(lower))
+        if not (origin or common or shape) or len(token.bare) < 2 or lower in _PLACE_OPENERS:
             break
         if _is_given_name(token.text):
             break
+        full_name_left = _core_len(run[cut + 1 :]) >= 2
+        # The article-wide look-ups last: each reads the whole text once per word.
+        opens_only = cut == 0 and word_use.opens_sentence(text, token.start) and not use.capitalised_inside(lower)
+        shaped = (
+            opens_only
+            and shape
+            and (
+                _role_noun(lower)
+                if full_name_left
+                else _common_shape(lower) and (lower in _COUNTS or use.given_name_before(run[-1].text, token.text))
+            )
+        )
         opener = opens_only and (common or shaped)
         if origin or (common and full_name_left) or opener:
             cut += 1
@@ -356,6 +356,7 @@ def _common_shape(word: str) -> bool:
     return word in _COUNTS or (len(word) > 5 and word.endswith(("ly", "ing")))
 
 
+@functools.lru_cache(maxsize=4096)
 def _role_noun(word: str) -> bool:
     from .roles import is_role_word  # roles.py reads this module's word lists
 
