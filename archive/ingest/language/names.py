@@ -323,22 +323,19 @@ def _described_words(run: list[Token] | tuple[Token, ...], text: str) -> int:
         # Capitalised only where a sentence opens: "Filmmaker Jack Marino said" (a role noun before a full name);
         # "Interestingly Blocher", "Six Trump supporters" (an adverb, a participle or a count word before a surname
         # the article prints after another first word elsewhere: "Christoph Blocher"; "Sterling Brown" stays whole).
-        shape = cut == 0 and (_common_shape(lower) or _role_noun(lower))
-        if not (origin or common or shape) or len(token.bare) < 2 or lower in _PLACE_OPENERS:
+        if not (origin or common or (cut == 0 and _role_noun_or_common_shape(lower))):
+            break
+        if len(token.bare) < 2 or lower in _PLACE_OPENERS:
             break
         if _is_given_name(token.text):
             break
         full_name_left = _core_len(run[cut + 1 :]) >= 2
         # The article-wide look-ups last: each reads the whole text once per word.
         opens_only = cut == 0 and word_use.opens_sentence(text, token.start) and not use.capitalised_inside(lower)
-        shaped = (
-            opens_only
-            and shape
-            and (
-                _role_noun(lower)
-                if full_name_left
-                else _common_shape(lower) and (lower in _COUNTS or use.given_name_before(run[-1].text, token.text))
-            )
+        shaped = opens_only and (
+            _role_noun(lower)
+            if full_name_left
+            else _common_shape(lower) and (lower in _COUNTS or use.given_name_before(run[-1].text, token.text))
         )
         opener = opens_only and (common or shaped)
         if origin or (common and full_name_left) or opener:
@@ -356,7 +353,11 @@ def _common_shape(word: str) -> bool:
     return word in _COUNTS or (len(word) > 5 and word.endswith(("ly", "ing")))
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=8192)
+def _role_noun_or_common_shape(word: str) -> bool:
+    return _common_shape(word) or _role_noun(word)
+
+
 def _role_noun(word: str) -> bool:
     from .roles import is_role_word  # roles.py reads this module's word lists
 
