@@ -174,6 +174,12 @@ def clause_subject(text: str, words: tuple[Item, ...] | list[Item], end: int, de
         following = words[index + 1] if index + 1 < len(words) else None
         if not _verb_like(following) or is_listed_role(following.lower):
             continue  # "the former Arkansas governor, proposed": a place before a role is no subject
+        if (
+            index > 0
+            and words[index - 1].lower == "that"
+            and any(map(is_governing_verb, words[max(0, index - 4) : index - 1]))
+        ):
+            continue  # "Graham said that Carson is "a good man" and said": the subject of what was said
         if word.lower in _SUBJECT_PRONOUNS:
             return Cue("pronoun", word.text, word.start, word.end)
         if names.is_name_word(word.text) and not names.is_possessive(text, word.end):

@@ -519,3 +519,16 @@ def test_dots_glued_to_the_quoted_words_open_a_quote():
         (".@LarsBerg put gun makers first", "Ana Silva"),
         ("...and then we won", "Berg"),
     ]
+
+
+def test_a_second_speech_verb_takes_the_speaker_not_the_subject_of_what_was_said():
+    body = (
+        'Senator Lina Graves said that Osterberg is a "good, decent man," and said that the mayor "melted down."\n\n'
+        'It was such a busy week that Ana Silva thanked her staff "for their support" and called the union "a partner."'
+    )
+    assert found(body) == [
+        ("good, decent man", "Lina Graves"),
+        ("melted down.", "Lina Graves"),
+        ("for their support", "Ana Silva"),
+        ("a partner.", "Ana Silva"),
+    ]
