@@ -128,6 +128,23 @@ _CLAUSE_AFTER_SUBJECT = names.wordset("when while as after before during because
 _POSSESSIVE_PRONOUNS = names.wordset("his her its their")
 
 
+def _name_ending_the_role(text: str, rest: list[Item]) -> Cue | None:
+    """ "said master of ceremonies Asab Al-Tabchi,", "said director of communications Jen Psaki.": the role runs on
+    past its preposition into a full name, which ends before punctuation."""
+    stretch = []
+    for word in rest[1:8]:
+        if not word.is_word:
+            break
+        stretch.append(word)
+    runs = names.capital_runs(text, stretch[0].start, stretch[-1].end) if stretch else []
+    if not runs or runs[-1][-1].end != stretch[-1].end or runs[-1][0].start == stretch[0].start:
+        return None  # no name, or nothing but a capitalised employer ("at Lehigh")
+    name = names.split_run(runs[-1], text)
+    if name is None or len(name.tokens) < 2:
+        return None
+    return Cue("name", name.printed, name.start, name.end, name.name, name.title)
+
+
 def subject_after_verb(text: str, words: list[Item]) -> Cue | None:
     """Inversion: ``said Prof. Berg``, ``says the Finnish Foreign Minister``, ``said he``."""
     if not words:
@@ -148,7 +165,11 @@ def subject_after_verb(text: str, words: list[Item]) -> Cue | None:
         return None
     cue = _noun_phrase(text, span, preposition_before=False)
     rest = words[len(span) :]
-    if cue is not None and cue.kind == "role" and rest and rest[0].lower in ("at", "of", "for", "from"):
+    role = cue.kind == "role" if cue is not None else is_role_word(span[-1].lower) and span[-1].text.islower()
+    if role and rest and rest[0].lower in ("at", "of", "for", "from"):
+        named = _name_ending_the_role(text, rest)
+        if named is not None:
+            return replace(named, appositives=((span[0].start, named.start),))
         # "said his best friend at Lehigh, Bruce Turry": the role's employer or place, then the name.
         place = 1
         while place < len(rest) and place <= 4 and rest[place].is_word and rest[place].text[:1].isupper():

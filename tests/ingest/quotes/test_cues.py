@@ -55,3 +55,12 @@ def test_a_possessive_after_the_verb_opens_the_speakers_noun_phrase():
         '"It was his first attempt," said his best friend at Lehigh, Bruce Turry, who later moved away.'
     )
     assert [speaker for _, speaker in found(body)] == ["Ana Berg", "Jon Weller", "Bruce Turry"]
+
+
+def test_a_role_runs_past_its_preposition_into_the_name():
+    body = (
+        '"Thanks for welcoming them," said master of ceremonies Asab Tabchi, a Syrian engineer.\n\n'
+        '"We are done," said director of communications Jana Pekka.\n\n'
+        '"We are not done," said the head of the union.'
+    )
+    assert [speaker for _, speaker in found(body)] == ["Asab Tabchi", "Jana Pekka"]
