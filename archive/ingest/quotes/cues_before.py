@@ -3,7 +3,10 @@
 
 from __future__ import annotations
 
+import re
+
 from ..language import names
+from ..language.roles import is_role_word
 from ..language.tokens import Item, is_speech_verb, items
 from .cues import Cue, according_to, participle_subject, subject_after_verb, subject_before_verb, without_asides
 
@@ -36,17 +39,51 @@ def cue_before(text: str, start: int, end: int) -> Cue | None:
 
 
 def name_colon(text: str, start: int, end: int) -> Cue | None:
-    """``Ana Silva: "We will appeal."``: a sentence that is nothing but a full name and a colon before the quote."""
+    """``Ana Silva: "We will appeal."``: a sentence that is nothing but a name and a colon before the quote. The name
+    may carry a role before it ("Former secretary of state Hillary Clinton:"), a party after it ("Rep. Trey Gowdy
+    (R-S.C.):"), a label before a dash ("Pollsters agree - Carl Bialik:"); a lone surname counts when the article
+    prints it after a first name elsewhere ("Clinton:" after "Hillary Clinton")."""
     lead = text[start:end].rstrip()
-    if not lead.endswith(":") or len(lead) > 80:
+    if not lead.endswith(":") or len(lead) > 120:
         return None
-    runs = names.capital_runs(text, start, start + len(lead) - 1)
-    if len(runs) != 1 or text[start : runs[0][0].start].strip() or text[runs[0][-1].end : start + len(lead)] != ":":
+    stop = start + len(lead) - 1
+    bracket = _PARTY_BRACKET.search(text, start, stop)
+    if bracket is not None:
+        stop = bracket.start()
+    dash = max(text.rfind(sep, start, stop) for sep in (" - ", " — ", " – "))
+    first = dash + 3 if dash >= 0 else start
+    runs = names.capital_runs(text, first, stop)
+    if not runs or text[runs[-1][-1].end : stop].strip():
         return None
-    name = names.split_run(runs[0], text)
-    if name is None or len(name.tokens) < 2:
+    if not _role_words_only(text, first, runs[-1][0].start):
+        return None
+    name = names.split_run(runs[-1], text)
+    if name is None or (len(name.tokens) < 2 and not _printed_after_a_first_name(text, name.name)):
         return None
     return Cue("name", name.printed, name.start, name.end, name.name, name.title)
+
+
+_PARTY_BRACKET = re.compile(r"\s*\([^()]{1,15}\)\s*$")
+
+
+def _role_words_only(text: str, start: int, end: int) -> bool:
+    """The words before the name are a role and nothing else: "Former secretary of state", "Campaign manager" (not
+    "The poll did not surprise analyst")."""
+    words = items(text, start, end)
+    if len(words) > 6:
+        return False
+    return all(w.is_word and (_describes(w) or (i > 0 and words[i - 1].lower == "of")) for i, w in enumerate(words))
+
+
+def _describes(word: Item) -> bool:
+    return word.lower in _ROLE_MODIFIERS or word.lower in names.OFFICES or is_role_word(word.lower)
+
+
+_ROLE_MODIFIERS = names.wordset("the former then acting deputy senior chief assistant vice of campaign state")
+
+
+def _printed_after_a_first_name(text: str, word: str) -> bool:
+    return re.search(rf"\b[A-Z][a-z]+\.? {re.escape(word)}\b", text) is not None
 
 
 def _inversion_before_quote(text: str, words: list[Item], verb: Item) -> Cue | None:

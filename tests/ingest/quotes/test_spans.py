@@ -532,3 +532,19 @@ def test_a_second_speech_verb_takes_the_speaker_not_the_subject_of_what_was_said
         ("for their support", "Ana Silva"),
         ("a partner.", "Ana Silva"),
     ]
+
+
+def test_a_name_and_a_colon_introduce_a_quote_with_a_role_a_party_or_a_surname_printed_in_full():
+    body = (
+        "Lina Ostberg and Karl Weller reject the plan.\n\n"
+        'Ostberg: "Our goal is to end it." Weller: "The mission is to stop it."\n\n'
+        'Rep. Tomas Vinter (R-Ohio): "Who told you that?"\n\n'
+        'Former secretary of state Ana Lindqvist: "We learned it from the department."\n\n'
+        'Update: "The vote is on Monday."'
+    )
+    assert found(body) == [
+        ("Our goal is to end it.", "Lina Ostberg"),
+        ("The mission is to stop it.", "Karl Weller"),
+        ("Who told you that?", "Tomas Vinter"),
+        ("We learned it from the department.", "Ana Lindqvist"),
+    ]
