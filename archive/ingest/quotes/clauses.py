@@ -35,6 +35,7 @@ _CLAUSE_BREAKS = names.wordset("and but while whereas although though yet so bec
 _COORDINATORS = names.wordset("and but or then yet")
 _OPENERS = names.wordset("as when after before since if though although once later")
 _SUBJECT_PRONOUNS = names.wordset("he she")
+_AUXILIARIES = names.wordset("has had was is will would")
 _MAX_DISTANCE = 50  # words between the verb and the quote: further than that, the quote is in another clause
 
 
@@ -91,7 +92,9 @@ def colon_subject(text: str, sent_start: int, mark: int) -> Cue | None:
     if " " in cue.name or cue.title:
         return cue
     following = next((w for w in words if w.start >= cue.end), None)
-    return cue if following is not None and following.lower.endswith("ed") else None
+    # "Kasich shot back:", "Clinton has since apologized for what happened:": a verb in the past, or an auxiliary.
+    past = following is not None and (following.lower.endswith("ed") or following.lower in _AUXILIARIES)
+    return cue if past else None
 
 
 def subject_of(text: str, words: tuple[Item, ...] | list[Item], index: int, depth: int = 0) -> Cue | None:

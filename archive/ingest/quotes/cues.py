@@ -207,13 +207,21 @@ def subject_after_verb(text: str, words: list[Item]) -> Cue | None:
     return cue
 
 
+# A day between a subject and its verb: "Priebus later Thursday told Fox News", "Trump on Monday said".
+_WHEN = names.wordset("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight on")
+
+
 def subject_before_verb(text: str, words: list[Item], floor: int) -> Cue | None:
     """Walk left from a verb over adverbs, then read the subject: pronoun, name, role, or name + appositive."""
     index = len(words) - 1
     while (
         index >= 0
         and words[index].is_word
-        and (words[index].lower in BETWEEN or (words[index].lower.endswith("ly") and words[index].text.islower()))
+        and (
+            words[index].lower in BETWEEN
+            or words[index].lower in _WHEN
+            or (words[index].lower.endswith("ly") and words[index].text.islower())
+        )
     ):
         index -= 1
     if index < 0:

@@ -548,3 +548,16 @@ def test_a_name_and_a_colon_introduce_a_quote_with_a_role_a_party_or_a_surname_p
         ("Who told you that?", "Tomas Vinter"),
         ("We learned it from the department.", "Ana Lindqvist"),
     ]
+
+
+def test_a_day_between_subject_and_verb_and_an_auxiliary_after_a_lone_surname_before_a_colon():
+    body = (
+        "Lina Ostberg and Karl Weller met on Monday.\n\n"
+        'Weller later Thursday told reporters: "We are meeting again next week."\n\n'
+        'Ostberg has since apologized for what happened: "I should have called."\n\n'
+        'Holding signs: "Bad for the harbour, bad for the town."'
+    )
+    assert found(body) == [
+        ("We are meeting again next week.", "Karl Weller"),
+        ("I should have called.", "Lina Ostberg"),
+    ]
