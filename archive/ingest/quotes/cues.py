@@ -446,6 +446,8 @@ def _noun_phrase(text: str, span: list[Item], preposition_before: bool) -> Cue |
         word_before = [w for w in span if w.end <= run[0].start]
         after_prep = preposition_before if not word_before else word_before[-1].lower in PREPOSITIONS
         name = names.split_run(run, text, after_preposition=after_prep)
+        if name is not None and names.key(name.name) in word_use.AFFILIATIONS:
+            name = None  # "the nation's highest-ranking Republican": a party word alone is a role, not a name
         after_article = bool(word_before) and word_before[-1].lower in ("a", "an", "the")
         if name is not None and (name.role or name.title or not (after_article or (after_prep and len(run) <= 2))):
             return Cue("name", text[name.start : name.end], name.start, name.end, name.name, name.title)

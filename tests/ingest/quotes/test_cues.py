@@ -64,3 +64,11 @@ def test_a_role_runs_past_its_preposition_into_the_name():
         '"We are not done," said the head of the union.'
     )
     assert [speaker for _, speaker in found(body)] == ["Asab Tabchi", "Jana Pekka"]
+
+
+def test_a_party_word_alone_is_a_role_not_a_name():
+    body = (
+        "Senator Ivo Berg, a Dover Republican, spoke first.\n\n"
+        'Speaker Lina Ostberg, the nation\'s highest-ranking Republican, on Tuesday called the remarks "racist."'
+    )
+    assert [speaker for _, speaker in found(body)] == ["Lina Ostberg"]
