@@ -318,6 +318,9 @@ def _described_words(run: list[Token] | tuple[Token, ...], text: str) -> int:
     while len(run) - cut >= 2 and run[cut].lower not in SUFFIXES:
         token = run[cut]
         lower = token.lower
+        if lower in _PLACE_OPENERS and len(run) - cut >= 4 and run[cut + 1].lower.endswith(("-based", "-born")):
+            cut += 1  # "South Korean-born Monte Haines", "New York-based": the place opens the origin word
+            continue
         origin = lower.endswith(("-based", "-born")) or role_words.is_role_word(lower)
         common = use.in_lower_case(lower)
         # Capitalised only where a sentence opens: "Filmmaker Jack Marino said" (a role noun before a full name);

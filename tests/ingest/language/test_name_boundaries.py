@@ -147,3 +147,14 @@ def test_a_hyphenated_office_is_a_role_before_the_name():
     text = '"We had a big issue," said United Dock Workers Secretary-Treasurer Gary Castell.'
     name = name_in(text, "United Dock Workers Secretary-Treasurer Gary Castell")
     assert (name.name, name.role) == ("Gary Castell", "United Dock Workers Secretary-Treasurer")
+
+
+@pytest.mark.parametrize(
+    ("text", "printed", "name"),
+    [
+        ("The girl met South Korean-born Mona Hallin there.", "South Korean-born Mona Hallin", "Mona Hallin"),
+        ("He lives in South Carolina now.", "South Carolina", "South Carolina"),
+    ],
+)
+def test_a_place_opening_an_origin_word_is_cut_with_it(text, printed, name):
+    assert name_in(text, printed).name == name
