@@ -128,14 +128,19 @@ _CLAUSE_AFTER_SUBJECT = names.wordset("when while as after before during because
 _POSSESSIVE_PRONOUNS = names.wordset("his her its their")
 
 
-def _name_ending_the_role(text: str, rest: list[Item]) -> Cue | None:
-    """ "said master of ceremonies Asab Al-Tabchi,", "said director of communications Jen Psaki.": the role runs on
-    past its preposition into a full name, which ends before punctuation."""
+def _words_before_punctuation(words: list[Item]) -> list[Item]:
     stretch = []
-    for word in rest[1:8]:
+    for word in words:
         if not word.is_word:
             break
         stretch.append(word)
+    return stretch
+
+
+def _name_ending_the_role(text: str, rest: list[Item]) -> Cue | None:
+    """ "said master of ceremonies Asab Al-Tabchi,", "said director of communications Jen Psaki.": the role runs on
+    past its preposition into a full name, which ends before punctuation."""
+    stretch = _words_before_punctuation(rest[1:8])
     runs = names.capital_runs(text, stretch[0].start, stretch[-1].end) if stretch else []
     if not runs or runs[-1][-1].end != stretch[-1].end or runs[-1][0].start == stretch[0].start:
         return None  # no name, or nothing but a capitalised employer ("at Lehigh")
@@ -178,11 +183,7 @@ def subject_after_verb(text: str, words: list[Item]) -> Cue | None:
             rest = rest[place:]
     if cue is not None and cue.kind == "role" and rest and rest[0].text == ",":
         # "said the union leader, Ana Silva": the name after the role is the speaker, the role describes her.
-        tail = []
-        for word in rest[1:6]:
-            if not word.is_word:
-                break
-            tail.append(word)
+        tail = _words_before_punctuation(rest[1:6])
         runs = names.capital_runs(text, tail[0].start, tail[-1].end) if tail else []
         if len(runs) == 1 and runs[0][0].start == tail[0].start and runs[0][-1].end == tail[-1].end:
             name = names.split_run(runs[0], text)
