@@ -426,7 +426,7 @@ def _used_as_place_or_group(body: str, word: str) -> bool:
         if word.endswith("s") and (before.lower() in _GROUPS | _NUMBER_WORDS or before.isdigit()):
             return True  # "the Democrats", "two Republicans", "Two Americans"
         if before.endswith("."):
-            continue  # "moved to Cornell. Isabelle" : the word before ends a sentence (an abbreviation names no group)
+            continue  # "moved to Cornell. Isabelle": the word before ends a sentence (an abbreviation names no group)
         bare = before
         if not (bare[:1].isupper() and bare[1:].isalpha() and bare[1:].islower()):
             continue
