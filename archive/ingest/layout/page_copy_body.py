@@ -73,7 +73,7 @@ class _Drop:
 DROP = _Drop()
 BULLET = re.compile(r"^(?:[•□☆○◦▪■●*·]|\d{1,2}\.\s)")
 
-SENTENCE_END = '.!?"”’)…'
+SENTENCE_END = ".!?\"”’)…'"
 
 
 @dataclass(frozen=True)

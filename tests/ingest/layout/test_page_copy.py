@@ -286,3 +286,16 @@ def test_a_lone_title_line_leaves_the_body_empty():
 )
 def test_a_short_article_of_one_or_two_prose_paragraphs_is_still_the_body(copy):
     assert page_copy.parse_text(copy).body == copy
+
+
+def test_a_closing_paragraph_quoted_with_two_apostrophes_stays_in_the_body():
+    # Some copies print quotation marks as two apostrophes: ''...'' ends a sentence like "...".
+    copy = (
+        "Harbour plan divides the town\n\n"
+        + "The council voted on Tuesday to widen the old harbour, a plan that has split the town for years. " * 2
+        + "\n\n''Nobody here believes the promises any more, and we have seen this film before,'' said Ana Lind."
+        + "\n\n''The harbour was ours long before the council came along.''"
+    )
+    body = page_copy.parse_text(copy).body
+    assert body.endswith("''The harbour was ours long before the council came along.''")
+
