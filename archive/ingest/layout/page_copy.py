@@ -100,7 +100,12 @@ def _date_line(lines: list[Line], first: int) -> int | None:
     and kicker may sit inside the prose block), then further up. A line that is nothing but a date (and a label or
     byline) beats a date inside other words; a "published" date beats an "updated" one."""
     best, best_rank = None, None
+    paragraphs = 0
     for index in range(max(0, first - 12), min(len(lines), first + 6)):
+        if index > first and _is_paragraph(lines[index - 1].text):
+            paragraphs += 1
+        if paragraphs >= 2:
+            break  # two full paragraphs in, the story has begun: a date further down is in it (a tweet, a timeline)
         rank = _date_rank(lines[index].text, abs(first - index))
         if rank is not None and (best_rank is None or rank > best_rank):
             best, best_rank = index, rank
@@ -112,6 +117,11 @@ def _date_line(lines: list[Line], first: int) -> int | None:
             if rank is not None and rank[0]:
                 return index
     return best
+
+
+def _is_paragraph(text: str) -> bool:
+    """A line of article prose long enough to be no headline, kicker or date line."""
+    return is_prose(text) and len(text.split()) >= 20
 
 
 def _date_rank(text: str, distance: int) -> tuple[bool, bool, int] | None:

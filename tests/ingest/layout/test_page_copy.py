@@ -299,3 +299,18 @@ def test_a_closing_paragraph_quoted_with_two_apostrophes_stays_in_the_body():
     body = page_copy.parse_text(copy).body
     assert body.endswith("''The harbour was ours long before the council came along.''")
 
+
+def test_a_date_inside_the_story_does_not_cut_off_the_paragraphs_above_it():
+    paragraph = "The council voted on Tuesday to widen the old harbour, a plan that has split the town for years. "
+    copy = (
+        "Harbour plan divides the town\n\n"
+        + paragraph * 2
+        + "\n\n"
+        + "Ana Lind, who runs the ferry, said the vote was a mistake and that she would fight it in court. " * 2
+        + '\n\n<tweet tweet-author="@analind" tweet-date="March 12, 2016">The harbour is ours, and it stays'
+        + " ours.<tweet/>.\n\n"
+        + "The mayor said the work would start in the spring and take three years to finish, at a cost of millions."
+    )
+    layout = page_copy.parse_text(copy)
+    assert layout.body.startswith(paragraph.strip())
+    assert layout.published_at is None
