@@ -129,6 +129,9 @@ def test_the_canonical_name_is_the_fullest_form_and_variants_keep_the_others():
         ("Anna Berg", "Anna Borg", False),
         ("Nowakowska", "Nowakovska", True),
         ("Martin", "Martinez", False),
+        ("Ortiz Bravo", "Lucia Ortiz Bravo", True),
+        ("Lucia Ortiz Bravo", "Pablo Ortiz Bravo", False),
+        ("Ortiz Bravo", "Lucia Gomez Bravo", False),
     ],
 )
 def test_same_person_folds_spellings_but_not_relatives(a, b, same):
@@ -499,3 +502,13 @@ def test_a_given_name_before_a_word_makes_it_a_surname_not_a_place():
 def test_a_surname_that_is_also_an_organisation_word_is_the_person_printed_in_full():
     body = 'Mayor Don Herald welcomed the visitors on Monday.\n\n"The casino is going through bankruptcy," Herald said.'
     assert speakers_of(body) == ["Don Herald"]
+
+
+def test_a_two_word_surname_printed_alone_is_the_person_printed_in_full():
+    body = (
+        '"We will hold the line," said Lucia Ortiz Bravo, the union leader.\n\n'
+        '"Nobody wants a strike," Ortiz Bravo added on Tuesday.'
+    )
+    folded = fold(body)
+    assert speakers_of(body) == ["Lucia Ortiz Bravo", "Lucia Ortiz Bravo"]
+    assert [s.variants for s in folded.speakers] == [("Ortiz Bravo",)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import functools
 
-from .names import SUFFIXES, key
+from .names import SUFFIXES, is_given_name, key
 
 __all__ = ["parts", "relative", "same_person", "skeleton"]
 
@@ -111,6 +111,11 @@ def relative(a: str, b: str) -> bool:
 def given_compatible(given_a: list[str] | tuple[str, ...], given_b: list[str] | tuple[str, ...]) -> bool:
     if not given_a or not given_b or key(" ".join(given_a)) == key(" ".join(given_b)):
         return True  # "Jean-Pierre" and "Jean Pierre" are one given name
+    shorter, longer = sorted((given_a, given_b), key=len)
+    if len(shorter) == 1 and len(longer) == 2 and key(shorter[0]) == key(longer[1]) and not is_given_name(shorter[0]):
+        # "Wasserman Schultz" is "Debbie Wasserman Schultz": a two-word surname printed alone. Not "Donald Trump"
+        # and "Staff Donald Trump": a given name opens a full name, and a word glued before it is junk.
+        return True
     first_a, first_b = key(given_a[0]).rstrip(), key(given_b[0])
     if len(first_a) == 1 or len(first_b) == 1:
         return first_a[0] == first_b[0]

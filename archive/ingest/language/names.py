@@ -255,7 +255,7 @@ def _particle_leads_to_name(words: tuple[Token, ...], index: int) -> bool:
 _COURTESY = wordset("mr mrs ms miss mx")
 
 
-def _is_given_name(word: str) -> bool:
+def is_given_name(word: str) -> bool:
     from .given_names import pronoun_of  # the table module reads names with this one
 
     return bool(pronoun_of(f"{word} X"))
@@ -271,7 +271,7 @@ def split_run(run: list[Token] | tuple[Token, ...], text: str, after_preposition
         # "Secretary-Treasurer", "Co-Chair": a hyphenated office.
         office = token.lower in OFFICES or ("-" in token.lower and any(p in OFFICES for p in token.lower.split("-")))
         if token.lower in HONORIFICS or office or token.lower in ORG_WORDS or affiliation:
-            if index == len(run) - 1 and index and (_is_given_name(run[index - 1].text) or _initial(run[index - 1])):
+            if index == len(run) - 1 and index and (is_given_name(run[index - 1].text) or _initial(run[index - 1])):
                 continue  # "Larry King", "Peter T. King": an office word after a given name or an initial is a surname
             cut = index + 1
     cut += _described_words(run[cut:], text)
@@ -330,7 +330,7 @@ def _described_words(run: list[Token] | tuple[Token, ...], text: str) -> int:
             break
         if len(token.bare) < 2 or lower in _PLACE_OPENERS:
             break
-        if _is_given_name(token.text):
+        if is_given_name(token.text):
             break
         full_name_left = _core_len(run[cut + 1 :]) >= 2
         # The article-wide look-ups last: each reads the whole text once per word.
