@@ -56,6 +56,8 @@ def is_speech_fragment(body: str, span: Span, cue: Cue | None) -> bool:
     words = body[span.start : span.end].rstrip(".!?").split()
     if all(w[:1].isupper() or not w[:1].isalpha() for w in words):
         return False
+    if words and words[0][:1].isupper() and all(w[:1].isupper() or w.lower() in _SMALL_WORDS for w in words):
+        return False  # "said on NBC's "Meet the Press."": a show's or a book's title, small words and all
     before = body[max(0, span.open - 30) : span.open].lower().split()
     last = before[-1].strip(",") if before else ""
     return not (last in _TERM_WORDS or before[-2:] == ["known", "as"])

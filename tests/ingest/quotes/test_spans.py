@@ -257,6 +257,8 @@ def test_a_quote_right_after_a_speech_verb_is_its_subjects_even_when_a_source_re
         "Karl Brandt said he had read “The Long Winter” twice.",
         "Karl Brandt questioned the so-called “reform” on Monday.",
         "Karl Brandt and Vera Lind said the plan was “plainly wrong”.",
+        "Karl Brandt said on Channel Four's “Face the Week.”",
+        "Karl Brandt told “Morning in the City” that he would run again.",
     ],
 )
 def test_a_fragment_no_named_person_is_said_to_have_said_is_not_a_quote(body):
