@@ -3,6 +3,8 @@ prints out (a table per file, totals, the classes of the errors, recurring speak
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from . import error_classes
 from .extraction import FileScore, total
 
@@ -48,6 +50,13 @@ def report(scores: list[FileScore], recurring: dict[str, list[str]], details: bo
         f"F1 {summed.speaker_f1:.3f}; canonical names equal to gold: {summed.exact_names} "
         f"of {summed.predicted_speakers}"
     )
+    if summed.speaker_optional:
+        # Shown so that a run stays comparable with runs scored before these speakers were left out.
+        as_extra = replace(summed, speaker_fp=summed.speaker_fp + summed.speaker_optional)
+        lines.append(
+            f"  {summed.speaker_optional} speakers credited only with optional gold quotes, counted neither way "
+            f"(counted as extra: precision {as_extra.speaker_precision:.3f}, F1 {as_extra.speaker_f1:.3f})"
+        )
     lines.append(f"Metadata accuracy: {summed.metadata:.3f} ({summed.meta_correct} of {summed.meta_total} fields)")
     lines.extend(error_classes.class_report([score.to_dict() for score in scores]))
     if recurring:

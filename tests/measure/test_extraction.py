@@ -74,6 +74,30 @@ def test_optional_gold_quotes_count_neither_way():
     assert (score.speaker_tp, score.speaker_fp, score.speaker_fn) == (0, 0, 0)
 
 
+def test_a_speaker_credited_only_with_optional_gold_quotes_counts_neither_way():
+    # The gold leaves the source of an optional quote as a placeholder: finding the quote, and so its speaker, is
+    # neither rewarded nor penalised (gold format), but the speaker is counted apart so runs stay comparable.
+    parsed = article(
+        [quote("Reported words", "Ann Lee"), quote("Said aloud.", "Bo Park"), quote("Made up.", "Cy Dunn")],
+        [ParsedSpeaker("Ann Lee"), ParsedSpeaker("Bo Park"), ParsedSpeaker("Cy Dunn")],
+    )
+    truth = gold(
+        [gold_quote("Reported words", "(no source)", optional=True), gold_quote("Said aloud.", "Bo Park")],
+        [gold_speaker("(no source)"), gold_speaker("Bo Park")],
+    )
+    score = extraction.score_article(parsed, truth)
+    assert (score.speaker_tp, score.speaker_fp, score.speaker_fn, score.speaker_optional) == (1, 1, 0, 1)
+    assert [line for kind, _, line in score.classified if kind == "extra speaker"] == ["extra speaker: Cy Dunn"]
+    assert extraction.total([score, score]).speaker_optional == 2
+
+
+def test_a_speaker_with_one_quote_that_counts_is_scored_even_if_the_others_are_optional():
+    parsed = article([quote("Reported words", "Ann Lee"), quote("Made up.", "Ann Lee")], [ParsedSpeaker("Ann Lee")])
+    truth = gold([gold_quote("Reported words", "(no source)", optional=True)], [gold_speaker("(no source)")])
+    score = extraction.score_article(parsed, truth)
+    assert (score.speaker_fp, score.speaker_optional) == (1, 0)
+
+
 def test_attribution_accepts_a_variant_of_the_gold_name_by_key():
     parsed = article([quote("Yes.", "VOYCIKOWSKI"), quote("No.", "Someone Else")], [])
     truth = gold(
