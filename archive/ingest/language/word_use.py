@@ -13,7 +13,7 @@ import functools
 import re
 from collections.abc import Iterator
 
-__all__ = ["AFFILIATIONS", "WordUse", "opens_sentence", "word_use"]
+__all__ = ["AFFILIATIONS", "MaskedText", "WordUse", "opens_sentence", "word_use"]
 
 # Party and camp words: capitalised before a name they describe the person ("Republican Donald Trump").
 _AFFILIATIONS = """republican republicans democrat democrats democratic independent libertarian conservative liberal
@@ -23,12 +23,26 @@ AFFILIATIONS = frozenset(_AFFILIATIONS.split())
 _OPENERS = ".!?:;([{\"“”'‘’—–-•*"
 
 
+class MaskedText(str):
+    """A text with the words of its quotes masked (names inside quotes must not become speakers), carrying the text
+    as printed: a word the article prints in lower case only inside a quote is still a common word ("But I see a lot
+    of them," he said ... "(See Sexton's timeline)" opens with a verb)."""
+
+    printed: str
+
+    def __new__(cls, masked: str, printed: str) -> MaskedText:
+        text = super().__new__(cls, masked)
+        text.printed = printed
+        return text
+
+
 class WordUse:
     """One text's answers, each word looked up once, on demand: most runs of capitals never ask (their first word
     is no common word), so the article is never read whole (a full word scan per article cost 4% of parsing)."""
 
     def __init__(self, text: str) -> None:
         self.text = text
+        self._printed = getattr(text, "printed", text)  # a MaskedText's quotes are read for lower-case words
         self._lower: dict[str, bool] = {}
         self._inner: dict[str, bool] = {}
         self._given: dict[tuple[str, str], bool] = {}
@@ -36,21 +50,22 @@ class WordUse:
     def in_lower_case(self, word: str) -> bool:
         """``word`` (lower case) is printed as it is somewhere, as a whole word."""
         if word not in self._lower:
-            self._lower[word] = any(True for _ in self._whole(word))
+            self._lower[word] = any(True for _ in self._whole(word, self._printed))
         return self._lower[word]
 
     def capitalised_inside(self, word: str) -> bool:
         """``word`` is printed capitalised somewhere other than where a sentence opens."""
         if word not in self._inner:
             capital = word[:1].upper() + word[1:]
-            self._inner[word] = any(not opens_sentence(self.text, at) for at in self._whole(capital))
+            self._inner[word] = any(not opens_sentence(self.text, at) for at in self._whole(capital, self.text))
         return self._inner[word]
 
     def given_name_before(self, surname: str, other_than: str) -> bool:
         """``surname`` is printed somewhere right after a capitalised word other than ``other_than``: the article
         names that person in full elsewhere ("Christoph Blocher" for "Interestingly Blocher")."""
         if (surname, other_than) not in self._given:
-            self._given[surname, other_than] = any(self._named_before(at, other_than) for at in self._whole(surname))
+            printed = self._whole(surname, self.text)
+            self._given[surname, other_than] = any(self._named_before(at, other_than) for at in printed)
         return self._given[surname, other_than]
 
     def _named_before(self, at: int, other_than: str) -> bool:
@@ -60,8 +75,9 @@ class WordUse:
         start = at - len(gap) + len(gap.rstrip()) - len(word)
         return word.isalpha() and word[:1].isupper() and word != other_than and not opens_sentence(self.text, start)
 
-    def _whole(self, word: str) -> Iterator[int]:
-        text, at = self.text, self.text.find(word)
+    @staticmethod
+    def _whole(word: str, text: str) -> Iterator[int]:
+        at = text.find(word)
         while at >= 0:
             end = at + len(word)
             if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):

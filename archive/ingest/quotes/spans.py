@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
-from ..language import names, roles, tokens
+from ..language import names, roles, tokens, word_use
 from . import clauses, cues, cues_before, interviews, narrative
 from .cues import Cue
 from .not_quotes import is_caption, is_headline_like, is_intertitle, is_speech_fragment, is_title_of_work
@@ -254,8 +254,9 @@ def _trimmed(body: str, start: int, end: int, opened: int | None, closed: int | 
     return Span(start, end, opened, closed, index)
 
 
-def mask(body: str, spans: list[Span]) -> str:
-    """The body with every quote's words replaced by ``_``: names inside quotes must not become speakers."""
+def mask(body: str, spans: list[Span]) -> word_use.MaskedText:
+    """The body with every quote's words replaced by ``_``: names inside quotes must not become speakers (the body
+    as printed goes with it: its quotes still show which words are common ones)."""
     chars = list(body)
     for span in spans:
         # A final stop stays visible: the sentence ends with the quote ('..." It shouldn't escape notice').
@@ -263,7 +264,7 @@ def mask(body: str, spans: list[Span]) -> str:
         for pos in range(span.start, end):
             if chars[pos] != "\n":
                 chars[pos] = "_"
-    return "".join(chars)
+    return word_use.MaskedText("".join(chars), body)
 
 
 # --- interviews -----------------------------------------------------------------------------------------------------

@@ -158,3 +158,14 @@ def test_a_hyphenated_office_is_a_role_before_the_name():
 )
 def test_a_place_opening_an_origin_word_is_cut_with_it(text, printed, name):
     assert name_in(text, printed).name == name
+
+
+def test_a_word_printed_in_lower_case_only_inside_a_quote_is_still_a_common_word():
+    # "see" is printed in lower case only inside a quote, whose words are masked when names are read.
+    body = (
+        '"I see a long road ahead," Osei said.\n\n'
+        "(See Osei's notes from the road below.)\n\n"
+        '"We will get there in the end," Osei said.'
+    )
+    found = people.fold_speakers(spans.extract_quotes(body))
+    assert [speaker.name for speaker in found.speakers] == ["Osei"]
