@@ -227,7 +227,8 @@ def _dotted_abbreviations(words: tuple[Token, ...]) -> set[int]:
         after = words[index + 1] if index + 1 < len(words) else None
         if index + 1 in out or after is None or after.start != words[index].end + 1:
             continue
-        if is_name_word(after.text) and after.lower not in OFFICES | ORG_WORDS | HONORIFICS:
+        # "the U.S. While Clinton ...": a sentence opener after the dots ends the abbreviation's sentence.
+        if is_name_word(after.text) and after.lower not in OFFICES | ORG_WORDS | HONORIFICS | NOT_NAMES:
             group = index
             while group - 1 in out and words[group - 1].end == words[group].start:
                 group -= 1

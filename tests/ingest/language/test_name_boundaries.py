@@ -169,3 +169,15 @@ def test_a_word_printed_in_lower_case_only_inside_a_quote_is_still_a_common_word
     )
     found = people.fold_speakers(spans.extract_quotes(body))
     assert [speaker.name for speaker in found.speakers] == ["Osei"]
+
+
+@pytest.mark.parametrize(
+    ("text", "found_names"),
+    [
+        ("He flew to the U.S. While Lindqvist has objected, the plan stands.", ["Lindqvist"]),
+        ("The bill came from G.K. Lindqvist on Friday.", ["G.K. Lindqvist"]),
+    ],
+)
+def test_initials_before_a_sentence_opener_are_an_abbreviation_ending_the_sentence(text, found_names):
+    found = [names.split_run(run, text) for run in names.capital_runs(text)]
+    assert [name.name for name in found if name is not None] == found_names
