@@ -165,12 +165,17 @@ def keeps_dot(word: str) -> bool:
     return word.lower() in ABBREVIATIONS or (len(word) == 1 and word.isupper())
 
 
+_CONTRACTION = re.compile(r"['’](?:m|re|ve|ll|d|t)$", re.IGNORECASE)
+
+
 @functools.lru_cache(maxsize=65536)  # a pure test of one word, asked of every word of every paragraph
 def is_name_word(word: str) -> bool:
     """Capitalised, not all capitals (acronyms are organisations), not a function word."""
     bare = word.rstrip(".")
     if not bare or not bare[0].isupper() or bare.lower() in NEVER_IN_NAME or "." in bare:
         return False
+    if _CONTRACTION.search(bare):
+        return False  # "I'm", "They're", "Don't": a pronoun or verb with its clitic ("O'Neill" is a name)
     if len(bare) > 2 and bare[1] == "-" and bare[0].isupper():
         return False  # "D-Ohio", "R-Texas": a party and a state after a lawmaker's name
     letters = [ch for ch in bare if ch.isalpha()]

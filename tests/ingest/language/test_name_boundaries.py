@@ -181,3 +181,13 @@ def test_a_word_printed_in_lower_case_only_inside_a_quote_is_still_a_common_word
 def test_initials_before_a_sentence_opener_are_an_abbreviation_ending_the_sentence(text, found_names):
     found = [names.split_run(run, text) for run in names.capital_runs(text)]
     assert [name.name for name in found if name is not None] == found_names
+
+
+@pytest.mark.parametrize("word", ["I’m", "They're", "We’ve", "You'll", "Don’t"])
+def test_a_word_with_a_contraction_is_no_name_word(word):
+    assert not names.is_name_word(word)
+
+
+@pytest.mark.parametrize("word", ["O'Neill", "D’Amato", "N'Diaye"])
+def test_a_name_with_an_apostrophe_is_a_name_word(word):
+    assert names.is_name_word(word)
