@@ -57,7 +57,7 @@ OFFICES = wordset(
     researcher professor historian journalist author reporter writer publisher producer executive owner partner
     counsel prosecutor sheriff marshal trustee principal chaplain bishop archbishop cardinal father sister
     brother patriarch metropolitan ayatollah mullah defence defense economy interior justice health education
-    finance energy trade culture labour labor transport agriculture environment"""
+    finance energy trade culture labour labor transport agriculture environment staff"""
 )
 # Words that end the name of an organisation or place; a person's name follows them, never includes them.
 ORG_WORDS = wordset(

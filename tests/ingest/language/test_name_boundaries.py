@@ -31,6 +31,7 @@ def name_in(text: str, printed: str) -> names.Name:
         ),
         ("He won praise. Texas-based Ola Fenwick agreed.", "Texas-based Ola Fenwick", "Texas-based", "Ola Fenwick"),
         ("The actor was late. Actor Ola Fenwick waved.", "Actor Ola Fenwick", "Actor", "Ola Fenwick"),
+        ("He wrote to the Chief of Staff Ivo Lindqvist.", "Staff Ivo Lindqvist", "Staff", "Ivo Lindqvist"),
     ],
 )
 def test_describing_words_before_a_full_name_are_its_role(text, printed, role, name):
