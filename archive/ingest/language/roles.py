@@ -135,7 +135,7 @@ PERSON_NOUNS = names.wordset(
     diplomat activist candidate voter worker employee colleague aide ally critic fan player captain coach
     pilot surgeon chef poet priest guard patient parent farmer investor lawmaker legislator protester protestor
     passenger customer shopper survivor refugee migrant villager owner physician scientist economist supporter
-    opponent"""
+    opponent billionaire millionaire mogul tycoon"""
 )
 
 

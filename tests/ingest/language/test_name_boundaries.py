@@ -126,6 +126,7 @@ def test_plural_and_short_titles_with_a_dot_are_titles_not_names(text, names_fou
         ),
         ("Votes for Ana Osei came in. Six Osei supporters ran for seats.", "Six Osei", "Osei"),
         ('The club closed. Filmmaker Jack Marlow said, "It was sad."', "Filmmaker Jack Marlow", "Jack Marlow"),
+        ("Billionaire Ola Fenwick praised the plan on Monday.", "Billionaire Ola Fenwick", "Ola Fenwick"),
     ],
 )
 def test_an_adverb_participle_count_or_role_that_only_opens_sentences_is_no_part_of_the_name(text, printed, name):
