@@ -215,9 +215,16 @@ def capital_runs(text: str, start: int = 0, end: int | None = None) -> list[list
             run = run[1:]
         while run and run[-1].lower in PARTICLES:
             run = run[:-1]
+        # "in Hudson, New Hampshire Monday, the man said": a weekday ends no name, unless a given name makes it a
+        # surname ("Joe Friday").
+        if len(run) > 1 and run[-1].lower in _WEEKDAYS and not is_given_name(run[-2].text):
+            run = run[:-1]
         if run:
             trimmed.append(run)
     return trimmed
+
+
+_WEEKDAYS = wordset("monday tuesday wednesday thursday friday saturday sunday")
 
 
 def _dotted_abbreviations(words: tuple[Token, ...]) -> set[int]:

@@ -193,3 +193,9 @@ def test_a_word_with_a_contraction_is_no_name_word(word):
 @pytest.mark.parametrize("word", ["O'Neill", "D’Amato", "N'Diaye"])
 def test_a_name_with_an_apostrophe_is_a_name_word(word):
     assert names.is_name_word(word)
+
+
+def test_a_weekday_after_a_name_is_no_part_of_it():
+    text = "At the meeting in Hudson, New Hampshire Monday, the man spoke. Joe Friday spoke too."
+    found = [names.split_run(run, text) for run in names.capital_runs(text)]
+    assert [name.name for name in found if name is not None] == ["Hudson", "New Hampshire", "Joe Friday"]
