@@ -44,7 +44,7 @@ def wordset(text: str) -> frozenset[str]:
 # Honorifics: dropped from the name, kept as the person's title.
 HONORIFICS = wordset(
     """mr mrs ms miss mx dr prof professor sir dame lord lady rev reverend fr rabbi imam sheikh sheik
-    sen senator rep gov gen col lt capt maj sgt cmdr adm cpl pvt st hon msgr sens reps pres"""
+    sen senator rep gov gen col lt capt maj sgt cmdr adm cpl pvt st hon msgr sens reps pres mister"""
 )
 # Offices and roles that, capitalised before a name, describe the person ("Health Minister Moshe Arbel").
 OFFICES = wordset(

@@ -199,3 +199,8 @@ def test_a_weekday_after_a_name_is_no_part_of_it():
     text = "At the meeting in Hudson, New Hampshire Monday, the man spoke. Joe Friday spoke too."
     found = [names.split_run(run, text) for run in names.capital_runs(text)]
     assert [name.name for name in found if name is not None] == ["Hudson", "New Hampshire", "Joe Friday"]
+
+
+def test_mister_spelled_out_is_a_title():
+    name = name_in("Children loved the show of Mister Lindqvist for years.", "Mister Lindqvist")
+    assert (name.title, name.name) == ("Mister", "Lindqvist")
