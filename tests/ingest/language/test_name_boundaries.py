@@ -204,3 +204,9 @@ def test_a_weekday_after_a_name_is_no_part_of_it():
 def test_mister_spelled_out_is_a_title():
     name = name_in("Children loved the show of Mister Lindqvist for years.", "Mister Lindqvist")
     assert (name.title, name.name) == ("Mister", "Lindqvist")
+
+
+def test_a_pac_is_an_organisation_not_a_person():
+    body = '"This ad raises hard questions," Ana Berglund, who is chairman of Our Future Values Pac said on Monday.'
+    found = people.fold_speakers(spans.extract_quotes(body))
+    assert [speaker.name for speaker in found.speakers] == ["Ana Berglund"]
