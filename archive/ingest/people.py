@@ -255,12 +255,15 @@ class Cast:
         return all(self._place_like(form) for form in forms)
 
     def _place_like(self, form: str) -> bool:
-        """ "New York" printed "in New York"; "Russian" never printed in full nor with a title (looked up once)."""
+        """ "New York" printed "in New York"; "Russian" never printed in full, with a title or with a role after it
+        ("Sexton, a writing professor,"), looked up once."""
         if form not in self._place_forms:
             if len(form.split()) > 1:
                 self._place_forms[form] = _printed_as_place(self.body, form)
             else:
-                self._place_forms[form] = not (self.printed_in_full(form) or self._titled_somewhere(form))
+                self._place_forms[form] = not (
+                    self.printed_in_full(form) or self._titled_somewhere(form) or _described_after(self.body, form)
+                )
         return self._place_forms[form]
 
     def resolve_role(self, phrase: str, pos: int = -1) -> int | None:
@@ -397,6 +400,24 @@ def fold_speakers(extraction: Extraction) -> Folded:
 
 _PLACES = names.wordset("in across throughout")
 _GROUPS = names.wordset("the many some other fellow")
+
+
+def _described_after(body: str, word: str) -> bool:
+    """ "Sexton, a creative writing professor, said": a word followed by an appositive whose head is a noun for what a
+    person does is a person's name ("Xinhua, the official news agency," is not)."""
+    for match in re.finditer(rf"\b{re.escape(word)}, (?:an?|the) ([^,.;:\n]{{1,60}}),", body):
+        if _head_is_role(match.group(1)):
+            return True
+    return False
+
+
+def _head_is_role(phrase: str) -> bool:
+    words = [w for w in phrase.split() if w.isalpha()]
+    cut = next((i for i, w in enumerate(words) if w.lower() in _APPOSITIVE_STOPS), len(words))
+    return cut > 0 and is_role_word(words[cut - 1])
+
+
+_APPOSITIVE_STOPS = names.wordset("of for at in on with from by about to who whom whose that which and or")
 
 
 def _neighbours(body: str, word: str) -> Iterator[tuple[str, str]]:

@@ -512,3 +512,13 @@ def test_a_two_word_surname_printed_alone_is_the_person_printed_in_full():
     folded = fold(body)
     assert speakers_of(body) == ["Lucia Ortiz Bravo", "Lucia Ortiz Bravo"]
     assert [s.variants for s in folded.speakers] == [("Ortiz Bravo",)]
+
+
+def test_a_lone_surname_described_as_someone_keeps_he_from_passing_over_it():
+    body = (
+        '"The plan is bold," Governor Mark Dalton said.\n\n'
+        "Osterfeld, a retired history teacher, said the plan would fail.\n\n"
+        '"It will not pass the council," Osterfeld said.\n\n'
+        '"The votes are not there," he said.'
+    )
+    assert speakers_of(body) == ["Mark Dalton", "Osterfeld", "Osterfeld"]
