@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -135,6 +135,14 @@ class FileScore:
         return f1(self.speaker_precision, self.speaker_recall, self.speaker_tp + self.speaker_fp + self.speaker_fn)
 
     @property
+    def speaker_f1_optional_as_extra(self) -> float:
+        """Speaker F1 as scored before optional-only speakers were left out: they count as extra speakers."""
+        return self.optional_as_extra().speaker_f1
+
+    def optional_as_extra(self) -> FileScore:
+        return replace(self, speaker_fp=self.speaker_fp + self.speaker_optional, speaker_optional=0)
+
+    @property
     def metadata(self) -> float:
         return ratio(self.meta_correct, self.meta_total)
 
@@ -151,6 +159,7 @@ class FileScore:
             "speaker_precision",
             "speaker_recall",
             "speaker_f1",
+            "speaker_f1_optional_as_extra",
             "metadata",
         ):
             data[name] = round(getattr(self, name), 4)

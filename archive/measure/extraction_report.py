@@ -3,8 +3,6 @@ prints out (a table per file, totals, the classes of the errors, recurring speak
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from . import error_classes
 from .extraction import FileScore, total
 
@@ -52,7 +50,7 @@ def report(scores: list[FileScore], recurring: dict[str, list[str]], details: bo
     )
     if summed.speaker_optional:
         # Shown so that a run stays comparable with runs scored before these speakers were left out.
-        as_extra = replace(summed, speaker_fp=summed.speaker_fp + summed.speaker_optional)
+        as_extra = summed.optional_as_extra()
         lines.append(
             f"  {summed.speaker_optional} speakers credited only with optional gold quotes, counted neither way "
             f"(counted as extra: precision {as_extra.speaker_precision:.3f}, F1 {as_extra.speaker_f1:.3f})"

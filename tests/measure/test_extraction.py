@@ -89,6 +89,9 @@ def test_a_speaker_credited_only_with_optional_gold_quotes_counts_neither_way():
     assert (score.speaker_tp, score.speaker_fp, score.speaker_fn, score.speaker_optional) == (1, 1, 0, 1)
     assert [line for kind, _, line in score.classified if kind == "extra speaker"] == ["extra speaker: Cy Dunn"]
     assert extraction.total([score, score]).speaker_optional == 2
+    # The figure as scored before: Ann Lee counts as an extra speaker, precision 1/3 and recall 1/1.
+    assert score.speaker_f1 == pytest.approx(2 / 3)
+    assert score.speaker_f1_optional_as_extra == pytest.approx(0.5)
 
 
 def test_a_speaker_with_one_quote_that_counts_is_scored_even_if_the_others_are_optional():
