@@ -72,7 +72,14 @@ def cue_after(text: str, start: int, end: int) -> Cue | None:
         if is_speech_verb(word) and index > 0:
             if index > 10 and not any(w.text == "," for w in words[:index]):
                 return None  # a long stretch with no appositive commas is a new clause, not an attribution
-            return subject_before_verb(text, words[:index], words[0].start)
+            cue = subject_before_verb(text, words[:index], words[0].start)
+            if cue is None and words[index - 1].text == ",":
+                # '"...resilience," like the swings of markets, said Ivo Berg': the quoted words run on into the
+                # sentence, and the speaker follows the verb after it.
+                inverted = subject_after_verb(text, words[index + 1 :])
+                if inverted is not None and inverted.kind in ("name", "role"):
+                    return inverted
+            return cue
     return None
 
 
@@ -181,8 +188,9 @@ def subject_after_verb(text: str, words: list[Item]) -> Cue | None:
             place += 1
         if place > 1:
             rest = rest[place:]
-    if cue is not None and cue.kind == "role" and rest and rest[0].text == ",":
-        # "said the union leader, Ana Silva": the name after the role is the speaker, the role describes her.
+    if role and rest and rest[0].text == ",":
+        # "said the union leader, Ana Silva", "said Lind's campaign manager, Ana Silva": the name after the role is
+        # the speaker, the role describes her.
         tail = _words_before_punctuation(rest[1:6])
         runs = names.capital_runs(text, tail[0].start, tail[-1].end) if tail else []
         if len(runs) == 1 and runs[0][0].start == tail[0].start and runs[0][-1].end == tail[-1].end:

@@ -72,3 +72,22 @@ def test_a_party_word_alone_is_a_role_not_a_name():
         'Speaker Lina Ostberg, the nation\'s highest-ranking Republican, on Tuesday called the remarks "racist."'
     )
     assert [speaker for _, speaker in found(body)] == ["Lina Ostberg"]
+
+
+def test_a_quote_running_on_into_the_sentence_is_signed_by_the_inverted_subject_after_it():
+    body = (
+        "Vera Holm spoke first.\n\n"
+        '"The strongest sign has been the patience of buyers," like the swings of the markets, said Ivo Berg, the '
+        "chief economist at the bank.\n\n"
+        '"For nurses, she is saying the right things" about pay, said Marla Kent, director of the union.'
+    )
+    assert [speaker for _, speaker in found(body)] == ["Ivo Berg", "Marla Kent"]
+
+
+def test_a_name_after_a_possessive_role_after_the_verb_is_the_speaker():
+    body = (
+        "Vera Holm spoke first.\n\n"
+        '"We treat the month as one long election day," said Holm\'s deputy campaign manager, Tom Weeks, who ran '
+        "the field office."
+    )
+    assert [speaker for _, speaker in found(body)] == ["Tom Weeks"]
