@@ -371,24 +371,19 @@ def fold_speakers(extraction: Extraction) -> Folded:
     assigned: list[tuple[FoundQuote, int | None]] = []
     previous: int | None = None
     previous_paragraph = -1
+    introduced_at = -1  # where the last cue that made someone (or an unnamed person) salient starts
     for _, _, item in events:
         if isinstance(item, Cue):
-            if not item.strong:
-                # A named subject of an ordinary verb: a known person, or a newcomer printed in full ("Ana Silva
-                # was blunt. "..."" quotes her).
-                index = cast.known(item.name, item.title)
-                titled = item.text != item.name  # "President Obama backed her": an office or title says a person
-                if index is None and (len(item.name.split()) >= 2 or titled or cast.printed_in_full(item.name)):
-                    index = cast.resolve(item)
-                cast.make_salient(index)
-                continue
-            index = cast.resolve(item)
-            if index is None and _is_person_phrase(item):
-                cast.make_salient(_NOBODY)
-            else:
-                cast.make_salient(index)
+            before = len(cast.salient)
+            _make_salient(cast, item)
+            if len(cast.salient) > before:
+                introduced_at = item.start
             continue
         continues = previous_paragraph >= 0 and previous_paragraph == item.paragraph - 1
+        if continues and item.follows == "previous" and introduced_at > extraction.body.rfind("\n", 0, item.start):
+            # "Ana Silva says her niece called her. "...": the paragraph's own narrative named someone before the
+            # quote, so the quote is no longer the previous paragraph's speaker going on.
+            continues = False
         index = _speaker_of(cast, item, previous, interviewee, continues)
         if index is None and item.cue is not None and _is_person_phrase(item.cue):
             cast.make_salient(_NOBODY)
@@ -396,6 +391,23 @@ def fold_speakers(extraction: Extraction) -> Folded:
         assigned.append((item, index))
         previous, previous_paragraph = index, item.paragraph
     return _folded(cast, assigned)
+
+
+def _make_salient(cast: Cast, cue: Cue) -> None:
+    if not cue.strong:
+        # A named subject of an ordinary verb: a known person, or a newcomer printed in full ("Ana Silva was blunt.
+        # "..."" quotes her).
+        index = cast.known(cue.name, cue.title)
+        titled = cue.text != cue.name  # "President Obama backed her": an office or title says a person
+        if index is None and (len(cue.name.split()) >= 2 or titled or cast.printed_in_full(cue.name)):
+            index = cast.resolve(cue)
+        cast.make_salient(index)
+        return
+    index = cast.resolve(cue)
+    if index is None and _is_person_phrase(cue):
+        cast.make_salient(_NOBODY)
+    else:
+        cast.make_salient(index)
 
 
 _PLACES = names.wordset("in across throughout")

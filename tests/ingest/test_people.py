@@ -522,3 +522,14 @@ def test_a_lone_surname_described_as_someone_keeps_he_from_passing_over_it():
         '"The votes are not there," he said.'
     )
     assert speakers_of(body) == ["Mark Dalton", "Osterfeld", "Osterfeld"]
+
+
+def test_a_paragraph_that_names_someone_before_its_quote_does_not_go_on_with_the_previous_speaker():
+    body = (
+        '"We will carry this state in the fall," Omar Haddad said at the rally.\n\n'
+        "Nadia Haddad says she got a worried call from her niece last week. "
+        '"She called me in tears and asked what would happen to us."\n\n'
+        '"Nobody will be sent away," Omar Haddad said.\n\n'
+        '"We have lived here for thirty years."'
+    )
+    assert speakers_of(body) == ["Omar Haddad", "Nadia Haddad", "Omar Haddad", "Omar Haddad"]
