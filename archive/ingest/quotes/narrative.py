@@ -12,6 +12,7 @@ import bisect
 from ..language import names
 from ..language.roles import is_role_item, is_role_word
 from ..language.tokens import (
+    BETWEEN,
     DETERMINERS,
     INDEFINITE,
     PREPOSITIONS,
@@ -120,6 +121,11 @@ _SUBORDINATORS = frozenset(
 )
 
 
+_LEADING_PREPOSITIONS = frozenset(
+    ("at", "in", "on", "outside", "inside", "during", "after", "before", "since", "from", "across", "near", "beyond")
+)
+
+
 def _clause_start(words: list[Item], index: int) -> int:
     """Where the clause holding ``words[index]`` starts: after a semicolon or a ", but" ("Hughes avoids the subject,
     but her neighbor Ben Green, 83, knows what is needed": Green is the subject of the second clause), or right
@@ -132,7 +138,18 @@ def _clause_start(words: list[Item], index: int) -> int:
     opener = next((w.lower for w in words[:2] if w.lower not in ("but", "and", "yet", "so")), "")
     if opener in _SUBORDINATORS and index and words[index - 1].text == ",":
         return index
+    if opener in _LEADING_PREPOSITIONS:
+        # "Outside the plant on Galeana Street in Santa Catarina, a worker named Ivo Lind has": a leading phrase of
+        # place or time ends at its first comma, and the main clause's subject follows it.
+        comma = next((i for i in range(1, index) if words[i].text == ","), None)
+        if comma is not None and index - comma <= 5 and not any(_verb_like(w) for w in words[1:comma]):
+            return comma + 1
     return 0
+
+
+def _verb_like(word: Item) -> bool:
+    """ "delivered", "seeking", "was": a leading phrase holding one is a clause, not a phrase of place or time."""
+    return word.text.islower() and (word.lower.endswith(("ed", "ing")) or word.lower in BETWEEN or is_speech_verb(word))
 
 
 def _after_appositives(words: list[Item], nxt: int) -> int:

@@ -163,3 +163,24 @@ def test_a_speaker_inside_what_someone_said_does_not_take_the_next_he():
         '("We have persuaded the creators to finish their work," he said.)'
     )
     assert speakers_of(body) == ["Nevins"]
+
+
+def test_a_subject_after_a_long_leading_phrase_of_place_is_introduced():
+    body = (
+        '"The line never stops," Tomas Berg said of the plant.\n\n'
+        "Outside the old mill on Harbour Street in the north end of Port Elgin, a welder named Ivo Lind has nothing "
+        'but praise for his job. "The pay is fair and the hours are steady," he said.\n\n'
+        "In his statement to the county board on Friday, Tomas Berg went much further than before in trying to hold "
+        "Lind accountable for the delays. "
+        '"There are no excuses," he said.'
+    )
+    assert speakers_of(body) == ["Tomas Berg", "Ivo Lind", "Tomas Berg"]
+
+
+def test_a_leading_phrase_holding_a_verb_is_no_phrase_of_place():
+    body = (
+        "On Thursday evening Vera Holm delivered her acceptance speech as the party's nominee, seeking to prove her "
+        "record while painting her main rival, Ivo Lind, as a man unfit for the job.\n\n"
+        '"A man you can bait with a post is not a man we can trust with the budget," said the nominee.'
+    )
+    assert speakers_of(body) == ["Vera Holm"]
