@@ -81,7 +81,10 @@ def _introductions(text: str, start: int, end: int, words: list[Item]) -> list[C
     out = []
     spans: list[tuple[int, int]] = []  # (an introduced name, its verb)
     starts = [w.start for w in words]
-    reported = next((w.start for w in words if is_speech_verb(w) or w.lower == "that"), end)
+    # The subject of a reported clause is not introduced ("believes that Lahti found time"); a leading subordinate
+    # clause is no report ("When Berg tried to defend his remarks calling it "strong", Lind forcefully differed").
+    main = _leading_clause_end(words)
+    reported = next((w.start for w in words[main:] if is_speech_verb(w) or w.lower == "that"), end)
     for run in names.capital_runs(text, start, min(end, reported)):
         # Only the main subject: the subject of a reported clause ("believes that Lahti found time") is not.
         at = bisect.bisect_left(starts, run[0].start)
@@ -124,6 +127,14 @@ _SUBORDINATORS = frozenset(
 _LEADING_PREPOSITIONS = frozenset(
     ("at", "in", "on", "outside", "inside", "during", "after", "before", "since", "from", "across", "near", "beyond")
 )
+
+
+def _leading_clause_end(words: list[Item]) -> int:
+    """Where the main clause starts after a leading subordinate clause ("When ..., "), else 0."""
+    opener = next((w.lower for w in words[:2] if w.lower not in ("but", "and", "yet", "so")), "")
+    if opener not in _SUBORDINATORS:
+        return 0
+    return next((i + 1 for i, w in enumerate(words[:40]) if w.text == ","), 0)
 
 
 def _clause_start(words: list[Item], index: int) -> int:

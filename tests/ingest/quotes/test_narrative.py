@@ -184,3 +184,13 @@ def test_a_leading_phrase_holding_a_verb_is_no_phrase_of_place():
         '"A man you can bait with a post is not a man we can trust with the budget," said the nominee.'
     )
     assert speakers_of(body) == ["Vera Holm"]
+
+
+def test_a_speech_verb_inside_a_leading_subordinate_clause_does_not_hide_the_main_subject():
+    body = (
+        '"We will build more roads," Tomas Berg said.\n\n'
+        "When Mr. Berg tried to defend his remarks calling the old regime ''strong'' during the debate, Mr. Lind "
+        "forcefully differed.\n\n"
+        '"That regime jailed its own students," he said.'
+    )
+    assert speakers_of(body)[-1] == "Lind"
