@@ -184,7 +184,13 @@ def _after_appositives(words: list[Item], nxt: int) -> int:
                 nxt += 1
             continue
         reach = 24 if words[nxt].lower == "who" or _holds_relative(words, nxt) else 16
-        nxt = next((i for i in range(nxt, min(len(words), nxt + reach)) if words[i].text == ","), len(words))
+        close = next((i for i in range(nxt, min(len(words), nxt + reach)) if words[i].text == ","), None)
+        if close is None:
+            # "Ana Silva, a former aide to Sen. Ivo Lind was one of the first", "Bill Lind, the Republican half of a
+            # polling team for The Wall Street Journal and NBC News, sounded": an appositive left unclosed (or
+            # longer than its reach) still marks the person it describes as newly introduced.
+            break
+        nxt = close
     return nxt
 
 

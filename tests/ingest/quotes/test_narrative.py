@@ -194,3 +194,15 @@ def test_a_speech_verb_inside_a_leading_subordinate_clause_does_not_hide_the_mai
         '"That regime jailed its own students," he said.'
     )
     assert speakers_of(body)[-1] == "Lind"
+
+
+def test_a_name_before_an_unclosed_or_long_appositive_is_introduced():
+    body = (
+        '"The ad works," Tomas Berg said.\n\n'
+        "Ivo Lind, the Republican half of a bipartisan polling team for The Daily Ledger and the Morning Courier "
+        'News, sounded a cautious note. "It is going to take more than one good report," he said.\n\n'
+        '"We sold out," Tomas Berg said.\n\n'
+        "Ana Holm, a former aide to Sen. Vera Kask was one of the first to cheer. "
+        '"Has anyone kept the list?" she wrote.'
+    )
+    assert speakers_of(body) == ["Tomas Berg", "Ivo Lind", "Tomas Berg", "Ana Holm"]
