@@ -84,10 +84,14 @@ def cue_after(text: str, start: int, end: int) -> Cue | None:
 
 
 def without_asides(text: str, words: tuple[Item, ...]) -> tuple[Item, ...]:
-    """The words without short brackets: "Rep. Jim Jordan (R-Ohio), a member, said" reads as "Rep. Jim Jordan, a
-    member, said" (a party and state label, an age or an acronym sits between a name and its verb)."""
-    if not words or "(" not in text[words[0].start : words[-1].end]:
-        return words  # the same tuple: most sentences have no brackets
+    """The words without short brackets and dashed asides: "Rep. Jim Jordan (R-Ohio), a member, said" reads as "Rep.
+    Jim Jordan, a member, said" (a party and state label, an age or an acronym sits between a name and its verb), and
+    "Ana Silva — a pollster who wrote the party's report — is skeptical" as "Ana Silva is skeptical"."""
+    if not words:
+        return words
+    stretch = text[words[0].start : words[-1].end]
+    if "(" not in stretch and "—" not in stretch and "–" not in stretch and " - " not in stretch:
+        return words  # the same tuple: most sentences have no brackets and no dashes
     out: list[Item] = []
     index = 0
     while index < len(words):
@@ -96,9 +100,20 @@ def without_asides(text: str, words: tuple[Item, ...]) -> tuple[Item, ...]:
             if close is not None:
                 index = close + 1
                 continue
+        if words[index].text in _DASHES and out:
+            close = next(
+                (i for i in range(index + 2, min(index + _DASH_REACH, len(words))) if words[i].text in _DASHES), None
+            )
+            if close is not None and close + 1 < len(words) and words[close + 1].is_word:
+                index = close + 1
+                continue
         out.append(words[index])
         index += 1
     return tuple(out)
+
+
+_DASHES = frozenset(("—", "–", "-"))
+_DASH_REACH = 30  # words a dashed aside may hold
 
 
 _DASH = re.compile(r"[^\S\n]*[―—–-]{1,2}\s*")

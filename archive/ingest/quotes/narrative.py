@@ -88,6 +88,8 @@ def _introductions(text: str, start: int, end: int, words: list[Item]) -> list[C
     for run in names.capital_runs(text, start, min(end, reported)):
         # Only the main subject: the subject of a reported clause ("believes that Lahti found time") is not.
         at = bisect.bisect_left(starts, run[0].start)
+        if at == len(starts) or starts[at] != run[0].start:
+            continue  # inside an aside read past ("Ana Silva — a fan of the Green Dragons — said")
         if at > 12 and at - _clause_start(words, at) > 12:
             continue
         name = names.split_run(run, text)
@@ -176,6 +178,10 @@ def _after_appositives(words: list[Item], nxt: int) -> int:
         if place_end is not None:
             nxt = place_end  # "Dover, Del.,": the state of the home town before
             continue
+        aside = _short_aside(words, nxt)
+        if aside is not None:
+            nxt = aside  # "Clinton, for her part, sided with", "Sherman, in particular, has": the comma that ends it
+            continue
         if not _is_appositive_start(words, nxt):
             break
         if words[nxt].lower in ("of", "from"):
@@ -192,6 +198,23 @@ def _after_appositives(words: list[Item], nxt: int) -> int:
             break
         nxt = close
     return nxt
+
+
+_ASIDE_OPENERS = frozenset(("for", "in", "at", "by", "like", "as", "after", "unlike", "despite"))
+_ASIDE_ADVERBS = frozenset(("however", "meanwhile", "too", "though", "instead", "therefore", "nonetheless", "also"))
+
+
+def _short_aside(words: list[Item], index: int) -> int | None:
+    """The comma closing a short aside that opens with a preposition or is one adverb ("for her part", "in
+    particular", "however"), or None."""
+    word = words[index]
+    if not word.is_word or not word.text.islower():
+        return None
+    if word.lower in _ASIDE_ADVERBS:
+        return index + 1 if index + 1 < len(words) and words[index + 1].text == "," else None
+    if word.lower not in _ASIDE_OPENERS:
+        return None
+    return next((i for i in range(index + 1, min(len(words), index + 6)) if words[i].text == ","), None)
 
 
 def _place_tail(words: list[Item], index: int) -> int | None:

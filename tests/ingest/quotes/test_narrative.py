@@ -206,3 +206,25 @@ def test_a_name_before_an_unclosed_or_long_appositive_is_introduced():
         '"Has anyone kept the list?" she wrote.'
     )
     assert speakers_of(body) == ["Tomas Berg", "Ivo Lind", "Tomas Berg", "Ana Holm"]
+
+
+def test_dashed_and_short_asides_between_a_subject_and_its_verb_are_read_past():
+    body = (
+        '"We will appeal," Tomas Berg said.\n\n'
+        "Reached by phone on Tuesday, Ivo Lind — who is listed as a lawyer in Dover but does not practice — told the "
+        'paper he will not appeal. He said, however, that he hopes "somebody else takes up the cause."\n\n'
+        '"The ruling stands," Tomas Berg said.\n\n'
+        "Vera Kask, for her part, sided with the mayor.\n\n"
+        '"You have a council and a mayor working hand in hand," she said.'
+    )
+    assert speakers_of(body) == ["Tomas Berg", "Ivo Lind", "Tomas Berg", "Vera Kask"]
+
+
+def test_a_name_inside_a_dashed_aside_is_not_introduced():
+    body = (
+        '"We moved here in May," Ivo Nega said.\n\n'
+        "The contrast with his old life in the States - cheering for the Lewisburg Green Dragons, his son's track "
+        "team - could hardly be greater.\n\n"
+        '"If you like comfort, you will never do this," he told me.'
+    )
+    assert speakers_of(body) == ["Ivo Nega", "Ivo Nega"]
