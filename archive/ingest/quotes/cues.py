@@ -315,8 +315,8 @@ def participle_subject(text: str, words: list[Item]) -> Cue | None:
     if not segment or not segment[0].is_word or not names.is_name_word(segment[0].text):
         return None
     runs = names.capital_runs(text, segment[0].start, segment[-1].end)
-    if not runs or runs[0][0].start != segment[0].start:
-        return None
+    if not runs or runs[0][0].start != segment[0].start or names.is_possessive(text, runs[0][-1].end):
+        return None  # "at Holm Hall, Mr. Berg's private club, calling him": something of someone's is no subject
     after = next((i for i, w in enumerate(segment) if w.start >= runs[0][-1].end), None)
     if after is None or not segment[after].text.islower() or segment[after].lower in PREPOSITIONS | BETWEEN:
         return None

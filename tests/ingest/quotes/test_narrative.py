@@ -228,3 +228,11 @@ def test_a_name_inside_a_dashed_aside_is_not_introduced():
         '"If you like comfort, you will never do this," he told me.'
     )
     assert speakers_of(body) == ["Ivo Nega", "Ivo Nega"]
+
+
+def test_a_possessive_before_a_participle_is_no_subject_of_it():
+    body = (
+        "On Friday, Ivo Lind endorsed Tomas Berg at a news conference at Holm Hall, Mr. Berg's private club, "
+        'calling him "actually a very smart man who cares about the town."'
+    )
+    assert speakers_of(body) == ["Ivo Lind"]
