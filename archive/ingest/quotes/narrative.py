@@ -97,7 +97,7 @@ def _introductions(text: str, start: int, end: int, words: list[Item]) -> list[C
             continue
         after = bisect.bisect_left(starts, run[-1].end)
         preceding = words[at - 1 : at] if at > 0 else []
-        verb = _after_appositives(words, after)
+        verb = _after_appositives(words, _after_home(words, after))
         following = words[verb : verb + 1]
         if not following or not following[0].is_word or not following[0].text.islower():
             continue
@@ -215,6 +215,19 @@ def _short_aside(words: list[Item], index: int) -> int | None:
     if word.lower not in _ASIDE_OPENERS:
         return None
     return next((i for i in range(index + 1, min(len(words), index + 6)) if words[i].text == ","), None)
+
+
+def _after_home(words: list[Item], index: int) -> int:
+    """ "Senator Ivo Lind of Dover is airing": past "of" or "from" and the capitalised words of a home town or an
+    employer that follow a name, when a lower-case word comes next."""
+    if index + 1 >= len(words) or words[index].lower not in ("of", "from"):
+        return index
+    end = index + 1
+    while end < len(words) and end <= index + 4 and words[end].is_word and words[end].text[:1].isupper():
+        end += 1
+    if end == index + 1 or end >= len(words) or not (words[end].is_word and words[end].text.islower()):
+        return index
+    return end
 
 
 def _place_tail(words: list[Item], index: int) -> int | None:

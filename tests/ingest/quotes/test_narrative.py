@@ -236,3 +236,12 @@ def test_a_possessive_before_a_participle_is_no_subject_of_it():
         'calling him "actually a very smart man who cares about the town."'
     )
     assert speakers_of(body) == ["Ivo Lind"]
+
+
+def test_a_subject_is_introduced_past_of_and_its_home_town():
+    body = (
+        '"We will win the caucus," Tomas Berg said.\n\n'
+        "Even in Dover, it is too early to call. Four years ago, most voters made up their minds late. Senator Ivo "
+        'Lind of Maine is airing a new ad aimed at pastors, in which he declares, "The purpose of life is to serve."'
+    )
+    assert speakers_of(body) == ["Tomas Berg", "Ivo Lind"]
