@@ -453,6 +453,10 @@ def _relative_antecedent(text: str, words: list[Item]) -> Cue | None:
     span = _phrase_back(words)
     if not span:
         return None
+    at = len(words) - len(span)  # the phrase's first word
+    if at >= 2 and words[at - 1].lower in ("and", "or") and _ends_a_name(words[at - 2]):
+        # "Govs. Ana Silva and Ivo Lind, who say": two people, cited as one by no one
+        return Cue("unnamed", text[words[at - 2].start : span[-1].end], words[at - 2].start, span[-1].end)
     return _noun_phrase(text, span, preposition_before=False)
 
 

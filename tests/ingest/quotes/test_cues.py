@@ -91,3 +91,13 @@ def test_a_name_after_a_possessive_role_after_the_verb_is_the_speaker():
         "the field office."
     )
     assert [speaker for _, speaker in found(body)] == ["Tom Weeks"]
+
+
+def test_two_names_before_who_are_a_group_not_the_second_name():
+    body = (
+        '"We raised more than ever," Ivo Lind said.\n\n'
+        "Speaking to a radio show Monday, Lind refrained from attacking his rivals, particularly Govs. Tomas Berg "
+        "and Ana Holm, who say the young senator lacks experience.\n\n"
+        'He dismissed critics of his debate, saying it was his campaign\'s "greatest fundraising night."'
+    )
+    assert [speaker for _, speaker in found(body)] == ["Ivo Lind", "Ivo Lind"]
