@@ -175,6 +175,8 @@ def clause_subject(text: str, words: tuple[Item, ...] | list[Item], end: int, de
                 return cue
             continue
         following = words[index + 1] if index + 1 < len(words) else None
+        if following is not None and following.text == "," and names.is_name_word(word.text):
+            following = _past_appositive(text, words, index + 1)
         if not _verb_like(following) or is_listed_role(following.lower):
             continue  # "the former Arkansas governor, proposed": a place before a role is no subject
         if (
@@ -228,6 +230,17 @@ def _verb_like(word: Item | None) -> bool:
     if word is None or not word.is_word or not word.text[:1].islower():
         return False
     return word.lower not in _NOT_VERBS
+
+
+def _past_appositive(text: str, words: tuple[Item, ...] | list[Item], comma: int) -> Item | None:
+    """The word after a short appositive that follows a name ("Sen. Ivo Lind, R-Ky., delivered", "As Ana Holm, a
+    former secretary, put it"), or None."""
+    close = next((i for i in range(comma + 1, min(len(words), comma + 9)) if words[i].text in (",", ";", ":")), None)
+    if close is None or words[close].text != "," or close + 1 >= len(words):
+        return None
+    if any(w.is_word and is_governing_verb(w) for w in words[comma + 1 : close]):
+        return None
+    return words[close + 1]
 
 
 def _run_first(text: str, words: tuple[Item, ...] | list[Item], index: int) -> int:

@@ -101,3 +101,13 @@ def test_two_names_before_who_are_a_group_not_the_second_name():
         'He dismissed critics of his debate, saying it was his campaign\'s "greatest fundraising night."'
     )
     assert [speaker for _, speaker in found(body)] == ["Ivo Lind", "Ivo Lind"]
+
+
+def test_the_subject_of_a_colon_clause_is_read_past_a_short_appositive():
+    body = (
+        "The vote was close.\n\n"
+        'Sen. Ivo Lind, R-Ky., delivered a blunt message to Tomas Berg: "You cannot win this state without the '
+        'farmers."\n\n'
+        'As Ana Holm, a former secretary, put it: "Nobody reads the fine print."'
+    )
+    assert [speaker for _, speaker in found(body)] == ["Ivo Lind", "Ana Holm"]
