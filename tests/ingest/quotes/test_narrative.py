@@ -245,3 +245,14 @@ def test_a_subject_is_introduced_past_of_and_its_home_town():
         'Lind of Maine is airing a new ad aimed at pastors, in which he declares, "The purpose of life is to serve."'
     )
     assert speakers_of(body) == ["Tomas Berg", "Ivo Lind"]
+
+
+def test_a_sentence_opening_with_that_is_no_report_hiding_its_subject():
+    body = (
+        '"We are back," Ivo Lind said.\n\n'
+        "A retired surgeon who had never run for office was briefly the front-runner. But that was last fall, and "
+        'since then Tomas Berg has seen his standing tumble. "I am still here," he declared at the debate.\n\n'
+        '"I don\'t think the old wisdom" - that Lind is a spender - "is going to last," Vera Kask says of him. '
+        '"The mayor can build support fast," she says.'
+    )
+    assert speakers_of(body) == ["Ivo Lind", "Tomas Berg", "Vera Kask", "Vera Kask", "Vera Kask"]
