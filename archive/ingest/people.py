@@ -399,7 +399,9 @@ def _make_salient(cast: Cast, cue: Cue) -> None:
         # "..."" quotes her).
         index = cast.known(cue.name, cue.title)
         titled = cue.text != cue.name  # "President Obama backed her": an office or title says a person
-        if index is None and (len(cue.name.split()) >= 2 or titled or cast.printed_in_full(cue.name)):
+        # A given name alone ("his wife, Jane, called for") is a person's, as "Bob" is for "he"/"she" below.
+        given = given_names.pronoun_of(f"{cue.name} X") != ""
+        if index is None and (len(cue.name.split()) >= 2 or titled or given or cast.printed_in_full(cue.name)):
             index = cast.resolve(cue)
         cast.make_salient(index)
         return

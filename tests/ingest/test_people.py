@@ -533,3 +533,12 @@ def test_a_paragraph_that_names_someone_before_its_quote_does_not_go_on_with_the
         '"We have lived here for thirty years."'
     )
     assert speakers_of(body) == ["Omar Haddad", "Nadia Haddad", "Omar Haddad", "Omar Haddad"]
+
+
+def test_a_given_name_alone_as_a_subject_is_introduced():
+    body = (
+        '"We will stay in the race," Ivo Lind said, and Vera Holm agreed.\n\n'
+        "On the radio Tuesday, his wife, Jane, called for an open primary. "
+        '"Shutting people out of the process is not smart," she said.'
+    )
+    assert speakers_of(body) == ["Ivo Lind", "Jane"]
