@@ -111,3 +111,14 @@ def test_the_subject_of_a_colon_clause_is_read_past_a_short_appositive():
         'As Ana Holm, a former secretary, put it: "Nobody reads the fine print."'
     )
     assert [speaker for _, speaker in found(body)] == ["Ivo Lind", "Ana Holm"]
+
+
+def test_answering_verbs_and_particles_after_a_quote_name_who_speaks():
+    body = (
+        "Vera Holm asked about the rally.\n\n"
+        '"They are all here for the free stuff," Bennett shot back with a laugh.\n\n'
+        '"You know, it happens, right?" Lind went on, as if he did not hear her.\n\n'
+        '"The city will always be the city," an angry Berg retaliated.\n\n'
+        '"What sport is he talking about?" reacted Kask.'
+    )
+    assert [speaker for _, speaker in found(body)] == ["Bennett", "Lind", "Berg", "Kask"]
