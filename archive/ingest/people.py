@@ -32,6 +32,8 @@ _NOBODY = -1  # index used in the salience list for an unnamed source
 _HE = names.wordset("he him his himself")
 _SHE = names.wordset("she her hers herself")
 _PRONOUN_REACH = 3  # people a pronoun may look back over
+_WHOM = re.compile(r"\bwhom\s+$")
+_WHOM_REACH = 40  # characters from the start of the name "whom" stands for to the pronoun after it
 # Nouns by which news refers back to the public figure it is about ("the candidate", "the senator", "the actress"):
 # a definite one nobody's description holds means a recent person given no role. Not "the official", "the
 # judge" or "the spokesman": most often someone unnamed, or named with that very role.
@@ -65,6 +67,7 @@ class Cast:
         self._officials = officials or []  # names printed after an office (spans.py reads them with the mentions)
         self._printed_twice: dict[str, bool] = {}
         self._place_forms: dict[str, bool] = {}  # forms judged place-like for "he"/"she" (_place_like)
+        self._whom: dict[int, int | None] = {}  # "he" after "whom", by position, as first resolved
         self.people: list[Person] = []
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.salient: list[int] = []  # person indexes (or _NOBODY), most recent last
@@ -222,13 +225,25 @@ class Cast:
             return None
         return self.salient[-1]
 
-    def resolve_pronoun(self, pronoun: str) -> int | None:
+    def resolve_pronoun(self, pronoun: str, pos: int = -1) -> int | None:
         """ "he"/"she": the person last made salient, unless the text says that person is of the other gender;
-        then the one before (an unnamed person still stands in the way). The answer settles the person's gender."""
+        then the one before (an unnamed person still stands in the way). The answer settles the person's gender.
+        After "whom" ("Ivo Lind, whom he describes as") the pronoun is not the person the relative word stands for."""
         last = pronoun.lower().split()[-1]  # "he", or "the 45-year-old woman"
         wanted = "he" if last in _HE | {"man", "boy"} else "she" if last in _SHE | {"woman", "girl"} else ""
+        salient = self.salient
+        if pos > 0 and _WHOM.search(self.body, max(0, pos - 8), pos):
+            if pos in self._whom:
+                return self._whom[pos]  # read again for the quote it attributes: the answer already given
+            if salient and salient[-1] != _NOBODY and pos - self.people[salient[-1]].last_seen < _WHOM_REACH:
+                salient = [index for index in salient if index != salient[-1]]  # the name right before ", whom"
+            self._whom[pos] = self._resolve_pronoun_in(salient, wanted)
+            return self._whom[pos]
+        return self._resolve_pronoun_in(salient, wanted)
+
+    def _resolve_pronoun_in(self, salient: list[int], wanted: str) -> int | None:
         recent: list[int] = []
-        for index in reversed(self.salient):
+        for index in reversed(salient):
             if index not in recent:
                 recent.append(index)
                 if len(recent) == _PRONOUN_REACH:
@@ -303,7 +318,7 @@ class Cast:
                 return None
             return self.person(cue.name, cue.start, cue.title, cue.description)
         if cue.kind == "pronoun":
-            return self.resolve_pronoun(cue.text)
+            return self.resolve_pronoun(cue.text, cue.start)
         if cue.kind == "role":
             if cue.text[:1].isupper() and " " not in cue.text and self.printed_in_full(cue.text):
                 # "Guardian said" after "Mayor Don Guardian": a surname that is also an organisation's word.

@@ -542,3 +542,12 @@ def test_a_given_name_alone_as_a_subject_is_introduced():
         '"Shutting people out of the process is not smart," she said.'
     )
     assert speakers_of(body) == ["Ivo Lind", "Jane"]
+
+
+def test_he_after_whom_is_not_the_person_whom_stands_for():
+    body = (
+        '"He is a coarse man," Ivo Lind wrote of Tomas Berg.\n\n'
+        "Instead, Lind called for voters to throw their support behind Vera Kask, whom he describes as having "
+        '"a prosecutor\'s bearing."'
+    )
+    assert speakers_of(body) == ["Ivo Lind", "Ivo Lind"]
