@@ -33,6 +33,7 @@ _HE = names.wordset("he him his himself")
 _SHE = names.wordset("she her hers herself")
 _PRONOUN_REACH = 3  # people a pronoun may look back over
 _WHOM = re.compile(r"\bwhom\s+$")
+_SPOKE_REACH = 300  # characters over which a lone word that just spoke is still "he" or "she"
 _WHOM_REACH = 40  # characters from the start of the name "whom" stands for to the pronoun after it
 # Nouns by which news refers back to the public figure it is about ("the candidate", "the senator", "the actress"):
 # a definite one nobody's description holds means a recent person given no role. Not "the official", "the
@@ -68,6 +69,7 @@ class Cast:
         self._printed_twice: dict[str, bool] = {}
         self._place_forms: dict[str, bool] = {}  # forms judged place-like for "he"/"she" (_place_like)
         self._whom: dict[int, int | None] = {}  # "he" after "whom", by position, as first resolved
+        self.spoke_at: dict[int, int] = {}  # person index -> where a speech verb last named them as its subject
         self.people: list[Person] = []
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.salient: list[int] = []  # person indexes (or _NOBODY), most recent last
@@ -237,11 +239,11 @@ class Cast:
                 return self._whom[pos]  # read again for the quote it attributes: the answer already given
             if salient and salient[-1] != _NOBODY and pos - self.people[salient[-1]].last_seen < _WHOM_REACH:
                 salient = [index for index in salient if index != salient[-1]]  # the name right before ", whom"
-            self._whom[pos] = self._resolve_pronoun_in(salient, wanted)
+            self._whom[pos] = self._resolve_pronoun_in(salient, wanted, pos)
             return self._whom[pos]
-        return self._resolve_pronoun_in(salient, wanted)
+        return self._resolve_pronoun_in(salient, wanted, pos)
 
-    def _resolve_pronoun_in(self, salient: list[int], wanted: str) -> int | None:
+    def _resolve_pronoun_in(self, salient: list[int], wanted: str, pos: int) -> int | None:
         recent: list[int] = []
         for index in reversed(salient):
             if index not in recent:
@@ -258,10 +260,14 @@ class Cast:
         if not fitting:
             return None
         # A lone word nobody prints in full or with a title ("Russian", "Cost") yields to a person named in full.
-        index = next((i for i in fitting if not self._lone_word(i)), fitting[0])
+        # Not one that just spoke: "Cruz openly admitted that his pick was political. "...," he said."
+        index = next((i for i in fitting if not self._lone_word(i) or self._just_spoke(i, pos)), fitting[0])
         if wanted and not self.people[index].pronoun:
             self.people[index].pronoun = wanted
         return index
+
+    def _just_spoke(self, index: int, pos: int) -> bool:
+        return index in self.spoke_at and 0 <= pos - self.spoke_at[index] < _SPOKE_REACH
 
     def _lone_word(self, index: int) -> bool:
         forms = tuple(dict.fromkeys(self.people[index].forms))  # a person quoted often prints few distinct forms
@@ -421,6 +427,8 @@ def _make_salient(cast: Cast, cue: Cue) -> None:
         cast.make_salient(index)
         return
     index = cast.resolve(cue)
+    if index is not None and cue.kind == "name":
+        cast.spoke_at[index] = cue.start
     if index is None and _is_person_phrase(cue):
         cast.make_salient(_NOBODY)
     else:

@@ -551,3 +551,12 @@ def test_he_after_whom_is_not_the_person_whom_stands_for():
         '"a prosecutor\'s bearing."'
     )
     assert speakers_of(body) == ["Ivo Lind", "Ivo Lind"]
+
+
+def test_a_lone_surname_that_just_spoke_is_not_passed_over_by_he():
+    body = (
+        "Tomas Berg went with the odds, pointing out that the home team would win.\n\n"
+        "Kask openly admitted that his pick was political, looking to the primary in the south. "
+        '"With an eye to the primary, the south," he said.'
+    )
+    assert speakers_of(body) == ["Kask"]
