@@ -43,7 +43,8 @@ def narrative_cues(text: str, start: int, end: int) -> list[Cue]:
                 continue
             before = words[:index]
             cue = None
-            if index == 0 or (before and before[-1].text == ","):
+            if (index == 0 or (before and before[-1].text == ",")) and word.lower not in ("told", "tells"):
+                # "..., said Ana Silva"; not "Hunter, meanwhile, told Politico": who is told is no speaker
                 cue = subject_after_verb(text, words[index + 1 :])
                 if cue is not None and cue.kind != "name":
                     cue = None

@@ -256,3 +256,9 @@ def test_a_sentence_opening_with_that_is_no_report_hiding_its_subject():
         '"The mayor can build support fast," she says.'
     )
     assert speakers_of(body) == ["Ivo Lind", "Tomas Berg", "Vera Kask", "Vera Kask", "Vera Kask"]
+
+
+def test_who_is_told_after_a_comma_is_no_speaker():
+    text = "Hunter, meanwhile, told Politico on Wednesday that he backs the nominee."
+    found = narrative.narrative_cues(text, 0, len(text))
+    assert [cue.name for cue in found if cue.strong] == ["Hunter"]
