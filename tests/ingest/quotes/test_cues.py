@@ -122,3 +122,11 @@ def test_answering_verbs_and_particles_after_a_quote_name_who_speaks():
         '"What sport is he talking about?" reacted Kask.'
     )
     assert [speaker for _, speaker in found(body)] == ["Bennett", "Lind", "Berg", "Kask"]
+
+
+def test_a_titled_full_name_before_of_and_a_home_state_is_the_speaker():
+    body = (
+        "Beyond the capital, other party members were not satisfied. "
+        '"Tomas Berg should retract his comments," former Gov. Ivo Lind of Maine said on Twitter.'
+    )
+    assert [speaker for _, speaker in found(body)] == ["Ivo Lind"]
