@@ -98,6 +98,11 @@ def _introductions(text: str, start: int, end: int, words: list[Item]) -> list[C
             continue
         after = bisect.bisect_left(starts, run[-1].end)
         preceding = words[at - 1 : at] if at > 0 else []
+        if _in_view_of(words, at, after) and not names.is_possessive(text, run[-1].end):
+            # "To political science professor Ana Lind, the stare seemed to reflect sadness": whose view it is
+            printed = text[name.start : name.end]
+            out.append(Cue("name", printed, name.start, name.end, name.name, name.title, strong=False))
+            continue
         verb = _after_appositives(words, _after_home(words, after))
         following = words[verb : verb + 1]
         if not following or not following[0].is_word or not following[0].text.islower():
@@ -117,6 +122,18 @@ def _introductions(text: str, start: int, end: int, words: list[Item]) -> list[C
         spans.append((name.start, following[0].start))
         out.append(Cue("name", text[name.start : name.end], name.start, name.end, name.name, name.title, strong=False))
     return out
+
+
+def _in_view_of(words: list[Item], at: int, after: int) -> bool:
+    """The name ends the "To ..., " or "For ..., " phrase that opens the sentence: the view is that person's."""
+    return (
+        at > 0
+        and words[0].lower in ("to", "for")
+        and after < len(words)
+        and words[after].text == ","
+        and not any(w.text == "," for w in words[:at])
+        and words[at - 1].lower not in ("the", "a", "an", "his", "her", "their", "its", "our")
+    )
 
 
 _JOINERS = frozenset(("but", "and", "yet", "while", "whereas"))

@@ -262,3 +262,13 @@ def test_who_is_told_after_a_comma_is_no_speaker():
     text = "Hunter, meanwhile, told Politico on Wednesday that he backs the nominee."
     found = narrative.narrative_cues(text, 0, len(text))
     assert [cue.name for cue in found if cue.strong] == ["Hunter"]
+
+
+def test_the_person_whose_view_opens_the_sentence_is_introduced():
+    body = (
+        '"He will win the state," Tomas Berg said.\n\n'
+        "To political science professor Vera Holm, Berg's stare seemed to reflect sadness.\n\n"
+        '"It looked like heartbreak," she said.\n\n'
+        "For the Harbour Club, the vote was a relief."
+    )
+    assert speakers_of(body) == ["Tomas Berg", "Vera Holm"]
