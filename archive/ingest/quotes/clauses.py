@@ -14,7 +14,7 @@ from __future__ import annotations
 from ..language import names
 from ..language.roles import is_listed_role, is_role_word
 from ..language.tokens import BETWEEN, DETERMINERS, INDEFINITE, PREPOSITIONS, Item, is_noun_use, is_speech_verb, items
-from .cues import Cue, participle_subject, subject_after_verb, subject_before_verb
+from .cues import Cue, answers_back, participle_subject, subject_after_verb, subject_before_verb
 
 __all__ = ["colon_subject", "governor"]
 
@@ -61,6 +61,8 @@ def governor(text: str, sent_start: int, mark: int) -> Cue | None:
             and not (index + 2 < len(words) and words[index + 2].lower == "that")
         ):
             return None
+        if answers_back(words, index):
+            return subject_of(text, words, index)  # 'Vera Kask shot back, "..."'
         if not is_governing_verb(word) or is_noun_use(text, words, index):
             continue
         if index > 0 and words[index - 1].lower == "to":

@@ -22,6 +22,7 @@ __all__ = [
     "ACCORDING",
     "Cue",
     "according_to",
+    "answers_back",
     "cue_after",
     "participle_subject",
     "signature",
@@ -69,7 +70,7 @@ def cue_after(text: str, start: int, end: int) -> Cue | None:
     for index, word in enumerate(words[:30]):
         if word.text in (".", "!", "?", ";", ":"):
             break
-        if (is_speech_verb(word) or _answers_back(words, index)) and index > 0:
+        if (is_speech_verb(word) or answers_back(words, index)) and index > 0:
             if index > 10 and not any(w.text == "," for w in words[:index]):
                 return None  # a long stretch with no appositive commas is a new clause, not an attribution
             cue = subject_before_verb(text, words[:index], words[0].start)
@@ -86,7 +87,7 @@ def cue_after(text: str, start: int, end: int) -> Cue | None:
 _BACK = {"shot": "back", "fired": "back", "hit": "back", "pushed": "back", "went": "on"}
 
 
-def _answers_back(words: list[Item], index: int) -> bool:
+def answers_back(words: list[Item], index: int) -> bool:
     """ '"...," Berg shot back', '"...," Lind went on': a verb and its particle that say someone answers or goes on
     speaking."""
     particle = _BACK.get(words[index].lower)

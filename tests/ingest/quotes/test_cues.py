@@ -130,3 +130,11 @@ def test_a_titled_full_name_before_of_and_a_home_state_is_the_speaker():
         '"Tomas Berg should retract his comments," former Gov. Ivo Lind of Maine said on Twitter.'
     )
     assert [speaker for _, speaker in found(body)] == ["Ivo Lind"]
+
+
+def test_shot_back_before_a_quote_governs_it_over_a_speech_verb_before():
+    body = (
+        "After former Dover Mayor Ana Holm criticized Tomas Berg during a debate, Vera Kask shot back, "
+        '"I suppose I could have stayed home and baked."'
+    )
+    assert [speaker for _, speaker in found(body)] == ["Vera Kask"]
