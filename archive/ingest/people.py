@@ -436,6 +436,7 @@ def _make_salient(cast: Cast, cue: Cue) -> None:
 
 
 _PLACES = names.wordset("in across throughout")
+_PLACES_OF = _PLACES | names.wordset("from of")
 _GROUPS = names.wordset("the many some other fellow")
 
 
@@ -470,7 +471,7 @@ def _neighbours(body: str, word: str) -> Iterator[tuple[str, str]]:
 
 
 def _printed_as_place(body: str, name: str) -> bool:
-    return any(before in _PLACES for _, before in _neighbours(body, name))
+    return any(before in _PLACES_OF for _, before in _neighbours(body, name)) and not given_names.pronoun_of(name)
 
 
 def _used_as_place_or_group(body: str, word: str) -> bool:

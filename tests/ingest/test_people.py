@@ -560,3 +560,12 @@ def test_a_lone_surname_that_just_spoke_is_not_passed_over_by_he():
         '"With an eye to the primary, the south," he said.'
     )
     assert speakers_of(body) == ["Kask"]
+
+
+def test_she_passes_over_a_name_printed_after_of_as_a_place():
+    body = (
+        '"You will not find anything like it in any state," Ms. Vera Acosta said of the debts of Port Elgin.\n\n'
+        "States typically spread their finances. But even today, Port Elgin tends to run everything through one "
+        'bank. Its job is "really a mix of what the treasury and a development bank do," she said.'
+    )
+    assert speakers_of(body) == ["Vera Acosta", "Vera Acosta"]
