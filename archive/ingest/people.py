@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .language import given_names, name_match, names, word_use
-from .language.roles import COMMENTATOR_NOUNS, is_plural_person_noun, is_role_word
+from .language.roles import COMMENTATOR_NOUNS, is_plural_group, is_plural_person_noun, is_role_word
 from .language.tokens import SPEECH_VERBS
 from .parsed import ParsedQuote, ParsedSpeaker
 from .person import Person, title_gender
@@ -185,6 +185,8 @@ class Cast:
         opening with a count ("New Hampshire Republican", "Two Americans")."""
         if len(cue.name.split()) >= 2:
             return cue.title != "" or not _party_or_region(cue.name)
+        if is_plural_group(cue.name) and not cue.title:
+            return False  # "Republicans were quick to chime in", "Hispanics": a group, whoever is met by that word
         if cue.title or self.known(cue.name) is not None:
             return True
         if cue.name not in self._identifiable:
@@ -531,6 +533,8 @@ def _party_or_region(name: str) -> bool:
     """ "New Hampshire Democrat", "Presumptive Democratic", "Middle Eastern", "Two Americans": a party, a region or
     a count at the end or the start of a run is a group or a modifier, never a person's name."""
     words = name.lower().split()
+    if is_plural_group(words[-1]):
+        return True  # "Optimistic Americans", "Puerto Ricans"
     return words[-1] in word_use.AFFILIATIONS or words[-1] in _REGIONS or words[0] in _NUMBER_WORDS
 
 

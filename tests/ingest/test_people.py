@@ -423,6 +423,22 @@ def test_a_party_a_region_or_a_count_ending_or_opening_a_run_is_nobody(printed):
     assert speakers_of(body) == []
 
 
+@pytest.mark.parametrize("group", ["Republicans", "Corvanians", "Hispanics", "Optimistic Americans"])
+def test_a_plural_party_or_origin_word_is_a_group_and_nobody_to_cite(group):
+    body = f'Voters in Corvania waited for hours.\n\n{group} were quick to answer, saying "the vote was rigged."\n'
+    assert speakers_of(body) == []
+
+
+def test_a_plural_origin_word_glued_before_a_full_name_is_cut():
+    body = 'The race tightened in May.\n\n"We are not done," said Corvanians Ivo Silva, and he left.\n'
+    assert speakers_of(body) == ["Ivo Silva"]
+
+
+def test_a_surname_with_a_plural_like_ending_is_still_a_person():
+    body = 'Listeners called in all morning.\n\n"The show goes on," Evans said.\n'
+    assert speakers_of(body) == ["Evans"]
+
+
 def test_a_surname_ending_like_a_region_word_is_still_a_person():
     body = 'Listeners called in all morning.\n"The show goes on," Howard Stern said.\n'
     assert speakers_of(body) == ["Howard Stern"]

@@ -334,7 +334,8 @@ def _described_words(run: list[Token] | tuple[Token, ...], text: str) -> int:
         if lower in _PLACE_OPENERS and len(run) - cut >= 4 and run[cut + 1].lower.endswith(("-based", "-born")):
             cut += 1  # "South Korean-born Monte Haines", "New York-based": the place opens the origin word
             continue
-        origin = lower.endswith(("-based", "-born")) or role_words.is_role_word(lower)
+        # "Floridians Jeb Bush": a plural group word before a full name is no part of it.
+        origin = lower.endswith(("-based", "-born")) or role_words.is_role_word(lower) or _plural_group(lower)
         common = use.in_lower_case(lower)
         # Capitalised only where a sentence opens: "Filmmaker Jack Marino said" (a role noun before a full name);
         # "Interestingly Blocher", "Six Trump supporters" (an adverb, a participle or a count word before a surname
@@ -372,6 +373,12 @@ def _common_shape(word: str) -> bool:
 @functools.lru_cache(maxsize=8192)
 def _role_noun_or_common_shape(word: str) -> bool:
     return _common_shape(word) or _role_noun(word)
+
+
+def _plural_group(word: str) -> bool:
+    from .roles import is_plural_group  # roles.py reads this module's word lists
+
+    return is_plural_group(word)
 
 
 def _role_noun(word: str) -> bool:

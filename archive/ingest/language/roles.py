@@ -13,6 +13,7 @@ __all__ = [
     "COMMENTATOR_NOUNS",
     "describe",
     "is_listed_role",
+    "is_plural_group",
     "is_plural_person_noun",
     "is_role_item",
     "is_role_segment",
@@ -146,7 +147,22 @@ def is_plural_person_noun(word: str) -> bool:
     if not low.endswith("s") or len(low) < 4:
         return False
     known = PERSON_NOUNS | _ROLE_HEADS | COMMENTATOR_NOUNS
-    return low[:-1] in known or (low.endswith("es") and low[:-2] in known)
+    return low[:-1] in known or (low.endswith("es") and low[:-2] in known) or is_plural_group(word)
+
+
+# Plural party and camp words: "Republicans say", "Democrats" (word_use.AFFILIATIONS holds the singulars).
+_PARTY_PLURALS = names.wordset(
+    "republicans democrats independents libertarians conservatives liberals progressives socialists"
+)
+
+
+def is_plural_group(word: str) -> bool:
+    """ "Republicans", "Floridians", "Americans", "Hispanics": the plural of a party word or of a word for where
+    people come from is a group, never a person's name, said or glued before one ("Floridians Jeb Bush and Marco
+    Rubio"). Read from the ending: "-ians", "-cans" and "-nics" close no surname we know of ("Evans" and "Adams"
+    keep theirs)."""
+    low = word.lower()
+    return low in _PARTY_PLURALS or (len(low) > 5 and low.endswith(("ians", "cans", "nics")))
 
 
 def _segment_before(words: list[Item], comma: int) -> list[Item]:
