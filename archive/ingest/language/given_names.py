@@ -6,6 +6,13 @@ gold quote of a named speaker is attributed with "he said" or "she said" (or the
 their full name. Names with few votes, or votes that disagree, are left out. Rebuild
 it with ``manage.py build_given_names --gold DIR`` (the PolNeAR train split). people.py uses it so that "she said"
 skips a John and "he said" skips a Claire, which the text alone seldom settles.
+
+Under it lies a second table, census_given_names.tsv, for the given names the articles it was learnt from seldom
+quote ("Walter", "Gabriela", "Abigail"): the given names of the 1990 United States Census (public domain; the files
+dist.male.first, dist.female.first and dist.all.last, as the MIT-licensed `names` package on PyPI ships them), each
+held by at least 0.01% of one sex, nine in ten of its holders of that sex, and far less common as a surname (under a
+tenth as often: "Clinton", "Carter" and "Jackson" are left out). The learnt table wins where the two differ. Rebuild
+it with ``manage.py build_given_names --census DIR``.
 """
 
 from __future__ import annotations
@@ -18,9 +25,13 @@ from pathlib import Path
 
 from . import name_match, names
 
-__all__ = ["TABLE", "learn", "pronoun_of", "write"]
+__all__ = ["CENSUS_TABLE", "TABLE", "from_census", "learn", "pronoun_of", "write"]
 
 TABLE = Path(__file__).with_name("given_names.tsv")
+CENSUS_TABLE = Path(__file__).with_name("census_given_names.tsv")
+CENSUS_MIN_SHARE = 0.01  # percent of one sex holding the name
+CENSUS_ONE_SEX = 0.9  # of its holders, the share of that sex
+CENSUS_AS_SURNAME = 0.1  # a name at least this common as a surname (relative to the given name) is left out
 _AFTER = re.compile(r"[\s,'\"”’]*(?:[-—–]+\s*)?(he|she)\s+(?:\w+ly\s+)?[a-z]+(?:ed|s|id|ld|ote)\b", re.IGNORECASE)
 _BEFORE = re.compile(r"\b(he|she)\s+(?:\w+ly\s+)?(?:said|says|added|told \w+|wrote|asked)[,:]?\s*[\"“']*$", re.I)
 _TITLED = {"mr": "he", "mrs": "she", "ms": "she", "miss": "she"}
@@ -34,10 +45,13 @@ AGREEMENT = 0.75  # share of a name's votes that must go to one pronoun
 
 @functools.cache
 def _table() -> dict[str, str]:
-    if not TABLE.exists():
-        return {}
-    rows = (line.split("\t") for line in TABLE.read_text(encoding="utf-8").splitlines() if "\t" in line)
-    return {name: pronoun for name, pronoun, *_ in rows}
+    """The learnt table over the census one: the news's own usage wins where they differ."""
+    table: dict[str, str] = {}
+    for path in (CENSUS_TABLE, TABLE):
+        if path.exists():
+            rows = (line.split("\t") for line in path.read_text(encoding="utf-8").splitlines() if "\t" in line)
+            table.update({name: pronoun for name, pronoun, *_ in rows})
+    return table
 
 
 def pronoun_of(name: str) -> str:
@@ -92,6 +106,27 @@ def learn(documents: Iterable[tuple[str, dict]]) -> dict[str, tuple[str, int]]:
         for first, tally in sorted(counts.items())
         if sum(tally.values()) >= MIN_VOTES and tally.most_common(1)[0][1] >= AGREEMENT * sum(tally.values())
     }
+
+
+def from_census(male: str, female: str, last: str) -> dict[str, tuple[str, int]]:
+    """Given name key -> (pronoun, share in thousandths of a percent) from the Census files' texts (one name a line:
+    the name, its percent, the cumulative percent and the rank)."""
+
+    def shares(text: str) -> dict[str, float]:
+        rows = (line.split() for line in text.splitlines())
+        return {names.key(row[0]): float(row[1]) for row in rows if len(row) >= 2}
+
+    men, women, surnames = shares(male), shares(female), shares(last)
+    table = {}
+    for name in sorted(set(men) | set(women)):
+        he, she = men.get(name, 0.0), women.get(name, 0.0)
+        top = max(he, she)
+        if top < CENSUS_MIN_SHARE or top < CENSUS_ONE_SEX * (he + she):
+            continue
+        if surnames.get(name, 0.0) >= CENSUS_AS_SURNAME * top:
+            continue  # "Jackson", "Clinton": as much a surname as a given name
+        table[name] = ("he" if he > she else "she", round(top * 1000))
+    return table
 
 
 def write(table: dict[str, tuple[str, int]], path: Path = TABLE) -> None:

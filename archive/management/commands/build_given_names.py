@@ -1,6 +1,11 @@
-"""Learn the given-name pronoun table (archive/ingest/language/given_names.tsv) from gold-annotated articles."""
+"""Learn the given-name pronoun table (archive/ingest/language/given_names.tsv) from gold-annotated articles, or with
+--census DIR build census_given_names.tsv from the 1990 Census name files in DIR."""
 
 from __future__ import annotations
+
+from pathlib import Path
+
+from django.core.management.base import CommandError
 
 from archive.ingest.language import given_names
 
@@ -13,6 +18,33 @@ class Command(LearningCommand):
         "folder), learn which given names the articles call he or she, and write given_names.tsv."
     )
     default_output = given_names.TABLE
+
+    def add_arguments(self, parser):
+        super().add_arguments(parser)
+        for action in parser._actions:
+            if action.dest == "gold":
+                action.required = False
+        parser.add_argument(
+            "--census",
+            type=Path,
+            metavar="DIR",
+            help="instead, a folder with dist.male.first, dist.female.first and dist.all.last (1990 US Census)",
+        )
+
+    def handle(self, *args, census: Path | None = None, **options):
+        if census is None:
+            if options.get("gold") is None:
+                raise CommandError("--gold DIR or --census DIR is required")
+            return super().handle(*args, **options)
+        files = [census / name for name in ("dist.male.first", "dist.female.first", "dist.all.last")]
+        missing = [str(path) for path in files if not path.is_file()]
+        if missing:
+            raise CommandError(f"not found: {', '.join(missing)}")
+        output = options["output"] if options["output"] != given_names.TABLE else given_names.CENSUS_TABLE
+        table = given_names.from_census(*(path.read_text(encoding="latin-1") for path in files))
+        given_names.write(table, output)
+        self.stdout.write(f"{len(table)} given names from the census")
+        self.stdout.write(f"Wrote {output}")
 
     def learn(self, documents, output):
         table = given_names.learn(documents)

@@ -52,3 +52,39 @@ def test_the_build_command_writes_the_table_from_a_folder_of_gold(tmp_path):
     output = tmp_path / "table.tsv"
     call_command("build_given_names", "--gold", str(tmp_path), "--output", str(output))
     assert output.read_text() == "maren\tshe\t9\n"
+
+
+def test_the_census_table_knows_given_names_the_learnt_one_lacks():
+    assert given_names.pronoun_of("Abigail Fenwick") == "she"
+    assert given_names.pronoun_of("Walter Grieve") == "he"
+    assert given_names.pronoun_of("Clinton Avery") == ""  # as common a surname: left out
+
+
+def test_she_said_skips_a_man_whose_given_name_only_the_census_table_knows():
+    body = (
+        "Abigail Fenwick questioned the board on Tuesday.\n"
+        '"This is wrong," Fenwick said, as Walter Grieve listened.\n'
+        "Grieve said the board had changed since then.\n"
+        '"You cut the staff to the bone," she said.\n'
+    )
+    speakers = [q.speaker for q in people.fold_speakers(spans.extract_quotes(body)).quotes]
+    assert speakers == ["Abigail Fenwick", "Abigail Fenwick"]
+
+
+def test_the_census_table_keeps_names_of_one_sex_that_are_rarely_surnames():
+    male = "WALTER 0.399 0.1 1\nJORDAN 0.056 0.2 2\nJACKSON 0.012 0.3 3\nRAREST 0.001 0.4 4\n"
+    female = "GABRIELA 0.018 0.1 1\nJORDAN 0.012 0.2 2\n"
+    last = "JACKSON 0.310 0.3 1\nWALTER 0.010 0.4 2\n"
+    table = given_names.from_census(male, female, last)
+    assert table == {"walter": ("he", 399), "gabriela": ("she", 18)}  # Jordan is both, Jackson a surname
+
+
+def test_the_build_command_writes_the_census_table(tmp_path):
+    from django.core.management import call_command
+
+    (tmp_path / "dist.male.first").write_text("WALTER 0.399 0.1 1\n")
+    (tmp_path / "dist.female.first").write_text("GABRIELA 0.018 0.1 1\n")
+    (tmp_path / "dist.all.last").write_text("SMITH 1.006 1.0 1\n")
+    output = tmp_path / "census.tsv"
+    call_command("build_given_names", "--census", str(tmp_path), "--output", str(output))
+    assert output.read_text() == "gabriela\tshe\t18\nwalter\the\t399\n"

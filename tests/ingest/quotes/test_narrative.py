@@ -26,10 +26,10 @@ def test_a_subject_is_introduced_past_an_age_a_role_and_a_home_town(introduction
 def test_he_goes_to_the_person_introduced_with_a_home_town_not_the_speaker_before():
     body = (
         "Eric Lindqvist, a spokesman, said the group was glad to be there.\n\n"
-        "Ola Fenwick, 13, of Dover sold water on the street. "
+        "Olaf Fenwick, 13, of Dover sold water on the street. "
         'He said he had the idea: "Everyone needs water today, and I have it."'
     )
-    assert speakers_of(body) == ["Ola Fenwick"]
+    assert speakers_of(body) == ["Olaf Fenwick"]  # not "Ola": the census table knows it as a girl's name
 
 
 def test_a_bare_surname_printed_with_an_office_is_introduced_by_any_verb():
