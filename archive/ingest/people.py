@@ -608,7 +608,31 @@ def _speaker_of(
     return None
 
 
+def _given_names_alone(cast: Cast, quoted: set[int]) -> dict[int, int]:
+    """ "Tom Ebeling ... Tom told her": a quoted person printed only as one given name is the one quoted person whose
+    full name opens with it. Read as the article was read, "Tom" stayed apart (the family is "Ebeling" alone, so
+    folding the word while reading would make every "Ebeling said" his); the list of speakers names him once."""
+    by_first: dict[str, list[int]] = {}
+    for index in quoted:
+        words = names.key(cast.people[index].name).split()
+        if len(words) >= 2:
+            by_first.setdefault(words[0], []).append(index)
+    merged: dict[int, int] = {}
+    for index in quoted:
+        person = cast.people[index]
+        forms = {names.key(form) for form in person.forms}
+        word = next(iter(forms)) if len(forms) == 1 else ""
+        if not word or " " in word or person.titles or not names.is_given_name(word):
+            continue
+        fuller = by_first.get(word, [])
+        if len(fuller) == 1:
+            merged[index] = fuller[0]
+    return merged
+
+
 def _folded(cast: Cast, assigned: list[tuple[FoundQuote, int | None]]) -> Folded:
+    merged = _given_names_alone(cast, {index for _, index in assigned if index is not None})
+    assigned = [(quote, merged.get(index, index)) for quote, index in assigned]
     quoted = sorted({index for _, index in assigned if index is not None})
     canonical = {index: cast.people[index].name for index in quoted}
     speakers = [

@@ -439,6 +439,28 @@ def test_a_surname_with_a_plural_like_ending_is_still_a_person():
     assert speakers_of(body) == ["Evans"]
 
 
+def test_a_given_name_alone_is_listed_as_the_one_quoted_person_whose_full_name_it_opens():
+    body = (
+        "Rita Kovach and her husband drove in from Dayton on Sunday.\n\n"
+        '"It goes in one ear and out the other," Tom Kovach said of the attacks.\n\n'
+        '"We came to help her," Tom told a neighbour.\n'
+    )
+    folded = fold(body)
+    assert [s.name for s in folded.speakers] == ["Tom Kovach"]
+    assert speakers_of(body) == ["Tom Kovach", "Tom Kovach"]
+
+
+def test_a_given_name_alone_stays_apart_when_two_quoted_people_share_it():
+    body = (
+        "Rita Kovach and her husband drove in from Dayton on Sunday.\n\n"
+        '"It goes in one ear and out the other," Tom Kovach said of the attacks.\n\n'
+        "Tom Wendt and his wife, Ana Wendt, came from Akron.\n\n"
+        '"They will be fine," Tom Wendt said.\n\n'
+        '"We came to help her," Tom told a neighbour.\n'
+    )
+    assert speakers_of(body)[-1] == "Tom"
+
+
 def test_a_surname_ending_like_a_region_word_is_still_a_person():
     body = 'Listeners called in all morning.\n"The show goes on," Howard Stern said.\n'
     assert speakers_of(body) == ["Howard Stern"]
