@@ -11,6 +11,7 @@ people.py's job; which verb governs a quote inside a sentence is clauses.py's.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, replace
 
@@ -246,6 +247,19 @@ def subject_after_verb(text: str, words: list[Item]) -> Cue | None:
 _WHEN = names.wordset("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight on")
 
 
+def _surname_like_an_auxiliary(text: str, word: Item) -> bool:
+    """ "Will described Trump as ...", "which Will claims": a capitalised "Will" or "May" inside a sentence is the
+    surname of someone the article prints after a given name ("George Will"), not the auxiliary verb."""
+    if not word.text[:1].isupper() or word_use.opens_sentence(text, word.start):
+        return False
+    return _after_a_given_name(text, word.text)
+
+
+@functools.lru_cache(maxsize=256)
+def _after_a_given_name(text: str, word: str) -> bool:
+    return any(names.is_given_name(m.group(1)) for m in re.finditer(rf"\b([A-Z][a-z]+) {re.escape(word)}\b", text))
+
+
 def subject_before_verb(text: str, words: list[Item], floor: int) -> Cue | None:
     """Walk left from a verb over adverbs, then read the subject: pronoun, name, role, or name + appositive."""
     index = len(words) - 1
@@ -253,7 +267,7 @@ def subject_before_verb(text: str, words: list[Item], floor: int) -> Cue | None:
         index >= 0
         and words[index].is_word
         and (
-            words[index].lower in BETWEEN
+            (words[index].lower in BETWEEN and not _surname_like_an_auxiliary(text, words[index]))
             or words[index].lower in _WHEN
             or (words[index].lower.endswith("ly") and words[index].text.islower())
         )

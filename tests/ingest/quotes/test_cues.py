@@ -138,3 +138,17 @@ def test_shot_back_before_a_quote_governs_it_over_a_speech_verb_before():
         '"I suppose I could have stayed home and baked."'
     )
     assert [speaker for _, speaker in found(body)] == ["Vera Kask"]
+
+
+def test_a_capitalised_will_inside_a_sentence_is_the_surname_printed_after_a_given_name():
+    body = (
+        "Columnist George Will renewed his feud with the governor this week.\n\n"
+        "Will praised the speech in Orlando, Florida, which Will claims affirmed "
+        "\u201cthe belief in the nation.\u201d\n"
+    )
+    assert found(body) == [("the belief in the nation.", "George Will")]
+
+
+def test_the_auxiliary_will_is_still_read_past():
+    body = 'Ana Silva spoke in Dover.\n\n"We are ready," Silva will say on Monday, aides said.\n'
+    assert [speaker for _, speaker in found(body)][:1] == ["Ana Silva"]
