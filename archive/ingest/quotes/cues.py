@@ -473,7 +473,11 @@ def _covers(segment: list[Item], cue: Cue) -> bool:
         return True
     # After a preposition only a full name split from an office or organisation counts ("of the Institute Nino
     # Kapanadze"); "a senior analyst at Stratfor" ends with an organisation, not a person.
-    return len(cue.name.split()) >= 2 and cue.text != cue.name and segment[0].lower not in DETERMINERS | INDEFINITE
+    # "executive director of National Nurses United": a word cut from the front that ends no organisation's or
+    # office's name leaves the organisation, not a person.
+    prefix = cue.text[: len(cue.text) - len(cue.name)].split() if cue.text.endswith(cue.name) else []
+    split_off = bool(prefix) and names.key(prefix[-1]) in names.ORG_WORDS | names.OFFICES
+    return len(cue.name.split()) >= 2 and split_off and segment[0].lower not in DETERMINERS | INDEFINITE
 
 
 _OPENERS = names.wordset("and but or while when after before since as because although though if at in on with")

@@ -152,3 +152,12 @@ def test_a_capitalised_will_inside_a_sentence_is_the_surname_printed_after_a_giv
 def test_the_auxiliary_will_is_still_read_past():
     body = 'Ana Silva spoke in Dover.\n\n"We are ready," Silva will say on Monday, aides said.\n'
     assert [speaker for _, speaker in found(body)][:1] == ["Ana Silva"]
+
+
+def test_an_organisation_after_a_role_and_of_is_not_the_subject_of_the_verb():
+    body = (
+        "The march has support. Rita Kovach, executive director of National Nurses United, a union that backs the "
+        "senator, also said her group would march.\n\n"
+        '"We will be a force inside," she said.\n'
+    )
+    assert found(body) == [("We will be a force inside", "Rita Kovach")]
