@@ -65,6 +65,7 @@ class Cast:
     def __init__(self, mentions: list[names.Name], body: str = "", officials: list[names.Name] | None = None) -> None:
         self.body = body
         self._identifiable: dict[str, bool] = {}  # single words already judged person or place
+        self._organisations: dict[str, bool] = {}  # longer names already judged an organisation or not
         self._officials = officials or []  # names printed after an office (spans.py reads them with the mentions)
         self._printed_twice: dict[str, bool] = {}
         self._place_forms: dict[str, bool] = {}  # forms judged place-like for "he"/"she" (_place_like)
@@ -184,7 +185,7 @@ class Cast:
         signs", "a Southern accent") is nobody to cite; nor is a longer run ending in a party or a region word or
         opening with a count ("New Hampshire Republican", "Two Americans")."""
         if len(cue.name.split()) >= 2:
-            return cue.title != "" or not _party_or_region(cue.name)
+            return cue.title != "" or not (_party_or_region(cue.name) or self._organisation(cue.name))
         if is_plural_group(cue.name) and not cue.title:
             return False  # "Republicans were quick to chime in", "Hispanics": a group, whoever is met by that word
         if cue.title or self.known(cue.name) is not None:
@@ -198,9 +199,15 @@ class Cast:
                     or _abbreviation_or_modifier(self.body, cue.name)
                     or _common_word(self.body, cue.name)
                     or _count_or_participle(self.body, cue.name)
+                    or _described_as_organisation(self.body, cue.name)
                 )
             )
         return self._identifiable[cue.name]
+
+    def _organisation(self, name: str) -> bool:
+        if name not in self._organisations:
+            self._organisations[name] = _described_as_organisation(self.body, name)
+        return self._organisations[name]
 
     def _titled_somewhere(self, name: str) -> bool:
         """ "President Obama", "Mr. Obama": an honorific or an office printed right before the word."""
@@ -452,9 +459,34 @@ def _described_after(body: str, word: str) -> bool:
 
 
 def _head_is_role(phrase: str) -> bool:
+    head = _appositive_head(phrase)
+    return bool(head) and is_role_word(head)
+
+
+def _appositive_head(phrase: str) -> str:
     words = [w for w in phrase.split() if w.isalpha()]
     cut = next((i for i, w in enumerate(words) if w.lower() in _APPOSITIVE_STOPS), len(words))
-    return cut > 0 and is_role_word(words[cut - 1])
+    return words[cut - 1] if cut > 0 else ""
+
+
+def _described_as_organisation(body: str, name: str) -> bool:
+    """ "United Technologies, a company with revenue of $56 billion", "Xinhua, the official news agency,": a name
+    followed by an appositive whose head is a word for an organisation names no one to cite."""
+    for match in re.finditer(rf"\b{re.escape(name)}, (?:an?|the) ([^,.;:\n]{{1,60}})[,.;]", body):
+        phrase = match.group(1)
+        head = _appositive_head(phrase)
+        if not head.islower() or any(is_role_word(w) for w in phrase.split() if w.isalpha()):
+            continue  # "a University of South Carolina political science professor": a person after all
+        if head in names.ORG_WORDS or head in _ORGANISATION_NOUNS:
+            return True
+    return False
+
+
+# Heads of an appositive that say an organisation, beside names.ORG_WORDS ("agency", "union", "company").
+_ORGANISATION_NOUNS = names.wordset(
+    """firm contractor manufacturer maker retailer publisher newspaper broadcaster website outlet nonprofit charity
+    coalition alliance movement organization organisation think tank chain conglomerate automaker insurer lender"""
+)
 
 
 _APPOSITIVE_STOPS = names.wordset("of for at in on with from by about to who whom whose that which and or")

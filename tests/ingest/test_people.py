@@ -461,6 +461,24 @@ def test_a_given_name_alone_stays_apart_when_two_quoted_people_share_it():
     assert speakers_of(body)[-1] == "Tom"
 
 
+def test_a_name_described_as_an_organisation_is_nobody_to_cite():
+    body = (
+        "Ana Silva spoke to reporters in Dover.\n\n"
+        "The plant belongs to Harbour Dynamics, a company with revenue of $5 billion a year. "
+        "Harbour Dynamics moved the jobs to Ohio.\n\n"
+        '"It was a really tough decision," she said.\n'
+    )
+    assert speakers_of(body) == ["Ana Silva"]
+
+
+def test_a_name_described_by_a_role_at_an_organisation_is_still_a_person():
+    body = (
+        '"The results show he can win," said Karl Oberg, a University of Dover political science professor.\n\n'
+        'Karl Oberg, a partner at the law firm, added: "It is early."\n'
+    )
+    assert speakers_of(body) == ["Karl Oberg", "Karl Oberg"]
+
+
 def test_a_surname_ending_like_a_region_word_is_still_a_person():
     body = 'Listeners called in all morning.\n"The show goes on," Howard Stern said.\n'
     assert speakers_of(body) == ["Howard Stern"]
