@@ -11,8 +11,8 @@ Under it lies a second table, census_given_names.tsv, for the given names the ar
 quote ("Walter", "Gabriela", "Abigail"): the given names of the 1990 United States Census (public domain; the files
 dist.male.first, dist.female.first and dist.all.last, as the MIT-licensed `names` package on PyPI ships them), each
 held by at least 0.01% of one sex, nine in ten of its holders of that sex, and far less common as a surname (under a
-tenth as often: "Clinton", "Carter" and "Jackson" are left out). The learnt table wins where the two differ. Rebuild
-it with ``manage.py build_given_names --census DIR``.
+tenth as often: "Clinton", "Carter" and "Jackson" are left out), nor a particle ("Al", as in "Ahmed al Ashry").
+The learnt table wins where the two differ. Rebuild it with ``manage.py build_given_names --census DIR``.
 """
 
 from __future__ import annotations
@@ -125,6 +125,8 @@ def from_census(male: str, female: str, last: str) -> dict[str, tuple[str, int]]
             continue
         if surnames.get(name, 0.0) >= CENSUS_AS_SURNAME * top:
             continue  # "Jackson", "Clinton": as much a surname as a given name
+        if name in names.PARTICLES:
+            continue  # "Al", "Della": a particle inside a name ("Ahmed al Ashry") as often as a given name
         table[name] = ("he" if he > she else "she", round(top * 1000))
     return table
 

@@ -88,3 +88,13 @@ def test_the_build_command_writes_the_census_table(tmp_path):
     output = tmp_path / "census.tsv"
     call_command("build_given_names", "--census", str(tmp_path), "--output", str(output))
     assert output.read_text() == "gabriela\tshe\t18\nwalter\the\t399\n"
+
+
+def test_a_name_particle_is_no_census_given_name():
+    assert given_names.pronoun_of("Al Haddad") == ""  # "Ahmed al Haddad" printed "Al Haddad" opening a sentence
+    body = (
+        "Among the passengers were Ahmed al Haddad and his wife.\n\n"
+        'Al\u00a0Haddad said he was going with her, because "we live together or not at all."\n'
+    )
+    speakers = [q.speaker for q in people.fold_speakers(spans.extract_quotes(body)).quotes]
+    assert speakers == ["Ahmed al Haddad"]
