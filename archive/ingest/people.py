@@ -19,7 +19,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .language import given_names, name_match, names, word_use
-from .language.roles import COMMENTATOR_NOUNS, is_plural_group, is_plural_person_noun, is_role_word
+from .language.roles import (
+    COMMENTATOR_NOUNS,
+    is_organisation_noun,
+    is_plural_group,
+    is_plural_person_noun,
+    is_role_word,
+)
 from .language.tokens import SPEECH_VERBS
 from .parsed import ParsedQuote, ParsedSpeaker
 from .person import Person, title_gender
@@ -477,16 +483,9 @@ def _described_as_organisation(body: str, name: str) -> bool:
         head = _appositive_head(phrase)
         if not head.islower() or any(is_role_word(w) for w in phrase.split() if w.isalpha()):
             continue  # "a University of South Carolina political science professor": a person after all
-        if head in names.ORG_WORDS or head in _ORGANISATION_NOUNS:
+        if is_organisation_noun(head):
             return True
     return False
-
-
-# Heads of an appositive that say an organisation, beside names.ORG_WORDS ("agency", "union", "company").
-_ORGANISATION_NOUNS = names.wordset(
-    """firm contractor manufacturer maker retailer publisher newspaper broadcaster website outlet nonprofit charity
-    coalition alliance movement organization organisation think tank chain conglomerate automaker insurer lender"""
-)
 
 
 _APPOSITIVE_STOPS = names.wordset("of for at in on with from by about to who whom whose that which and or")

@@ -12,6 +12,7 @@ from .tokens import DETERMINERS, INDEFINITE, PREPOSITIONS, Item, is_speech_verb,
 __all__ = [
     "COMMENTATOR_NOUNS",
     "describe",
+    "is_organisation_noun",
     "is_listed_role",
     "is_plural_group",
     "is_plural_person_noun",
@@ -148,6 +149,18 @@ def is_plural_person_noun(word: str) -> bool:
         return False
     known = PERSON_NOUNS | _ROLE_HEADS | COMMENTATOR_NOUNS
     return low[:-1] in known or (low.endswith("es") and low[:-2] in known) or is_plural_group(word)
+
+
+# Lower-case nouns for an organisation, beside names.ORG_WORDS ("agency", "union", "company", "newspaper" ...).
+_ORGANISATION_NOUNS = names.wordset(
+    """firm contractor manufacturer maker retailer publisher newspaper broadcaster website outlet nonprofit charity
+    coalition alliance movement organization organisation think tank chain conglomerate automaker insurer lender"""
+)
+
+
+def is_organisation_noun(word: str) -> bool:
+    """ "a company", "the official news agency", "the Vatican's newspaper": a lower-case word for an organisation."""
+    return word.islower() and (word in names.ORG_WORDS or word in _ORGANISATION_NOUNS)
 
 
 # Plural party and camp words: "Republicans say", "Democrats" (word_use.AFFILIATIONS holds the singulars).

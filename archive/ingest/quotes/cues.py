@@ -16,7 +16,13 @@ import re
 from dataclasses import dataclass, replace
 
 from ..language import names, word_use
-from ..language.roles import is_plural_person_noun, is_role_item, is_role_segment, is_role_word
+from ..language.roles import (
+    is_organisation_noun,
+    is_plural_person_noun,
+    is_role_item,
+    is_role_segment,
+    is_role_word,
+)
 from ..language.tokens import BETWEEN, DETERMINERS, INDEFINITE, PREPOSITIONS, Item, is_speech_verb, items
 
 __all__ = [
@@ -424,6 +430,8 @@ def _appositive_subject(text: str, words: list[Item]) -> Cue | None:
             # opening the sentence says what about, not where from).
             continue
         if cue is not None and cue.kind == "name" and _covers(segment, cue):
+            if before and is_organisation_noun(before[-1].text):
+                continue  # "Ana Silva, the editor of the city's newspaper, The Dover Ledger, said": the paper's name
             if before and is_role_segment(before, allow_determiner=True):
                 appositives.append((before[0].start, before[-1].end))
             return replace(cue, appositives=tuple(appositives[::-1]))

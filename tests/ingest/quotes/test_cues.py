@@ -161,3 +161,11 @@ def test_an_organisation_after_a_role_and_of_is_not_the_subject_of_the_verb():
         '"We will be a force inside," she said.\n'
     )
     assert found(body) == [("We will be a force inside", "Rita Kovach")]
+
+
+def test_a_name_after_a_segment_ending_in_a_newspaper_is_the_paper_not_the_speaker():
+    body = (
+        "Ana Silva, the editor in chief of the city's oldest newspaper, Corriere Verde, said every mayor was "
+        '"both a builder and a fighter."\n'
+    )
+    assert found(body) == [("both a builder and a fighter.", "Ana Silva")]
