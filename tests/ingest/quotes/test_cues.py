@@ -169,3 +169,16 @@ def test_a_name_after_a_segment_ending_in_a_newspaper_is_the_paper_not_the_speak
         '"both a builder and a fighter."\n'
     )
     assert found(body) == [("both a builder and a fighter.", "Ana Silva")]
+
+
+def test_a_plural_speech_word_opening_a_clause_before_a_modal_is_a_noun():
+    body = (
+        "Silva said Monday at a town hall in Akron, Ohio, that states can pass such laws because "
+        "\u201cparents should decide.\u201d\n"
+    )
+    assert found(body) == [("parents should decide.", "Silva")]
+
+
+def test_a_speech_verb_before_a_modal_after_its_subject_is_still_a_verb():
+    body = 'The plan, which Silva says could pass by May, would "change everything," Silva said.\n'
+    assert found(body) == [("change everything", "Silva")]
