@@ -71,7 +71,7 @@ class Cast:
     def __init__(self, mentions: list[names.Name], body: str = "", officials: list[names.Name] | None = None) -> None:
         self.body = body
         self._identifiable: dict[str, bool] = {}  # single words already judged person or place
-        self._organisations: dict[str, bool] = {}  # longer names already judged an organisation or not
+        self._organisations: frozenset[str] | None = None  # names described as an organisation, read once
         self._officials = officials or []  # names printed after an office (spans.py reads them with the mentions)
         self._printed_twice: dict[str, bool] = {}
         self._place_forms: dict[str, bool] = {}  # forms judged place-like for "he"/"she" (_place_like)
@@ -205,15 +205,15 @@ class Cast:
                     or _abbreviation_or_modifier(self.body, cue.name)
                     or _common_word(self.body, cue.name)
                     or _count_or_participle(self.body, cue.name)
-                    or _described_as_organisation(self.body, cue.name)
+                    or self._organisation(cue.name)
                 )
             )
         return self._identifiable[cue.name]
 
     def _organisation(self, name: str) -> bool:
-        if name not in self._organisations:
-            self._organisations[name] = _described_as_organisation(self.body, name)
-        return self._organisations[name]
+        if self._organisations is None:
+            self._organisations = _organisation_appositives(self.body)
+        return name in self._organisations
 
     def _titled_somewhere(self, name: str) -> bool:
         """ "President Obama", "Mr. Obama": an honorific or an office printed right before the word."""
@@ -475,17 +475,23 @@ def _appositive_head(phrase: str) -> str:
     return words[cut - 1] if cut > 0 else ""
 
 
-def _described_as_organisation(body: str, name: str) -> bool:
-    """ "United Technologies, a company with revenue of $56 billion", "Xinhua, the official news agency,": a name
-    followed by an appositive whose head is a word for an organisation names no one to cite."""
-    for match in re.finditer(rf"\b{re.escape(name)}, (?:an?|the) ([^,.;:\n]{{1,60}})[,.;]", body):
-        phrase = match.group(1)
+def _organisation_appositives(body: str) -> frozenset[str]:
+    """The names, and each of their last words, printed before an appositive whose lower-case head is a word for
+    an organisation: "United Technologies, a company with revenue of $56 billion", "Xinhua, the official news
+    agency," ("a University of South Carolina professor" is a person's). One pass over the article."""
+    found: set[str] = set()
+    for match in _APPOSITIVE.finditer(body):
+        phrase = match.group(2)
         head = _appositive_head(phrase)
         if not head.islower() or any(is_role_word(w) for w in phrase.split() if w.isalpha()):
-            continue  # "a University of South Carolina political science professor": a person after all
+            continue
         if is_organisation_noun(head):
-            return True
-    return False
+            words = match.group(1).split()
+            found.update(" ".join(words[i:]) for i in range(len(words)))
+    return frozenset(found)
+
+
+_APPOSITIVE = re.compile(r"\b([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,5}), (?:an?|the) ([^,.;:\n]{1,60})[,.;]")
 
 
 _APPOSITIVE_STOPS = names.wordset("of for at in on with from by about to who whom whose that which and or")
