@@ -481,17 +481,22 @@ def _organisation_appositives(body: str) -> frozenset[str]:
     agency," ("a University of South Carolina professor" is a person's). One pass over the article."""
     found: set[str] = set()
     for match in _APPOSITIVE.finditer(body):
-        phrase = match.group(2)
+        phrase = match.group(1)
         head = _appositive_head(phrase)
-        if not head.islower() or any(is_role_word(w) for w in phrase.split() if w.isalpha()):
+        if not head.islower() or not is_organisation_noun(head):
             continue
-        if is_organisation_noun(head):
-            words = match.group(1).split()
-            found.update(" ".join(words[i:]) for i in range(len(words)))
+        if any(is_role_word(w) for w in phrase.split() if w.isalpha()):
+            continue
+        words = body[max(0, match.start() - 80) : match.start()].split()[-6:]
+        first = len(words)
+        while first > 0 and words[first - 1][:1].isupper():
+            first -= 1
+        words = words[first:]
+        found.update(" ".join(words[i:]) for i in range(len(words)))
     return frozenset(found)
 
 
-_APPOSITIVE = re.compile(r"\b([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,5}), (?:an?|the) ([^,.;:\n]{1,60})[,.;]")
+_APPOSITIVE = re.compile(r"(?<=\w), (?:an?|the) ([^,.;:\n]{1,60})[,.;]")
 
 
 _APPOSITIVE_STOPS = names.wordset("of for at in on with from by about to who whom whose that which and or")
@@ -649,6 +654,8 @@ def _given_names_alone(cast: Cast, quoted: set[int]) -> dict[int, int]:
     """ "Tom Ebeling ... Tom told her": a quoted person printed only as one given name is the one quoted person whose
     full name opens with it. Read as the article was read, "Tom" stayed apart (the family is "Ebeling" alone, so
     folding the word while reading would make every "Ebeling said" his); the list of speakers names him once."""
+    if not any(len(cast.people[index].name.split()) == 1 for index in quoted):
+        return {}
     by_first: dict[str, list[int]] = {}
     for index in quoted:
         words = names.key(cast.people[index].name).split()

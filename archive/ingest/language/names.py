@@ -375,6 +375,7 @@ def _role_noun_or_common_shape(word: str) -> bool:
     return _common_shape(word) or _role_noun(word)
 
 
+@functools.lru_cache(maxsize=8192)
 def _plural_group(word: str) -> bool:
     from .roles import is_plural_group  # roles.py reads this module's word lists
 

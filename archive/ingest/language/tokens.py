@@ -121,13 +121,12 @@ _NOUN_MARKERS = names.wordset("the a an this these those his her its their our m
 def is_noun_use(text: str, words: tuple[Item, ...] | list[Item], index: int) -> bool:
     """ "the union's demands", "his remarks", "the talks": a speech word after a determiner or a possessive is a
     noun, not a verb."""
-    following = words[index + 1] if index + 1 < len(words) else None
     previous = words[index - 1] if index else None
+    # "that states can pass such laws": a plural noun opening its clause before its verb ("which the Foundation
+    # estimates would cost" and "which he says can" keep their verbs).
     opens_clause = previous is None or previous.text == "," or previous.lower in _CLAUSE_OPENERS
-    if opens_clause and following is not None and words[index].lower.endswith("s"):
-        # "that states can pass such laws": a plural noun opening its clause before its verb ("which the
-        # Foundation estimates would cost" and "which he says can" keep their verbs).
-        return following.lower in _AFTER_A_PLURAL_SUBJECT
+    if words[index].lower.endswith("s") and index + 1 < len(words) and opens_clause:
+        return words[index + 1].lower in _AFTER_A_PLURAL_SUBJECT
     if previous is None:
         return False
     return previous.lower in _NOUN_MARKERS or (previous.is_word and names.is_possessive(text, previous.end))
