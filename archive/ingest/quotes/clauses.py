@@ -50,6 +50,12 @@ def governor(text: str, sent_start: int, mark: int) -> Cue | None:
     The verb before a quote outranks an attribution after it: in ``he said, "...," the prosecutor's office said``
     the office reports the words, he said them."""
     words = items(text, sent_start, mark)
+    if words and words[-1].text in _DASHES:
+        # "If Russia did it — as many believe, but Moscow denies — "why wait?" asked Dunn": a verb inside an aside
+        # the dashes close governs nothing after them.
+        first = next(i for i, w in enumerate(words) if w.text in _DASHES)
+        if first < len(words) - 1:
+            words = words[:first]
     for index in range(len(words) - 1, max(-1, len(words) - 1 - _MAX_DISTANCE), -1):
         word = words[index]
         if word.text in (";", "(", ")") or (
@@ -71,6 +77,9 @@ def governor(text: str, sent_start: int, mark: int) -> Cue | None:
             return None  # "a rocket called "Falcon"", "Ana Silva, called "the Iron Lady" by critics": a name
         return subject_of(text, words, index)
     return None
+
+
+_DASHES = ("—", "–")
 
 
 def colon_subject(text: str, sent_start: int, mark: int) -> Cue | None:

@@ -182,3 +182,16 @@ def test_a_plural_speech_word_opening_a_clause_before_a_modal_is_a_noun():
 def test_a_speech_verb_before_a_modal_after_its_subject_is_still_a_verb():
     body = 'The plan, which Silva says could pass by May, would "change everything," Silva said.\n'
     assert found(body) == [("change everything", "Silva")]
+
+
+def test_a_speech_verb_inside_an_aside_closed_by_a_dash_governs_no_quote_after_it():
+    body = (
+        "If the harbour board did move the money — as many auditors believe, but Corvania strongly denies — "
+        "\u201cwhy would anyone trust it again?\u201d asked Silva, a council member.\n"
+    )
+    assert found(body) == [("why would anyone trust it again?", "Silva")]
+
+
+def test_a_speech_verb_before_a_dash_still_governs_its_quote():
+    body = "Ana Silva spoke last.\n\nSilva said — \u201cwe will win this.\u201d\n"
+    assert found(body) == [("we will win this.", "Ana Silva")]
