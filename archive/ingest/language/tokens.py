@@ -20,6 +20,7 @@ __all__ = [
     "Item",
     "PREPOSITIONS",
     "is_noun_use",
+    "is_speech_phrase",
     "is_speech_verb",
     "items",
     "sentence_at",
@@ -112,6 +113,25 @@ def is_speech_verb(item: Item) -> bool:
     """A speech or judgement verb; a capitalised plural of a noun-like one ("United States", "Consumer Reports")
     is a name's last word, not a verb."""
     return item.is_word and item.lower in SPEECH_VERBS and not (item.text[:1].isupper() and item.lower in _NAME_PLURALS)
+
+
+# Verbs that report words only with their particle: "As Ana Silva put it, "..."", "Silva shot back, "..."".
+_PHRASE_PARTICLES = {
+    **dict.fromkeys(("put", "puts", "putting"), "it"),
+    **dict.fromkeys(("shot", "shoots", "shooting", "fired", "fires", "firing", "snapped", "snaps"), "back"),
+}
+
+
+def is_speech_phrase(words: tuple[Item, ...] | list[Item], index: int) -> bool:
+    """A speech verb, or the first word of a phrase that reports words: "put it" before a comma or colon (not "put
+    it on the table"), "shot back", "fired back"."""
+    word = words[index]
+    if is_speech_verb(word):
+        return True
+    particle = _PHRASE_PARTICLES.get(word.lower) if word.is_word else None
+    if particle is None or index + 1 >= len(words) or words[index + 1].lower != particle:
+        return False
+    return particle != "it" or (index + 2 < len(words) and words[index + 2].text in (",", ":"))
 
 
 # Words after which a speech word is a noun; not "that" or "who" ("the report that says" has a verb).

@@ -13,7 +13,17 @@ from __future__ import annotations
 
 from ..language import names
 from ..language.roles import is_listed_role, is_role_word
-from ..language.tokens import BETWEEN, DETERMINERS, INDEFINITE, PREPOSITIONS, Item, is_noun_use, is_speech_verb, items
+from ..language.tokens import (
+    BETWEEN,
+    DETERMINERS,
+    INDEFINITE,
+    PREPOSITIONS,
+    Item,
+    is_noun_use,
+    is_speech_phrase,
+    is_speech_verb,
+    items,
+)
 from .cues import Cue, answers_back, participle_subject, subject_after_verb, subject_before_verb
 
 __all__ = ["colon_subject", "governor"]
@@ -69,7 +79,8 @@ def governor(text: str, sent_start: int, mark: int) -> Cue | None:
             return None
         if answers_back(words, index):
             return subject_of(text, words, index)  # 'Vera Kask shot back, "..."'
-        if not is_governing_verb(word) or is_noun_use(text, words, index):
+        governing = is_governing_verb(word) or (word.is_word and is_speech_phrase(words, index))
+        if not governing or is_noun_use(text, words, index):
             continue
         if index > 0 and words[index - 1].lower == "to":
             return None  # "declined to call it a "crisis"": an infinitive asserts nothing

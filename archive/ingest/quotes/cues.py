@@ -23,7 +23,16 @@ from ..language.roles import (
     is_role_segment,
     is_role_word,
 )
-from ..language.tokens import BETWEEN, DETERMINERS, INDEFINITE, PREPOSITIONS, Item, is_speech_verb, items
+from ..language.tokens import (
+    BETWEEN,
+    DETERMINERS,
+    INDEFINITE,
+    PREPOSITIONS,
+    Item,
+    is_speech_phrase,
+    is_speech_verb,
+    items,
+)
 
 __all__ = [
     "ACCORDING",
@@ -77,7 +86,7 @@ def cue_after(text: str, start: int, end: int) -> Cue | None:
     for index, word in enumerate(words[:30]):
         if word.text in (".", "!", "?", ";", ":"):
             break
-        if (is_speech_verb(word) or answers_back(words, index)) and index > 0:
+        if index > 0 and (is_speech_phrase(words, index) or answers_back(words, index)):
             if index > 10 and not any(w.text == "," for w in words[:index]):
                 return None  # a long stretch with no appositive commas is a new clause, not an attribution
             cue = subject_before_verb(text, words[:index], words[0].start)
@@ -475,7 +484,11 @@ def _without_home(segment: list[Item]) -> list[Item]:
 def _covers(segment: list[Item], cue: Cue) -> bool:
     """The segment is the name, perhaps after role words ("Wild coach Bruce Boudreau", "head of the Institute
     Nino Kapanadze"), not a clause that ends with one ("At a meeting with John Smith")."""
-    if segment[-1].end != cue.end or segment[0].lower in PREPOSITIONS | _OPENERS:
+    if segment[-1].end != cue.end:
+        return False
+    if segment[0].lower == "as" and len(segment) > 1 and segment[1].start == cue.start:
+        return True  # "As Ana Silva, a former mayor, put it:": "as" opens the clause whose subject she is
+    if segment[0].lower in PREPOSITIONS | _OPENERS:
         return False
     if not any(w.lower in PREPOSITIONS for w in segment if w.end <= cue.start):
         return True

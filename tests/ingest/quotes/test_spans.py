@@ -563,3 +563,18 @@ def test_a_day_between_subject_and_verb_and_an_auxiliary_after_a_lone_surname_be
         ("We are meeting again next week.", "Karl Weller"),
         ("I should have called.", "Lina Ostberg"),
     ]
+
+
+def test_a_phrase_that_reports_words_governs_the_quote_after_it():
+    body = (
+        'As Ana Silva, a former mayor of the town, put it: "This plan will never pass."\n\n'
+        'Lars Berg shot back, "The mayor called them out. They must be crushed."\n\n'
+        '"Nobody reads the plan," Vera Lind fired back.'
+    )
+    assert found(body) == [
+        ("This plan will never pass.", "Ana Silva"),
+        ("The mayor called them out. They must be crushed.", "Lars Berg"),
+        ("Nobody reads the plan", "Vera Lind"),
+    ]
+    # "put it" with an object after it reports nothing.
+    assert found('Vera Lind put it on the table and left, "a relic of the past."') == []
