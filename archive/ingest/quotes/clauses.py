@@ -83,6 +83,9 @@ def governor(text: str, sent_start: int, mark: int) -> Cue | None:
         if not governing or is_noun_use(text, words, index):
             continue
         if index > 0 and words[index - 1].lower == "to":
+            if _says_next(words, index):
+                # "Ana Silva went on to say, "..."": the infinitive right before the quote says it is said.
+                return clause_subject(text, words, index - 1)
             return None  # "declined to call it a "crisis"": an infinitive asserts nothing
         if word.lower in NAMING_VERBS and index == len(words) - 1 and not _subject_just_before(words, index):
             return None  # "a rocket called "Falcon"", "Ana Silva, called "the Iron Lady" by critics": a name
@@ -91,6 +94,18 @@ def governor(text: str, sent_start: int, mark: int) -> Cue | None:
 
 
 _DASHES = ("—", "–")
+
+
+# Words before "to VERB," that deny the words were said ("declined to say,").
+_WITHHELD = names.wordset("declined declines decline refused refuses refuse not never reluctant unwilling hesitant")
+
+
+def _says_next(words: tuple[Item, ...] | list[Item], index: int) -> bool:
+    """ "went on to say, "..."", "was prompted to add:": an infinitive speech verb that only a comma or a colon
+    separates from the quote, and no "declined" or "not" before it."""
+    if index + 2 != len(words) or words[-1].text not in (",", ":") or not is_speech_verb(words[index]):
+        return False
+    return not any(w.lower in _WITHHELD for w in words[max(0, index - 4) : index - 1])
 
 
 def colon_subject(text: str, sent_start: int, mark: int) -> Cue | None:
@@ -131,6 +146,8 @@ def subject_of(text: str, words: tuple[Item, ...] | list[Item], index: int, dept
     previous = words[back] if back >= 0 else None
     if previous is not None and previous.lower in _COORDINATORS:
         return clause_subject(text, words, back, depth)
+    if previous is not None and previous.lower in _BEFORE_PARTICIPLE and verb.lower.endswith("ing"):
+        return clause_subject(text, words, back, depth)  # "Ana Silva replied by saying", "before adding"
     if previous is not None and previous.is_word:
         cue = subject_before_verb(text, before, before[0].start)
         if _is_person_cue(cue):
@@ -157,6 +174,9 @@ def subject_of(text: str, words: tuple[Item, ...] | list[Item], index: int, dept
     return None
 
 
+# Prepositions before a participle that takes the subject of its clause ("Silva ended by saying"); not "for" ("Berg
+# attacked Silva for saying": the object said it).
+_BEFORE_PARTICIPLE = names.wordset("by before after while when upon")
 # Verbs that put out a text: "Ana Silva issued a statement saying ..." quotes her, not the statement.
 _PUBLISHING = names.wordset(
     """issued issues issue released releases release sent sends put puts posted posts published publishes

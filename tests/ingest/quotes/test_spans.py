@@ -578,3 +578,18 @@ def test_a_phrase_that_reports_words_governs_the_quote_after_it():
     ]
     # "put it" with an object after it reports nothing.
     assert found('Vera Lind put it on the table and left, "a relic of the past."') == []
+
+
+def test_an_infinitive_or_a_participle_after_a_preposition_right_before_a_quote_takes_the_clause_subject():
+    body = (
+        'Ana Silva went on to say, "She once left the keys in the harbour office."\n\n'
+        'Lars Berg ended the meeting by saying, "We will appeal this decision."\n\n'
+        'The rally grew so loud that Vera Lind was prompted to add: "Nobody can hear the band."'
+    )
+    assert found(body) == [
+        ("She once left the keys in the harbour office.", "Ana Silva"),
+        ("We will appeal this decision.", "Lars Berg"),
+        ("Nobody can hear the band.", "Vera Lind"),
+    ]
+    # Words someone declined to say are nobody's.
+    assert found('Ana Silva declined to say, "Yes, we will sell the harbour."') == []
