@@ -75,7 +75,7 @@ PREPOSITIONS = names.wordset(
 DETERMINERS = names.wordset("the this that his her its their our another one")
 INDEFINITE = names.wordset("a an some several many two three four five other others")
 
-_ITEM = re.compile(r"[^\W\d_]+(?:[-'’.][^\W\d_]+)*\.?|\d+(?:[.,:]\d+)*|[,;:()\[\]—–]|(?<=\s)-(?=\s)|[.!?]")
+_ITEM = re.compile(r"[^\W\d_]+(?:[-'’.][^\W\d_]+)*\.?|\d+(?:[.,:]\d+)*|[,;:()\[\]—–]|(?<=\s)--?(?=\s)|[.!?]")
 
 
 class Item(NamedTuple):  # a named tuple: built for every word, and faster to build than a dataclass
@@ -101,6 +101,8 @@ def items(text: str, start: int, end: int) -> tuple[Item, ...]:
     for match in _ITEM.finditer(text, start, end):
         word = match.group()
         wend = match.end()
+        if word == "--":
+            word = "—"  # two hyphens between spaces: a dash as typewritten copy prints it
         if len(word) > 1 and word.endswith(".") and not names.keeps_dot(word[:-1]) and "." not in word[:-1]:
             word, wend = word[:-1], wend - 1
         if word[-2:] in ("'s", "’s") and len(word) > 2:

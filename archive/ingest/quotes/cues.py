@@ -293,6 +293,14 @@ def subject_before_verb(text: str, words: list[Item], floor: int) -> Cue | None:
     last = words[index]
     if last.text == ",":
         return _appositive_subject(text, words[: index + 1])
+    if last.text in ("—", "–"):
+        # "A former candidate — Ana Silva, who lost in 2008 — said": a name opening the aside is the subject;
+        # otherwise the subject stands before it.
+        opening = max((i for i in range(index) if words[i].text == last.text), default=-1)
+        if opening <= 0:
+            return None
+        named = _appositive_subject(text, [*words[opening + 1 : index], words[index]])
+        return named if named is not None else subject_before_verb(text, words[:opening], floor)
     if last.text in (")", "]"):
         depth_index = index
         while depth_index >= 0 and words[depth_index].text not in ("(", "["):

@@ -593,3 +593,16 @@ def test_an_infinitive_or_a_participle_after_a_preposition_right_before_a_quote_
     ]
     # Words someone declined to say are nobody's.
     assert found('Ana Silva declined to say, "Yes, we will sell the harbour."') == []
+
+
+def test_two_hyphens_between_spaces_are_a_dash_and_a_name_opening_an_aside_in_dashes_is_the_subject():
+    body = (
+        "The mayor spoke on Monday.\n\n"
+        'A former candidate -- Ana Silva, who lost the race in 2008 -- said the mayor "offered no changes to his '
+        'slow and timid strategy."\n\n'
+        'Lars Berg — who ran the harbour for years — said the council "never read the plan."'
+    )
+    assert found(body) == [
+        ("offered no changes to his slow and timid strategy.", "Ana Silva"),
+        ("never read the plan.", "Lars Berg"),
+    ]
