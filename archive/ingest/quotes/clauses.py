@@ -33,7 +33,9 @@ JUDGING_VERBS = names.wordset(
     """see sees saw seen seeing view views viewed viewing regard regards regarded regarding consider considers
     considered considering call calls called calling label labels labelled labeled labelling labeling brand brands
     branded branding dub dubs dubbed dubbing term terms termed deem deems deemed characterise characterises
-    characterised characterize characterizes characterized liken likens likened"""
+    characterised characterize characterizes characterized liken likens likened bemoaned bemoans bemoaning
+    derided derides deriding blamed blames blaming credited credits crediting faulted faults faulting chided
+    chides chiding applauded applauds applauding"""
 )
 # Verbs that give a thing its name ("a group called "Friends""): a quote right after them is a name, not speech.
 NAMING_VERBS = names.wordset(

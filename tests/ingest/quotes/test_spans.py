@@ -606,3 +606,16 @@ def test_two_hyphens_between_spaces_are_a_dash_and_a_name_opening_an_aside_in_da
         ("offered no changes to his slow and timid strategy.", "Ana Silva"),
         ("never read the plan.", "Lars Berg"),
     ]
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        ('Lars Berg bemoaned a town where neighbours "barely speak."', ("barely speak.", "Lars Berg")),
+        ('Ana Silva blamed the closure on "reckless managers."', ("reckless managers.", "Ana Silva")),
+        ('Vera Lind credited the win to "a tireless crew."', ("a tireless crew.", "Vera Lind")),
+        ('Aide Tomas Berg derided "the harbour elite" on the radio.', ("the harbour elite", "Tomas Berg")),
+    ],
+)
+def test_a_fragment_after_a_verb_of_blame_or_praise_is_its_subjects(body, expected):
+    assert found(body) == [expected]
