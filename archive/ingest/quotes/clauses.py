@@ -35,7 +35,8 @@ JUDGING_VERBS = names.wordset(
     branded branding dub dubs dubbed dubbing term terms termed deem deems deemed characterise characterises
     characterised characterize characterizes characterized liken likens likened bemoaned bemoans bemoaning
     derided derides deriding blamed blames blaming credited credits crediting faulted faults faulting chided
-    chides chiding applauded applauds applauding"""
+    chides chiding applauded applauds applauding attacked attacks attacking questioned questions questioning
+    ripped rips hammered hammers knocked knocks"""
 )
 # Verbs that give a thing its name ("a group called "Friends""): a quote right after them is a name, not speech.
 NAMING_VERBS = names.wordset(

@@ -619,3 +619,16 @@ def test_two_hyphens_between_spaces_are_a_dash_and_a_name_opening_an_aside_in_da
 )
 def test_a_fragment_after_a_verb_of_blame_or_praise_is_its_subjects(body, expected):
     assert found(body) == [expected]
+
+
+def test_a_fragment_after_a_verb_of_attack_is_its_subjects():
+    body = (
+        'Vera Lind attacked the mayor for "selling out the harbour."\n\n'
+        'Lars Berg questioned the council\'s "secret harbour deals."\n\n'
+        'Ana Silva ripped the board for acting as "the judge and the jury."'
+    )
+    assert found(body) == [
+        ("selling out the harbour.", "Vera Lind"),
+        ("secret harbour deals.", "Lars Berg"),
+        ("the judge and the jury.", "Ana Silva"),
+    ]
