@@ -304,6 +304,18 @@ def _names(masked: str, para: Paragraph) -> list[names.Name]:
     return out
 
 
+# Words that, alone before a quote opening a sentence, carry the speaker over like no word at all ('..." Berg
+# said. Indeed, "...', 'But "...').
+_CONNECTIVES = names.wordset(
+    "and but so yet then now still indeed instead also later again adding meanwhile moreover besides however finally"
+)
+
+
+def _only_a_connective(lead: str) -> bool:
+    words = lead.split()
+    return not words or (len(words) == 1 and words[0].rstrip(",").lower() in _CONNECTIVES)
+
+
 # --- one quote ------------------------------------------------------------------------------------------------------
 
 
@@ -366,7 +378,7 @@ def _found_quote(
         tied = cue is not None
     if cue is not None:
         cue = _described(body, masked, para, cue)
-    initial = span.open is None or masked[sent_start:anchor].strip() == ""
+    initial = span.open is None or _only_a_connective(masked[sent_start:anchor])
     # A paragraph that ends with the name signing its quote ('"..." ― Ana Silva') is no headline.
     signed = False
     if span.close is not None:

@@ -632,3 +632,18 @@ def test_a_fragment_after_a_verb_of_attack_is_its_subjects():
         ("secret harbour deals.", "Lars Berg"),
         ("the judge and the jury.", "Ana Silva"),
     ]
+
+
+def test_a_lone_connective_before_a_quote_opening_a_sentence_carries_the_speaker_over():
+    body = (
+        '"The plan is dead," Ana Silva said. Indeed, "We looked at a dozen harbours and none of them made money."\n\n'
+        '"We will wait," Lars Berg said. But "the board is running out of patience with the mayor."'
+    )
+    assert found(body) == [
+        ("The plan is dead", "Ana Silva"),
+        ("We looked at a dozen harbours and none of them made money.", "Ana Silva"),
+        ("We will wait", "Lars Berg"),
+        ("the board is running out of patience with the mayor.", "Lars Berg"),
+    ]
+    # A fragment after the connective is still the writer's scare quote.
+    assert found('"We will wait," Lars Berg said. But "reform" never came.') == [("We will wait", "Lars Berg")]
