@@ -47,7 +47,7 @@ _SPEECH_BASES = names.wordset(
     hope feel elaborate specify clarify summarise summarize exclaim proclaim speak talk opine point sum chime muse
     wonder allege charge deny reveal disclose cite recite interject instruct order demand plead beg boast brag
     criticise criticize praise welcome mock scoff sigh grumble concur disagree blast slam denounce dismiss hail
-    tout condemn decry lambast fume bark surmise repeat press retaliate react riff"""
+    tout condemn decry lambast fume bark surmise repeat press retaliate react riff yell scream holler grouse snipe"""
 )
 # Base forms that are more often nouns ("a blog post", "in a statement"): only their inflections count.
 _NOUNLIKE = names.wordset(

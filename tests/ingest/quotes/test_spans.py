@@ -647,3 +647,16 @@ def test_a_lone_connective_before_a_quote_opening_a_sentence_carries_the_speaker
     ]
     # A fragment after the connective is still the writer's scare quote.
     assert found('"We will wait," Lars Berg said. But "reform" never came.') == [("We will wait", "Lars Berg")]
+
+
+def test_shouting_and_grumbling_verbs_are_speech_verbs():
+    body = (
+        'As the protester was led out, Mayor Lars Berg yelled, "Out, out, out!"\n\n'
+        'Ana Silva groused to a crowd that the paper "never treats me fairly."\n\n'
+        'Vera Lind sniped that the mayor was "learning on the job."'
+    )
+    assert found(body) == [
+        ("Out, out, out!", "Lars Berg"),
+        ("never treats me fairly.", "Ana Silva"),
+        ("learning on the job.", "Vera Lind"),
+    ]
