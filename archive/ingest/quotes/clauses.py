@@ -103,9 +103,14 @@ _DASHES = ("—", "–")
 _WITHHELD = names.wordset("declined declines decline refused refuses refuse not never reluctant unwilling hesitant")
 
 
+_GO = names.wordset("go goes went going gone")
+
+
 def _says_next(words: tuple[Item, ...] | list[Item], index: int) -> bool:
     """ "went on to say, "..."", "was prompted to add:": an infinitive speech verb that only a comma or a colon
-    separates from the quote, and no "declined" or "not" before it."""
+    separates from the quote, and no "declined" or "not" before it; any after "went on to"."""
+    if index >= 3 and words[index - 2].lower == "on" and words[index - 3].lower in _GO:
+        return True  # "She went on to call Berg "the worst mayor"": what follows is said
     if index + 2 != len(words) or words[-1].text not in (",", ":") or not is_speech_verb(words[index]):
         return False
     return not any(w.lower in _WITHHELD for w in words[max(0, index - 4) : index - 1])

@@ -660,3 +660,14 @@ def test_shouting_and_grumbling_verbs_are_speech_verbs():
         ("never treats me fairly.", "Ana Silva"),
         ("learning on the job.", "Vera Lind"),
     ]
+
+
+def test_what_follows_went_on_to_is_said():
+    body = (
+        'Ana Silva spoke on Monday. She went on to call Berg "the worst mayor in the state."\n\n'
+        'Lars Berg went on to say the plan is "very different from what the council voted for."'
+    )
+    assert found(body) == [
+        ("the worst mayor in the state.", "Ana Silva"),
+        ("very different from what the council voted for.", "Lars Berg"),
+    ]
