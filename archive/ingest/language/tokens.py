@@ -19,6 +19,7 @@ __all__ = [
     "INDEFINITE",
     "Item",
     "PREPOSITIONS",
+    "is_bare_noun",
     "is_noun_use",
     "is_speech_phrase",
     "is_speech_verb",
@@ -134,6 +135,22 @@ def is_speech_phrase(words: tuple[Item, ...] | list[Item], index: int) -> bool:
     if particle is None or index + 1 >= len(words) or words[index + 1].lower != particle:
         return False
     return particle != "it" or (index + 2 < len(words) and words[index + 2].text in (",", ":"))
+
+
+def is_bare_noun(words: tuple[Item, ...] | list[Item], index: int) -> bool:
+    """ "delivered a snappy retort:": a bare speech word after "a" and one more lower-case word is a noun ("a few
+    say" is not)."""
+    return (
+        index >= 2
+        and words[index].lower in _SPEECH_BASES
+        and words[index - 2].lower in ("a", "an")
+        and words[index - 1].is_word
+        and words[index - 1].text.islower()
+        and words[index - 1].lower not in _COUNTS
+    )
+
+
+_COUNTS = names.wordset("few lot number couple handful majority minority")
 
 
 # Words after which a speech word is a noun; not "that" or "who" ("the report that says" has a verb).

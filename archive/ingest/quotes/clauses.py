@@ -19,6 +19,7 @@ from ..language.tokens import (
     INDEFINITE,
     PREPOSITIONS,
     Item,
+    is_bare_noun,
     is_noun_use,
     is_speech_phrase,
     is_speech_verb,
@@ -83,7 +84,7 @@ def governor(text: str, sent_start: int, mark: int) -> Cue | None:
         if answers_back(words, index):
             return subject_of(text, words, index)  # 'Vera Kask shot back, "..."'
         governing = is_governing_verb(word) or (word.is_word and is_speech_phrase(words, index))
-        if not governing or is_noun_use(text, words, index):
+        if not governing or is_noun_use(text, words, index) or is_bare_noun(words, index):
             continue
         if index > 0 and words[index - 1].lower == "to":
             if _says_next(words, index):

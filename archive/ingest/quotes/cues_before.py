@@ -7,7 +7,7 @@ import re
 
 from ..language import names
 from ..language.roles import is_role_word
-from ..language.tokens import Item, is_speech_verb, items
+from ..language.tokens import Item, is_bare_noun, is_speech_verb, items
 from .cues import Cue, according_to, participle_subject, subject_after_verb, subject_before_verb, without_asides
 
 __all__ = ["cue_before", "name_colon"]
@@ -18,7 +18,7 @@ def cue_before(text: str, start: int, end: int) -> Cue | None:
     words = without_asides(text, items(text, start, end))
     for index in range(len(words) - 1, -1, -1):
         word = words[index]
-        if not is_speech_verb(word):
+        if not is_speech_verb(word) or is_bare_noun(words, index):
             continue
         if index > 0 and words[index - 1].lower == "to":
             continue  # "it is possible to say that": an infinitive names nobody

@@ -671,3 +671,8 @@ def test_what_follows_went_on_to_is_said():
         ("the worst mayor in the state.", "Ana Silva"),
         ("very different from what the council voted for.", "Lars Berg"),
     ]
+
+
+def test_a_bare_speech_word_after_an_article_and_an_adjective_is_a_noun_not_the_verb_of_a_subject():
+    body = 'Ana Silva delivered a snappy retort: "No one is selling the harbour. We are going forward."'
+    assert found(body) == [("No one is selling the harbour. We are going forward.", "Ana Silva")]
