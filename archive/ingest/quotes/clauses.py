@@ -217,6 +217,11 @@ def clause_subject(text: str, words: tuple[Item, ...] | list[Item], end: int, de
         word = words[index]
         if word.text == ";":
             return None
+        if word.text == "," and index > 0 and _past_verb(words[index + 1] if index + 1 < len(words) else None):
+            # "Ana Silva, a former aide, delivered a message:": a name, its appositive, then the verb.
+            cue = subject_before_verb(text, list(words[: index + 1]), words[0].start)
+            if cue is not None and cue.kind == "name":
+                return cue
         if not word.is_word:
             continue
         infinitive = index > 0 and words[index - 1].lower == "to"
@@ -274,6 +279,10 @@ def _is_person_cue(cue: Cue | None) -> bool:
 
 def _opens_subject(word: Item) -> bool:
     return word.is_word and (word.text[:1].isupper() or word.lower in _SUBJECT_PRONOUNS or word.lower in DETERMINERS)
+
+
+def _past_verb(word: Item | None) -> bool:
+    return _verb_like(word) and word is not None and (word.lower.endswith("ed") or word.lower in _AUXILIARIES)
 
 
 def _verb_like(word: Item | None) -> bool:

@@ -676,3 +676,14 @@ def test_what_follows_went_on_to_is_said():
 def test_a_bare_speech_word_after_an_article_and_an_adjective_is_a_noun_not_the_verb_of_a_subject():
     body = 'Ana Silva delivered a snappy retort: "No one is selling the harbour. We are going forward."'
     assert found(body) == [("No one is selling the harbour. We are going forward.", "Ana Silva")]
+
+
+def test_a_name_and_its_appositive_before_a_past_verb_are_the_subject_of_the_clause_a_colon_ends():
+    body = (
+        'Senate Majority Leader Ana Silva, D-Md., delivered a blunt message to the board: "Get to work."\n\n'
+        'Lars Berg, the harbour master, turned to the crowd: "Nobody here wants to sell."'
+    )
+    assert found(body) == [
+        ("Get to work.", "Ana Silva"),
+        ("Nobody here wants to sell.", "Lars Berg"),
+    ]
