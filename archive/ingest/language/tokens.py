@@ -60,7 +60,7 @@ SPEECH_VERBS = frozenset(
     {form for base in _SPEECH_BASES for form in _inflect(base) if form != base or base not in _NOUNLIKE}
     | names.wordset(
         """said told wrote written thought felt spoke spoken admitted quipped committed regretted
-        referred thanked thanking slammed"""
+        referred thanked thanking slammed beamed"""
     )
 )
 _NAME_PLURALS = frozenset(base + ("es" if base.endswith(("s", "sh", "ch", "x", "z")) else "s") for base in _NOUNLIKE)

@@ -687,3 +687,7 @@ def test_a_name_and_its_appositive_before_a_past_verb_are_the_subject_of_the_cla
         ("Get to work.", "Ana Silva"),
         ("Nobody here wants to sell.", "Lars Berg"),
     ]
+
+
+def test_beamed_after_a_quote_names_who_speaks():
+    assert found('"This is wonderful!" beamed Ana Silva of Dover.') == [("This is wonderful!", "Ana Silva")]
