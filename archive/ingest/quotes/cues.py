@@ -429,6 +429,9 @@ def _appositive_subject(text: str, words: list[Item]) -> Cue | None:
         else:
             segments[-1].append(word)
     segments = [segment for segment in segments if segment]
+    first = segments[0] if segments else []
+    if len(first) > 1 and first[0].lower in _SENTENCE_CONJUNCTIONS and first[1].text[:1].isupper():
+        segments[0] = segments[0][1:]  # "But Ana Silva, the mayor, said": the conjunction opens the sentence
     # "Ana Silva, 58, who lives outside Dover, says", "Ana Silva, who served in Iran, Turkey and France, said": a
     # relative clause, and the segments its list runs on into, name no speaker.
     relative = next((i for i, segment in enumerate(segments) if segment[0].lower in ("who", "which", "whose")), 0)
@@ -459,6 +462,9 @@ def _appositive_subject(text: str, words: list[Item]) -> Cue | None:
         ):
             return None
     return None
+
+
+_SENTENCE_CONJUNCTIONS = names.wordset("but and yet so")
 
 
 def _ends_in_place(segment: list[Item]) -> bool:

@@ -691,3 +691,8 @@ def test_a_name_and_its_appositive_before_a_past_verb_are_the_subject_of_the_cla
 
 def test_beamed_after_a_quote_names_who_speaks():
     assert found('"This is wonderful!" beamed Ana Silva of Dover.') == [("This is wonderful!", "Ana Silva")]
+
+
+def test_a_conjunction_opening_the_sentence_is_not_part_of_the_name_before_an_appositive():
+    body = 'But Tom Berg, the head of a harbour group that has sued the town, said that "the damage is done."'
+    assert found(body) == [("the damage is done.", "Tom Berg")]
