@@ -423,7 +423,7 @@ def _appositive_subject(text: str, words: list[Item]) -> Cue | None:
     ``Its chief executive, Helen Price, told``: a role segment just before the name describes it too.
     """
     segments: list[list[Item]] = [[]]
-    for word in words:
+    for word in without_asides(text, tuple(words)):  # "Sen. Ana Silva (D-Md.), noting the cost, said"
         if word.text == ",":
             segments.append([])
         else:

@@ -696,3 +696,8 @@ def test_beamed_after_a_quote_names_who_speaks():
 def test_a_conjunction_opening_the_sentence_is_not_part_of_the_name_before_an_appositive():
     body = 'But Tom Berg, the head of a harbour group that has sued the town, said that "the damage is done."'
     assert found(body) == [("the damage is done.", "Tom Berg")]
+
+
+def test_a_party_bracket_after_a_name_before_a_participle_aside_is_read_past():
+    body = 'Sen. Ana Silva (D-Md.), noting the size of the crowd, said, "Let me tell you, the harbour stays."'
+    assert found(body) == [("Let me tell you, the harbour stays.", "Ana Silva")]
