@@ -336,6 +336,13 @@ def subject_before_verb(text: str, words: list[Item], floor: int) -> Cue | None:
         named = _noun_phrase(text, _phrase_back(words[:at]), preposition_before=False)
         if named is not None and named.kind == "name" and len(named.name.split()) >= 2:
             return named
+    adjunct = before is not None and before.lower in _ADJUNCT_PREPOSITIONS
+    if adjunct and cue is not None and cue.kind in ("role", "unnamed"):
+        # "Ana Silva, who has in the past described": a phrase after a preposition is no subject; a person before
+        # it is.
+        subject = subject_before_verb(text, words[:at], floor) if at > 0 else None
+        if subject is not None and subject.kind in ("name", "pronoun"):
+            return subject
     if cue is None or cue.kind != "name":
         # "Paolo Ricci, former minister and head of the Center spoke": an appositive left unclosed.
         comma = max((i for i in range(index) if words[i].text == ","), default=-1)
@@ -345,6 +352,9 @@ def subject_before_verb(text: str, words: list[Item], floor: int) -> Cue | None:
             if named is not None:
                 return replace(named, appositives=(*named.appositives, (tail[0].start, tail[-1].end)))
     return cue
+
+
+_ADJUNCT_PREPOSITIONS = names.wordset("in on at during after before since over")
 
 
 def _of_an_institution(before: Item, span: list[Item]) -> bool:

@@ -701,3 +701,14 @@ def test_a_conjunction_opening_the_sentence_is_not_part_of_the_name_before_an_ap
 def test_a_party_bracket_after_a_name_before_a_participle_aside_is_read_past():
     body = 'Sen. Ana Silva (D-Md.), noting the size of the crowd, said, "Let me tell you, the harbour stays."'
     assert found(body) == [("Let me tell you, the harbour stays.", "Ana Silva")]
+
+
+def test_a_phrase_after_a_preposition_before_the_verb_is_read_past_to_the_person_before_it():
+    body = (
+        'Ana Silva, who has in the past described Berg as "a reckless and dangerous man," spoke on Monday.\n\n'
+        'Lars Berg on Sunday thanked the crew "for their work in the harbour."'
+    )
+    assert found(body) == [
+        ("a reckless and dangerous man", "Ana Silva"),
+        ("for their work in the harbour.", "Lars Berg"),
+    ]
