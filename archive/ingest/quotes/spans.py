@@ -194,6 +194,10 @@ def _marks(body: str, para: Paragraph, single: bool, carry: bool = False) -> lis
         nxt = body[pos + 1] if pos + 1 < para.end else " "
         if single and prev.isalnum() and nxt.isalpha():
             continue  # an apostrophe: don’t, Armenia’s
+        opened = bool(out) and out[-1][1] == "open"
+        if ch in opens and not single and opened and _glued_after(prev) and (nxt.isspace() or nxt in ",.;:!?"):
+            out.append((pos, "close"))  # "It's unusual,“ said Ana Silva: an opening mark printed where a quote closes
+            continue
         if ch in opens:
             out.append((pos, "open"))
             continue
@@ -217,6 +221,10 @@ def _marks(body: str, para: Paragraph, single: bool, carry: bool = False) -> lis
         else:
             out.append((pos, "either"))
     return [(pos, role) for pos, role in out if role != "loose"] if single else _drop_stray(out, carry)
+
+
+def _glued_after(prev: str) -> bool:
+    return prev.isalnum() or prev in ".,!?"
 
 
 def _opens_with_dots(body: str, at: int, end: int) -> bool:
