@@ -68,7 +68,7 @@ _NAME_PLURALS = frozenset(base + ("es" if base.endswith(("s", "sh", "ch", "x", "
 BETWEEN = names.wordset(
     """also further later then again once recently previously earlier reportedly allegedly separately
     has have had is was were are will would can could may might should must did does do not never always
-    already still just even first finally further similarly likewise too then"""
+    already still just even first finally further similarly likewise too then however meanwhile instead"""
 )
 PREPOSITIONS = names.wordset(
     "of for at in on with from by about to into against between among under over than like via within"

@@ -717,3 +717,8 @@ def test_a_phrase_after_a_preposition_before_the_verb_is_read_past_to_the_person
 def test_an_opening_mark_printed_where_a_quote_closes_still_closes_it():
     body = "“It is unusual,“ said Lars Berg, a lawyer. “It is a hard thing to do.”"
     assert found(body) == [("It is unusual", "Lars Berg"), ("It is a hard thing to do.", "Lars Berg")]
+
+
+def test_however_between_a_subject_and_its_verb_is_read_past():
+    body = 'Lars Berg however said he would welcome a "principled harbour network" soon.'
+    assert found(body) == [("principled harbour network", "Lars Berg")]
