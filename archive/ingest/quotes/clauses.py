@@ -119,11 +119,15 @@ def _says_next(words: tuple[Item, ...] | list[Item], index: int) -> bool:
 
 def colon_subject(text: str, sent_start: int, mark: int) -> Cue | None:
     """The person whose words follow a colon at the end of ``text[sent_start:mark]`` (``Kasich shot back:``,
-    ``She then addressed the crowd again:``, ``As Ana Silva put it:``): the subject of the clause the colon ends.
+    ``She then addressed the crowd again:``, ``As Ana Silva put it:``, ``Silva issued a statement,``): the subject
+    of the clause the colon (or the comma after a text put out) ends.
     A lone capitalised word opening the sentence is a subject only before a verb in the past ("Holding signs:"
     is no person)."""
     words = items(text, sent_start, mark)
-    if len(words) < 2 or words[-1].text != ":" or len(words) > _MAX_DISTANCE:
+    if len(words) < 2 or len(words) > _MAX_DISTANCE:
+        return None
+    # "Ana Silva issued a statement, "..."": a comma after a text put out serves as a colon.
+    if words[-1].text != ":" and not (words[-1].text == "," and words[-2].lower in _TEXTS):
         return None
     cue = clause_subject(text, words, len(words) - 1)
     if cue is None or cue.kind != "name":
@@ -183,6 +187,7 @@ def subject_of(text: str, words: tuple[Item, ...] | list[Item], index: int, dept
     return None
 
 
+_TEXTS = names.wordset("statement tweet post email e-mail letter message note memo release")
 # Prepositions before a participle that takes the subject of its clause ("Silva ended by saying"); not "for" ("Berg
 # attacked Silva for saying": the object said it).
 _BEFORE_PARTICIPLE = names.wordset("by before after while when upon")

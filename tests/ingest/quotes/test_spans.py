@@ -722,3 +722,8 @@ def test_an_opening_mark_printed_where_a_quote_closes_still_closes_it():
 def test_however_between_a_subject_and_its_verb_is_read_past():
     body = 'Lars Berg however said he would welcome a "principled harbour network" soon.'
     assert found(body) == [("principled harbour network", "Lars Berg")]
+
+
+def test_a_comma_after_a_statement_put_out_introduces_its_words_like_a_colon():
+    body = 'Right after the storm, Ana Silva issued a statement, "Last night, our harbour was flooded."'
+    assert found(body) == [("Last night, our harbour was flooded.", "Ana Silva")]
