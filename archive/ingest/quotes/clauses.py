@@ -161,6 +161,10 @@ def subject_of(text: str, words: tuple[Item, ...] | list[Item], index: int, dept
         return clause_subject(text, words, back, depth)
     if previous is not None and previous.lower in _BEFORE_PARTICIPLE and verb.lower.endswith("ing"):
         return clause_subject(text, words, back, depth)  # "Ana Silva replied by saying", "before adding"
+    if previous is not None and previous.is_word and verb.lower.endswith("ing"):
+        named = _with_subject(text, words, back)
+        if named is not None:
+            return named
     if previous is not None and previous.is_word:
         cue = subject_before_verb(text, before, before[0].start)
         if _is_person_cue(cue):
@@ -191,6 +195,21 @@ _TEXTS = names.wordset("statement tweet post email e-mail letter message note me
 # Prepositions before a participle that takes the subject of its clause ("Silva ended by saying"); not "for" ("Berg
 # attacked Silva for saying": the object said it).
 _BEFORE_PARTICIPLE = names.wordset("by before after while when upon")
+def _with_subject(text: str, words: tuple[Item, ...] | list[Item], last: int) -> Cue | None:
+    """ "with Ana Silva reportedly yelling", "with Berg noting": a name after "with" is the subject of the
+    participle that follows it."""
+    if not names.is_name_word(words[last].text) or names.is_possessive(text, words[last].end):
+        return None
+    first = _run_first(text, words, last)
+    if first == 0 or words[first - 1].lower != "with":
+        return None
+    runs = names.capital_runs(text, words[first].start, words[last].end)
+    name = names.split_run(runs[-1], text) if runs and runs[-1][-1].end == words[last].end else None
+    if name is None:
+        return None
+    return Cue("name", text[name.start : name.end], name.start, name.end, name.name, name.title)
+
+
 # Verbs that put out a text: "Ana Silva issued a statement saying ..." quotes her, not the statement.
 _PUBLISHING = names.wordset(
     """issued issues issue released releases release sent sends put puts posted posts published publishes

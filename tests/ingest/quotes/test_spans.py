@@ -727,3 +727,11 @@ def test_however_between_a_subject_and_its_verb_is_read_past():
 def test_a_comma_after_a_statement_put_out_introduces_its_words_like_a_colon():
     body = 'Right after the storm, Ana Silva issued a statement, "Last night, our harbour was flooded."'
     assert found(body) == [("Last night, our harbour was flooded.", "Ana Silva")]
+
+
+def test_a_name_after_with_is_the_subject_of_the_participle_that_follows():
+    body = (
+        'A fight broke out, with Ana Silva reportedly yelling: "Get him out of here!"\n\n'
+        'It was a sign of disarray, with Lars Berg noting the folly of sending "a boat here, a boat there."'
+    )
+    assert found(body) == [("Get him out of here!", "Ana Silva"), ("a boat here, a boat there.", "Lars Berg")]
