@@ -322,13 +322,15 @@ def subject_before_verb(text: str, words: list[Item], floor: int) -> Cue | None:
     if before is not None and before.lower in ("and", "or") and at > 0 and _ends_a_name(words[at - 1]):
         # "Vera Lind and Tomas Berg said": two people speak as one; the archive cites one person per quote.
         return Cue("unnamed", text[words[at - 1].start : span[-1].end], words[at - 1].start, span[-1].end)
-    cue = _noun_phrase(text, span, preposition_before=bool(before and before.lower in PREPOSITIONS))
+    home = _without_home(span)
+    # "Chancellor Ana Silva of Germany condemned": the name before "of" and a place speaks, not the place.
+    phrase = home if len(home) < len(span) and not is_role_word(home[-1].lower) else span
+    cue = _noun_phrase(text, phrase, preposition_before=bool(before and before.lower in PREPOSITIONS))
     if cue is None and len(span) >= 4 and span[0].lower != "the":
         # "former Gov. Ivo Lind of Maine said": a titled full name, then "of" and a home state.
         of = next((i for i, w in enumerate(span) if w.lower == "of"), len(span))
-        home = span[:of]
         if 2 <= of < len(span) - 1 and all(w.is_word and w.text[:1].isupper() for w in span[of + 1 :]):
-            named = _noun_phrase(text, home, preposition_before=False)
+            named = _noun_phrase(text, span[:of], preposition_before=False)
             if named is not None and named.kind == "name" and len(named.name.split()) >= 2 and named.title:
                 return named
     if (cue is None or cue.kind != "name") and before is not None and _of_an_institution(before, span):

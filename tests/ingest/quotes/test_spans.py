@@ -735,3 +735,14 @@ def test_a_name_after_with_is_the_subject_of_the_participle_that_follows():
         'It was a sign of disarray, with Lars Berg noting the folly of sending "a boat here, a boat there."'
     )
     assert found(body) == [("Get him out of here!", "Ana Silva"), ("a boat here, a boat there.", "Lars Berg")]
+
+
+def test_a_name_before_of_and_a_place_is_the_subject_not_the_place():
+    body = (
+        'Chancellor Ana Silva of Germany condemned "such a murderous attack" on Monday.\n\n'
+        'Former Secretary of State Vera Lind urged calm, saying, "There is no place for anger."'
+    )
+    assert found(body) == [
+        ("such a murderous attack", "Ana Silva"),
+        ("There is no place for anger.", "Vera Lind"),
+    ]
