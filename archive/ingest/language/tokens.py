@@ -48,7 +48,8 @@ _SPEECH_BASES = names.wordset(
     hope feel elaborate specify clarify summarise summarize exclaim proclaim speak talk opine point sum chime muse
     wonder allege charge deny reveal disclose cite recite interject instruct order demand plead beg boast brag
     criticise criticize praise welcome mock scoff sigh grumble concur disagree blast slam denounce dismiss hail
-    tout condemn decry lambast fume bark surmise repeat press retaliate react riff yell scream holler grouse snipe"""
+    tout condemn decry lambast fume bark surmise repeat press retaliate react riff yell scream holler grouse snipe
+    exhort"""
 )
 # Base forms that are more often nouns ("a blog post", "in a statement"): only their inflections count.
 _NOUNLIKE = names.wordset(
@@ -125,12 +126,18 @@ _PHRASE_PARTICLES = {
 }
 
 
+# Verbs that report words only right before a comma or a colon ("Silva cracked, "..."", not "cracked down").
+_BEFORE_PUNCTUATION = names.wordset("cracked cracks sang sings lectured lecturing")
+
+
 def is_speech_phrase(words: tuple[Item, ...] | list[Item], index: int) -> bool:
     """A speech verb, or the first word of a phrase that reports words: "put it" before a comma or colon (not "put
     it on the table"), "shot back", "fired back"."""
     word = words[index]
     if is_speech_verb(word):
         return True
+    if word.lower in _BEFORE_PUNCTUATION:
+        return index + 1 < len(words) and words[index + 1].text in (",", ":")  # "Silva cracked, "...""
     particle = _PHRASE_PARTICLES.get(word.lower) if word.is_word else None
     if particle is None or index + 1 >= len(words) or words[index + 1].lower != particle:
         return False

@@ -746,3 +746,15 @@ def test_a_name_before_of_and_a_place_is_the_subject_not_the_place():
         ("such a murderous attack", "Ana Silva"),
         ("There is no place for anger.", "Vera Lind"),
     ]
+
+
+def test_a_verb_that_reports_words_only_before_a_comma_or_colon():
+    body = (
+        'During the debate, Ana Silva cracked, "I am a reformer who gets things done."\n\n'
+        'In his old song, Lars Berg sings, "Do not go changing for anyone."'
+    )
+    assert found(body) == [
+        ("I am a reformer who gets things done.", "Ana Silva"),
+        ("Do not go changing for anyone.", "Lars Berg"),
+    ]
+    assert found('The police cracked down on "illegal harbour parties" this week.') == []
