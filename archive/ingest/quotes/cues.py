@@ -90,9 +90,10 @@ def cue_after(text: str, start: int, end: int) -> Cue | None:
             if index > 10 and not any(w.text == "," for w in words[:index]):
                 return None  # a long stretch with no appositive commas is a new clause, not an attribution
             cue = subject_before_verb(text, words[:index], words[0].start)
-            if cue is None and words[index - 1].text == ",":
-                # '"...resilience," like the swings of markets, said Ivo Berg': the quoted words run on into the
-                # sentence, and the speaker follows the verb after it.
+            if cue is None and words[index - 1].text == "," and words[index].lower not in ("told", "tells"):
+                # '"...," in sharp contrast to last year, says Ana Silva', '"...resilience," like the swings of
+                # markets, said Ivo Berg': an aside, or the quoted words running on into the sentence, then the
+                # inverted attribution.
                 inverted = subject_after_verb(text, words[index + 1 :])
                 if inverted is not None and inverted.kind in ("name", "role"):
                     return inverted

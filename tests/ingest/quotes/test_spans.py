@@ -758,3 +758,15 @@ def test_a_verb_that_reports_words_only_before_a_comma_or_colon():
         ("Do not go changing for anyone.", "Lars Berg"),
     ]
     assert found('The police cracked down on "illegal harbour parties" this week.') == []
+
+
+def test_an_aside_after_the_quote_before_an_inverted_attribution_is_read_past():
+    body = (
+        "The harbour board met on Monday, said Tomas Berg.\n\n"
+        '"We are extremely happy" about the decision, said Vera Lind, head of the union.\n\n'
+        '"The funds set the table for the voters," in sharp contrast to earlier years, says Lars Berg, a professor.'
+    )
+    assert found(body) == [
+        ("We are extremely happy", "Vera Lind"),
+        ("The funds set the table for the voters", "Lars Berg"),
+    ]
