@@ -770,3 +770,8 @@ def test_an_aside_after_the_quote_before_an_inverted_attribution_is_read_past():
         ("We are extremely happy", "Vera Lind"),
         ("The funds set the table for the voters", "Lars Berg"),
     ]
+
+
+def test_went_on_after_a_quote_names_who_speaks():
+    body = 'Ana Silva spoke first. "You have to get over it," Lars Berg went on, as if he did not hear her.'
+    assert found(body) == [("You have to get over it", "Lars Berg")]
