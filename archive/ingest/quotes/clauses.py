@@ -70,8 +70,11 @@ def governor(text: str, sent_start: int, mark: int) -> Cue | None:
         first = next(i for i, w in enumerate(words) if w.text in _DASHES)
         if first < len(words) - 1:
             words = words[:first]
+    colon = bool(words) and words[-1].text == ":"
     for index in range(len(words) - 1, max(-1, len(words) - 1 - _MAX_DISTANCE), -1):
         word = words[index]
+        if colon and word.text in ("—", "–", "-"):
+            return None  # "Pollsters agree - Ana Silva:": the label before the dash says nothing
         if word.text in (";", "(", ")") or (
             word.text == ","
             and index + 1 < len(words)

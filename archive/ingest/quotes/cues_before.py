@@ -16,8 +16,11 @@ __all__ = ["cue_before", "name_colon"]
 def cue_before(text: str, start: int, end: int) -> Cue | None:
     """``NAME said: "..."``, ``NAME said that ... "..."``, ``According to NAME, "..."``, ``In his opinion, ... "``."""
     words = without_asides(text, items(text, start, end))
+    colon = text[start:end].rstrip().endswith(":")
     for index in range(len(words) - 1, -1, -1):
         word = words[index]
+        if colon and word.text in ("—", "–", "-"):
+            break  # "Pollsters agree - Ana Silva:": a label and a dash before the name that speaks
         if not is_speech_verb(word) or is_bare_noun(words, index):
             continue
         if index > 0 and words[index - 1].lower == "to":

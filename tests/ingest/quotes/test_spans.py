@@ -775,3 +775,8 @@ def test_an_aside_after_the_quote_before_an_inverted_attribution_is_read_past():
 def test_went_on_after_a_quote_names_who_speaks():
     body = 'Ana Silva spoke first. "You have to get over it," Lars Berg went on, as if he did not hear her.'
     assert found(body) == [("You have to get over it", "Lars Berg")]
+
+
+def test_a_speech_verb_in_a_label_before_a_dash_does_not_name_who_speaks_after_it():
+    body = 'Pollsters agree - Ana Silva: "One of the biggest lessons was a simple one."'
+    assert found(body) == [("One of the biggest lessons was a simple one.", "Ana Silva")]
