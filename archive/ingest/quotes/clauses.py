@@ -133,6 +133,8 @@ def colon_subject(text: str, sent_start: int, mark: int) -> Cue | None:
     if words[-1].text != ":" and not (words[-1].text == "," and words[-2].lower in _TEXTS):
         return None
     cue = clause_subject(text, words, len(words) - 1)
+    if cue is None and words[-1].text == ":":
+        return _author_of_text(text, words)
     if cue is None or cue.kind != "name":
         return cue
     before = [w for w in words if w.end <= cue.start]
@@ -141,13 +143,43 @@ def colon_subject(text: str, sent_start: int, mark: int) -> Cue | None:
         # end no clause.
         last = before[-1]
         opens = last.text in (",", "—", "–") or last.lower in _CLAUSE_BREAKS | _COORDINATORS | _OPENERS
-        return cue if opens and not names.is_possessive(text, last.end) else None
+        if opens and not names.is_possessive(text, last.end):
+            return cue
+        return _author_of_text(text, words) if words[-1].text == ":" else None
     if " " in cue.name or cue.title:
         return cue
     following = next((w for w in words if w.start >= cue.end), None)
     # "Kasich shot back:", "Clinton has since apologized for what happened:": a verb in the past, or an auxiliary.
     past = following is not None and (following.lower.endswith("ed") or following.lower in _AUXILIARIES)
     return cue if past else None
+
+
+_AUTHORED = names.wordset("statement tweet post email e-mail letter message note memo release response reply answer")
+_LINKS = names.wordset("was is read reads said says")
+
+
+def _author_of_text(text: str, words: tuple[Item, ...] | list[Item]) -> Cue | None:
+    """ "From Ana Silva's Facebook post:", "Silva's response was:": a lead that is nothing but a name's text names
+    its author."""
+    lead = list(words[:-1])
+    if lead and lead[-1].lower in _LINKS:
+        lead.pop()
+    if not lead or lead[-1].lower not in _AUTHORED:
+        return None
+    near = range(len(lead) - 2, max(-1, len(lead) - 4), -1)
+    owner = next((i for i in near if names.is_possessive(text, lead[i].end)), None)
+    if owner is None or not names.is_name_word(lead[owner].text):
+        return None
+    first = _run_first(text, lead, owner)
+    if first < owner and lead[first].lower in ("from", "in"):
+        first += 1
+    if first > 1 or (first == 1 and lead[0].lower not in ("from", "in")):
+        return None
+    runs = names.capital_runs(text, lead[first].start, lead[owner].end)
+    name = names.split_run(runs[-1], text) if runs else None
+    if name is None:
+        return None
+    return Cue("name", text[name.start : name.end], name.start, name.end, name.name, name.title)
 
 
 def subject_of(text: str, words: tuple[Item, ...] | list[Item], index: int, depth: int = 0) -> Cue | None:

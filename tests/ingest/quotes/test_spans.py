@@ -780,3 +780,15 @@ def test_went_on_after_a_quote_names_who_speaks():
 def test_a_speech_verb_in_a_label_before_a_dash_does_not_name_who_speaks_after_it():
     body = 'Pollsters agree - Ana Silva: "One of the biggest lessons was a simple one."'
     assert found(body) == [("One of the biggest lessons was a simple one.", "Ana Silva")]
+
+
+def test_a_lead_that_is_nothing_but_a_names_text_and_a_colon_names_its_author():
+    body = (
+        'Ana Silva spoke. From Silva\'s Facebook post: "For the sake of our town, we must move on."\n\n'
+        'Lars Berg got the news. Berg’s response was: “Is the harbour open or closed?”\n\n'
+        'The report was clear. The board\'s response was: "We will wait."'
+    )
+    assert found(body) == [
+        ("For the sake of our town, we must move on.", "Ana Silva"),
+        ("Is the harbour open or closed?", "Lars Berg"),
+    ]
