@@ -123,6 +123,7 @@ def is_speech_verb(item: Item) -> bool:
 _PHRASE_PARTICLES = {
     **dict.fromkeys(("put", "puts", "putting"), "it"),
     **dict.fromkeys(("shot", "shoots", "shooting", "fired", "fires", "firing", "snapped", "snaps"), "back"),
+    **dict.fromkeys(("hit", "hits", "hitting", "pushed", "pushes", "pushing"), "back"),
     **dict.fromkeys(("went", "goes"), "on"),
 }
 
@@ -133,7 +134,7 @@ _BEFORE_PUNCTUATION = names.wordset("cracked cracks sang sings lectured lecturin
 
 def is_speech_phrase(words: tuple[Item, ...] | list[Item], index: int) -> bool:
     """A speech verb, or the first word of a phrase that reports words: "put it" before a comma or colon (not "put
-    it on the table"), "shot back", "fired back", "went on" before punctuation."""
+    it on the table"), "shot back", "fired back", "hit back", "went on"."""
     word = words[index]
     if is_speech_verb(word):
         return True
@@ -142,10 +143,7 @@ def is_speech_phrase(words: tuple[Item, ...] | list[Item], index: int) -> bool:
     particle = _PHRASE_PARTICLES.get(word.lower) if word.is_word else None
     if particle is None or index + 1 >= len(words) or words[index + 1].lower != particle:
         return False
-    after = words[index + 2] if index + 2 < len(words) else None
-    if particle == "on":
-        return after is None or not after.is_word  # '"...," Silva went on.' ("went on to" is read elsewhere)
-    return particle != "it" or (after is not None and after.text in (",", ":"))
+    return particle != "it" or (index + 2 < len(words) and words[index + 2].text in (",", ":"))
 
 
 def is_bare_noun(words: tuple[Item, ...] | list[Item], index: int) -> bool:

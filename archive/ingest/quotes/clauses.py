@@ -25,7 +25,7 @@ from ..language.tokens import (
     is_speech_verb,
     items,
 )
-from .cues import Cue, answers_back, participle_subject, subject_after_verb, subject_before_verb
+from .cues import Cue, participle_subject, subject_after_verb, subject_before_verb
 
 __all__ = ["colon_subject", "governor"]
 
@@ -84,10 +84,9 @@ def governor(text: str, sent_start: int, mark: int) -> Cue | None:
             and not (index + 2 < len(words) and words[index + 2].lower == "that")
         ):
             return None
-        if answers_back(words, index):
-            return subject_of(text, words, index)  # 'Vera Kask shot back, "..."'
-        governing = is_governing_verb(word) or (word.is_word and is_speech_phrase(words, index))
-        if not governing or is_noun_use(text, words, index) or is_bare_noun(words, index):
+        if word.is_word and not is_speech_verb(word) and is_speech_phrase(words, index):
+            return subject_of(text, words, index)  # 'Vera Kask shot back, "..."', 'As Ana Silva put it:'
+        if not is_governing_verb(word) or is_noun_use(text, words, index) or is_bare_noun(words, index):
             continue
         if index > 0 and words[index - 1].lower == "to":
             if _says_next(words, index):

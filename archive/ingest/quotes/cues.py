@@ -38,7 +38,6 @@ __all__ = [
     "ACCORDING",
     "Cue",
     "according_to",
-    "answers_back",
     "cue_after",
     "participle_subject",
     "signature",
@@ -86,7 +85,7 @@ def cue_after(text: str, start: int, end: int) -> Cue | None:
     for index, word in enumerate(words[:30]):
         if word.text in (".", "!", "?", ";", ":"):
             break
-        if index > 0 and (is_speech_phrase(words, index) or answers_back(words, index)):
+        if index > 0 and is_speech_phrase(words, index):
             if index > 10 and not any(w.text == "," for w in words[:index]):
                 return None  # a long stretch with no appositive commas is a new clause, not an attribution
             cue = subject_before_verb(text, words[:index], words[0].start)
@@ -99,16 +98,6 @@ def cue_after(text: str, start: int, end: int) -> Cue | None:
                     return inverted
             return cue
     return None
-
-
-_BACK = {"shot": "back", "fired": "back", "hit": "back", "pushed": "back", "went": "on"}
-
-
-def answers_back(words: list[Item], index: int) -> bool:
-    """ '"...," Berg shot back', '"...," Lind went on': a verb and its particle that say someone answers or goes on
-    speaking."""
-    particle = _BACK.get(words[index].lower)
-    return particle is not None and index + 1 < len(words) and words[index + 1].lower == particle
 
 
 def without_asides(text: str, words: tuple[Item, ...]) -> tuple[Item, ...]:
