@@ -190,15 +190,15 @@ def capital_runs(text: str, start: int = 0, end: int | None = None) -> list[list
     current: list[Token] = []
     dotted = _dotted_abbreviations(words)
     for index, token in enumerate(words):
-        gap = text[current[-1].end : token.start] if current else None
-        # "G.K.": initials printed together belong to one name.
-        joined = gap in (" ", "\u00a0") or (gap == "" and len(current[-1].bare) == 1 and len(token.bare) == 1)
-        joined = joined and not is_possessive(text, current[-1].end)
-        particle = token.lower in PARTICLES and _particle_leads_to_name(words, index)
         if (is_name_word(token.text) and index not in dotted) or (
-            (particle or _middle_initial(words, index, text)) and current
+            current
+            and (
+                (token.lower in PARTICLES and _particle_leads_to_name(words, index))
+                or _middle_initial(words, index, text)
+            )
         ):
-            if current and not joined:
+            # The gap is read only for a word that may go on a run: this loop sees every word of the text.
+            if current and not _joined(text, current[-1], token):
                 runs.append(current)
                 current = []
             current.append(token)
@@ -225,6 +225,15 @@ def capital_runs(text: str, start: int = 0, end: int | None = None) -> list[list
 
 
 _WEEKDAYS = wordset("monday tuesday wednesday thursday friday saturday sunday")
+
+
+def _joined(text: str, last: Token, token: Token) -> bool:
+    """Whether ``token`` goes on the run that ``last`` ends: one space between them, or none between initials
+    ("G.K."), and no possessive on ``last``."""
+    gap = text[last.end : token.start]
+    if not (gap in (" ", "\u00a0") or (gap == "" and len(last.bare) == 1 and len(token.bare) == 1)):
+        return False
+    return not is_possessive(text, last.end)
 
 
 def _dotted_abbreviations(words: tuple[Token, ...]) -> set[int]:

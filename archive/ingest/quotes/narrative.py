@@ -85,7 +85,9 @@ def _introductions(text: str, start: int, end: int, words: list[Item]) -> list[C
     # The subject of a reported clause is not introduced ("believes that Lahti found time"); a leading subordinate
     # clause is no report ("When Berg tried to defend his remarks calling it "strong", Lind forcefully differed").
     main = _leading_clause_end(words)
-    reported = next((w.start for w in words[main:] if is_speech_verb(w) or _reports(text, start, w)), end)
+    reported = next(
+        (w.start for w in words[main:] if is_speech_verb(w) or (w.lower == "that" and _reports(text, start, w))), end
+    )
     for run in names.capital_runs(text, start, min(end, reported)):
         # Only the main subject: the subject of a reported clause ("believes that Lahti found time") is not.
         at = bisect.bisect_left(starts, run[0].start)
@@ -150,10 +152,8 @@ _LEADING_PREPOSITIONS = frozenset(
 
 
 def _reports(text: str, start: int, word: Item) -> bool:
-    """ "believes that Lahti found": a "that" after a word opens a reported clause; "But that was last fall, and
-    since then Lind has seen" opens with a demonstrative."""
-    if word.lower != "that":
-        return False
+    """Whether the "that" ``word`` opens a reported clause ("believes that Lahti found"), not a sentence with a
+    demonstrative ("But that was last fall, and since then Lind has seen")."""
     lead = text[start : word.start].split()
     return not (not lead or (len(lead) == 1 and lead[0].lower() in ("but", "and", "so", "yet")))
 
