@@ -111,12 +111,7 @@ class Token(NamedTuple):  # a named tuple: built for every word, and faster to b
     lower: str = ""  # bare, lower-cased
 
 
-def _token(text: str, start: int, end: int) -> Token:
-    bare = text.rstrip(".")
-    return _new(Token, (text, start, end, bare, bare.lower()))  # tuple.__new__: the fast way to build one
-
-
-_new = tuple.__new__
+_new = tuple.__new__  # builds a Token without the named tuple's keyword-handling constructor
 
 
 @dataclass(frozen=True)
@@ -143,14 +138,18 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> tuple[Token, ..
     Cached: attribution reads the same sentence several times (a string's hash is computed once).
     """
     out = []
+    append = out.append
     for match in _WORD.finditer(text, start, len(text) if end is None else end):
-        word, wstart, wend = match.group(), match.start(), match.end()
-        if word.endswith(".") and not keeps_dot(word[:-1]):
+        word = match.group()
+        wstart, wend = match.span()
+        if word[-1] == "." and not keeps_dot(word[:-1]):
             word, wend = word[:-1], wend - 1
         if word[-2:] in ("'s", "’s") and len(word) > 2:
             # A possessive is the name plus a clitic: "Lahti's visit" names Lahti.
             word, wend = word[:-2], wend - 2
-        out.append(_token(word, wstart, wend))
+        bare = word.rstrip(".")
+        # Built inline with tuple.__new__, no call per word: this loop reads every word of every sentence.
+        append(_new(Token, (word, wstart, wend, bare, bare.lower())))
     return tuple(out)
 
 

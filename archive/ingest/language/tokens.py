@@ -88,28 +88,26 @@ class Item(NamedTuple):  # a named tuple: built for every word, and faster to bu
     is_word: bool = False
 
 
-def _item(text: str, start: int, end: int) -> Item:
-    # tuple.__new__ skips the named tuple's keyword-handling constructor: this runs for every word read.
-    return _new(Item, (text, start, end, text.lower().rstrip("."), text[:1].isalpha()))
-
-
 _new = tuple.__new__
 
 
 @functools.lru_cache(maxsize=2048)
 def items(text: str, start: int, end: int) -> tuple[Item, ...]:
     """Words and punctuation of text[start:end], positions absolute (cached, like names.tokens)."""
+    # This loop builds every word of every sentence read: the items are built inline with tuple.__new__ (which skips
+    # the named tuple's keyword-handling constructor), with no call per word.
     out = []
+    append = out.append
     for match in _ITEM.finditer(text, start, end):
         word = match.group()
-        wend = match.end()
+        wstart, wend = match.span()
         if word == "--":
             word = "—"  # two hyphens between spaces: a dash as typewritten copy prints it
-        if len(word) > 1 and word.endswith(".") and not names.keeps_dot(word[:-1]) and "." not in word[:-1]:
+        if len(word) > 1 and word[-1] == "." and not names.keeps_dot(word[:-1]) and "." not in word[:-1]:
             word, wend = word[:-1], wend - 1
         if word[-2:] in ("'s", "’s") and len(word) > 2:
             word, wend = word[:-2], wend - 2
-        out.append(_item(word, match.start(), wend))
+        append(_new(Item, (word, wstart, wend, word.lower().rstrip("."), word[:1].isalpha())))
     return tuple(out)
 
 
