@@ -26,6 +26,9 @@ __all__ = ["Extraction", "FoundQuote", "Paragraph", "Span", "extract_quotes"]
 
 DOUBLE_OPEN, DOUBLE_CLOSE = "“„«", "”»"
 SINGLE_OPEN, SINGLE_CLOSE = "‘‚‹", "’›"
+# The marks of each kind, found by one regex search rather than a Python test of every character.
+_DOUBLE_MARKS = re.compile(f"[{re.escape(DOUBLE_OPEN + DOUBLE_CLOSE)}\"]")
+_SINGLE_MARKS = re.compile(f"[{re.escape(SINGLE_OPEN + SINGLE_CLOSE)}']")
 _TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}): +(?=\S)")
 
 CUE_REACH = 500  # characters around a quote in which its speaker is looked for
@@ -186,10 +189,8 @@ def quote_spans(body: str, para: Paragraph, index: int, carry: bool) -> tuple[li
 def _marks(body: str, para: Paragraph, single: bool, carry: bool = False) -> list[tuple[int, str]]:
     opens, closes, straight = (SINGLE_OPEN, SINGLE_CLOSE, "'") if single else (DOUBLE_OPEN, DOUBLE_CLOSE, '"')
     out = []
-    for pos in range(para.start, para.end):
-        ch = body[pos]
-        if ch not in opens and ch not in closes and ch != straight:
-            continue
+    for found in (_SINGLE_MARKS if single else _DOUBLE_MARKS).finditer(body, para.start, para.end):
+        pos, ch = found.start(), found.group()
         prev = body[pos - 1] if pos > para.start else " "
         nxt = body[pos + 1] if pos + 1 < para.end else " "
         if single and prev.isalnum() and nxt.isalpha():
