@@ -14,9 +14,13 @@ class LearningCommand(BaseCommand):
     default_output: Path  # the table the ingest module reads
 
     def add_arguments(self, parser):
-        parser.add_argument("--gold", type=Path, required=True, metavar="DIR", help="e.g. ../shared/polnear/train")
+        self.add_source_arguments(parser)
         parser.add_argument("--docs", type=Path, metavar="DIR", help="folder of the texts (default: --gold)")
         parser.add_argument("--output", type=Path, default=self.default_output, metavar="FILE")
+
+    def add_source_arguments(self, parser):
+        """Where the table is learnt from; a command with another source puts both in one required choice."""
+        parser.add_argument("--gold", type=Path, required=True, metavar="DIR", help="e.g. ../shared/polnear/train")
 
     def handle(self, *args, gold: Path, docs: Path | None, output: Path, **options):
         paths = sorted(gold.glob("*.json"))

@@ -19,12 +19,10 @@ class Command(LearningCommand):
     )
     default_output = given_names.TABLE
 
-    def add_arguments(self, parser):
-        super().add_arguments(parser)
-        for action in parser._actions:
-            if action.dest == "gold":
-                action.required = False
-        parser.add_argument(
+    def add_source_arguments(self, parser):
+        source = parser.add_mutually_exclusive_group(required=True)
+        source.add_argument("--gold", type=Path, metavar="DIR", help="e.g. ../shared/polnear/train")
+        source.add_argument(
             "--census",
             type=Path,
             metavar="DIR",
@@ -33,8 +31,6 @@ class Command(LearningCommand):
 
     def handle(self, *args, census: Path | None = None, **options):
         if census is None:
-            if options.get("gold") is None:
-                raise CommandError("--gold DIR or --census DIR is required")
             return super().handle(*args, **options)
         files = [census / name for name in ("dist.male.first", "dist.female.first", "dist.all.last")]
         missing = [str(path) for path in files if not path.is_file()]

@@ -1,5 +1,7 @@
 """given_names.py: the pronoun table learnt from attributed quotes, and its use when "he" or "she" is resolved."""
 
+import pytest
+
 from archive.ingest import people
 from archive.ingest.language import given_names
 from archive.ingest.quotes import spans
@@ -88,6 +90,15 @@ def test_the_build_command_writes_the_census_table(tmp_path):
     output = tmp_path / "census.tsv"
     call_command("build_given_names", "--census", str(tmp_path), "--output", str(output))
     assert output.read_text() == "gabriela\tshe\t18\nwalter\the\t399\n"
+
+
+def test_the_build_command_takes_gold_or_census_not_both(tmp_path):
+    from django.core.management import CommandError, call_command
+
+    with pytest.raises(CommandError, match="one of the arguments --gold --census is required"):
+        call_command("build_given_names")
+    with pytest.raises(CommandError, match="not allowed with"):
+        call_command("build_given_names", "--gold", str(tmp_path), "--census", str(tmp_path))
 
 
 def test_a_name_particle_is_no_census_given_name():
