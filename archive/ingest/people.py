@@ -110,7 +110,10 @@ class Cast:
         said = title_gender(title)
         if said:
             # "Mr. Obama" is not Michelle Obama: a courtesy title settles which relative a bare surname means.
-            matches = [i for i in matches if self.people[i].gender() in ("", said)]
+            genders = {i: self.people[i].gender() for i in matches}
+            # "Mrs. Lind" with Vera Lind and her husband Tomas printed: the one shown to be a woman, before one
+            # whose gender nothing printed tells.
+            matches = [i for i in matches if genders[i] == said] or [i for i in matches if not genders[i]]
         opened = None if matches else self._opened_by(name)
         if opened is not None:
             matches = self._matching(opened)
@@ -229,7 +232,10 @@ class Cast:
         matches = self._matching(name)
         said = title_gender(title)
         if said:
-            matches = [i for i in matches if self.people[i].gender() in ("", said)]
+            genders = {i: self.people[i].gender() for i in matches}
+            # "Mrs. Lind" with Vera Lind and her husband Tomas printed: the one shown to be a woman, before one
+            # whose gender nothing printed tells.
+            matches = [i for i in matches if genders[i] == said] or [i for i in matches if not genders[i]]
         return max(matches, key=self._recency) if matches else None
 
     def make_salient(self, index: int | None) -> None:

@@ -221,6 +221,14 @@ def test_a_relative_is_not_folded_into_a_person_through_a_bare_surname():
     assert [(s.name, s.variants) for s in folded.speakers] == [("Ivan Petrov", ("Petrov",)), ("Anna Petrov", ())]
 
 
+def test_a_courtesy_title_prefers_the_relative_known_to_fit_it_over_one_of_unknown_gender():
+    body = (
+        "Tomas Varga ran the mill for thirty years. The family, including Ksar Varga, sold it in May.\n\n"
+        '"I miss the noise," Mr. Varga said.'
+    )
+    assert speakers_of(body) == ["Tomas Varga"]
+
+
 def test_a_role_before_the_name_and_an_appositive_after_according_to_are_descriptions():
     body = (
         "“The beds are full,” said the head nurse, Vera Lind.\n\n"
