@@ -446,7 +446,7 @@ def _appositive_subject(text: str, words: list[Item]) -> Cue | None:
         cue = _noun_phrase(text, _phrase_back(segment), preposition_before=False)
         before = segments[number - 1] if number > 0 else []
         opening_about = number == 1 and before[0].lower == "of"  # "Of Carson, Levine, who ..., said"
-        if len(segment) == 1 and before and not opening_about and _ends_in_place(before):
+        if _state_like(segment) and before and not opening_about and _ends_in_place(before):
             # "Ana Silva, 59, of Ashton, Md., said", "Ana Silva, now 81 and retired in Ashton, Md., said": one
             # word after a home town is its state, not the speaker ("Of Carson, Levine, who ..., said": "of"
             # opening the sentence says what about, not where from).
@@ -467,6 +467,18 @@ def _appositive_subject(text: str, words: list[Item]) -> Cue | None:
 
 
 _SENTENCE_CONJUNCTIONS = names.wordset("but and yet so")
+
+
+def _state_like(segment: list[Item]) -> bool:
+    """ "Md.", "New York", "North Carolina": one word, or a few capitalised ones that open with no given name, as a
+    state or country after a home town ("a lawyer from Salem, New York, said")."""
+    if len(segment) == 1:
+        return True
+    return (
+        len(segment) <= 3
+        and all(w.is_word and w.text[:1].isupper() for w in segment)
+        and not names.is_given_name(segment[0].text)
+    )
 
 
 def _ends_in_place(segment: list[Item]) -> bool:

@@ -48,6 +48,11 @@ def test_of_opening_the_sentence_is_no_home_town_before_the_speaker():
     assert [speaker for _, speaker in found(body)] == ["Levander", "Ana Berg"]
 
 
+def test_a_two_word_state_after_a_home_town_is_no_speaker():
+    body = 'Ana Berg, a nurse from Ashton, New Carolina, said, "It was cold."'
+    assert [speaker for _, speaker in found(body)] == ["Ana Berg"]
+
+
 def test_a_possessive_after_the_verb_opens_the_speakers_noun_phrase():
     body = (
         '"If turnout is high, we will win," Ana Berg said.\n\n'
