@@ -49,6 +49,13 @@ _PUBLIC_FIGURES = names.wordset(
     governor mayor businessman businesswoman billionaire mogul tycoon actor actress star singer rapper comedian
     comic host presenter author novelist celebrity"""
 )
+# "Along with her husband, Ivo Lind, she ...": a kinship noun after a possessive, right before a name, tells that
+# person's gender (read once, when the person is first met).
+_KIN_BEFORE = re.compile(
+    r"\b(?:[Hh]er|[Hh]is|[Tt]heir|[Ww]hose)\s+(?:\w+\s+)?"
+    r"(husband|wife|son|daughter|brother|sister|father|mother|grandfather|grandmother|uncle|aunt|nephew|niece"
+    r"|boyfriend|girlfriend)\s*,?\s*$"
+)
 _UNNAMED_REACH = 1500  # characters a definite role looks back over for its unnamed introduction ("a spokesman")
 
 
@@ -123,6 +130,9 @@ class Cast:
             index = len(self.people)
             self.people.append(Person())
             self._enrich(self.people[index], opened or name, pos, said)
+            kin = _KIN_BEFORE.search(self.body, max(0, pos - 40), pos) if pos > 0 else None
+            if kin is not None:
+                self.people[index].pronoun = title_gender(kin.group(1))
             if opened is not None:
                 self.people[index].forms.append(opened)
         person = self.people[index]

@@ -229,6 +229,15 @@ def test_a_courtesy_title_prefers_the_relative_known_to_fit_it_over_one_of_unkno
     assert speakers_of(body) == ["Tomas Varga"]
 
 
+def test_a_kinship_word_before_a_name_tells_that_persons_gender():
+    body = (
+        "Rachel Holt, a lawyer from Salem, said the debate had changed her mind. Along with her husband, Milton Holt, "
+        "a banker, she has given to many candidates.\n\n"
+        '"I feel bad to say it," she said.'
+    )
+    assert speakers_of(body) == ["Rachel Holt"]
+
+
 def test_a_role_before_the_name_and_an_appositive_after_according_to_are_descriptions():
     body = (
         "“The beds are full,” said the head nurse, Vera Lind.\n\n"
