@@ -68,7 +68,7 @@ ORG_WORDS = wordset(
     gazette herald tribune chronicle ledger review today weekly magazine observer telegraph guardian express
     courier examiner inquirer monitor bulletin wire media
     federation organization organisation embassy project program programme society academy hospital church city
-    state states republic kingdom province region county district street avenue square journalists pac"""
+    state states republic kingdom province region county district street avenue square journalists pac world"""
 )
 PARTICLES = wordset("de del della der den van von da di du dos das la le ter bin ibn al el ben y")
 SUFFIXES = wordset("jr jr. sr sr. ii iii iv")

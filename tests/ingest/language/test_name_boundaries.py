@@ -210,3 +210,12 @@ def test_a_pac_is_an_organisation_not_a_person():
     body = '"This ad raises hard questions," Ana Berglund, who is chairman of Our Future Values Pac said on Monday.'
     found = people.fold_speakers(spans.extract_quotes(body))
     assert [speaker.name for speaker in found.speakers] == ["Ana Berglund"]
+
+
+def test_a_name_ending_in_world_is_a_place_not_a_person():
+    body = (
+        "Ivo Lind has hosted the show for years, and three regulars of the hall of mirrors that is Berg World told "
+        'me he backs the mayor.\n\n"I can\'t not speak my mind," he said.'
+    )
+    found = people.fold_speakers(spans.extract_quotes(body))
+    assert [quote.speaker for quote in found.quotes] == ["Ivo Lind"]
