@@ -84,7 +84,7 @@ NOT_NAMES = wordset(
     january february march april may june july august september october november december apparently
     unfortunately fortunately certainly clearly obviously of-course well oh yes okay ok please another other
     former late without within against toward towards through throughout across beyond upon until unlike along
-    alongside behind beneath beside outside inside via"""
+    alongside behind beneath beside outside inside via off"""
 )
 # Words that never stand inside a name, even capitalised.
 NEVER_IN_NAME = wordset(

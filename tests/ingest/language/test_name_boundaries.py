@@ -219,3 +219,13 @@ def test_a_name_ending_in_world_is_a_place_not_a_person():
     )
     found = people.fold_speakers(spans.extract_quotes(body))
     assert [quote.speaker for quote in found.quotes] == ["Ivo Lind"]
+
+
+def test_a_run_opening_with_off_is_a_title_not_a_person():
+    body = (
+        "Ana Palmer joined the paper in 2009, when she covered lobbying.\n\n"
+        "(Listen to the paper's Off Record podcast with Ivo Lind.)\n\n"
+        '"You learn very quickly to have a shield up," she said.'
+    )
+    found = people.fold_speakers(spans.extract_quotes(body))
+    assert [quote.speaker for quote in found.quotes] == ["Ana Palmer"]
