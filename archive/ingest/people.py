@@ -56,6 +56,7 @@ _KIN_BEFORE = re.compile(
     r"(husband|wife|son|daughter|brother|sister|father|mother|grandfather|grandmother|uncle|aunt|nephew|niece"
     r"|boyfriend|girlfriend)\s*,?\s*$"
 )
+_EXAMPLE_BEFORE = re.compile(r"\b(?:like|such as)\s+$")
 _UNNAMED_REACH = 1500  # characters a definite role looks back over for its unnamed introduction ("a spokesman")
 
 
@@ -446,6 +447,8 @@ def fold_speakers(extraction: Extraction) -> Folded:
 
 
 def _make_salient(cast: Cast, cue: Cue) -> None:
+    if cue.kind == "name" and cue.start > 0 and _EXAMPLE_BEFORE.search(cast.body, max(0, cue.start - 12), cue.start):
+        return  # "politicians, like Ivo Lind, who had condemned": an example is no one "he" goes on to mean
     if not cue.strong:
         # A named subject of an ordinary verb: a known person, or a newcomer printed in full ("Ana Silva was blunt.
         # "..."" quotes her).

@@ -238,6 +238,14 @@ def test_a_kinship_word_before_a_name_tells_that_persons_gender():
     assert speakers_of(body) == ["Rachel Holt"]
 
 
+def test_a_name_given_as_an_example_after_like_is_not_who_he_means():
+    body = (
+        "(Karl Osterberg defended his mother and refused to repudiate politicians, like Ivo Lind, who had condemned "
+        "the film. ''Family values people'' are ''not out to bash anyone,'' he said.)"
+    )
+    assert speakers_of(body) == ["Karl Osterberg", "Karl Osterberg"]
+
+
 def test_a_role_before_the_name_and_an_appositive_after_according_to_are_descriptions():
     body = (
         "“The beds are full,” said the head nurse, Vera Lind.\n\n"
