@@ -328,6 +328,11 @@ def subject_before_verb(text: str, words: list[Item], floor: int) -> Cue | None:
         named = _noun_phrase(text, _phrase_back(words[:at]), preposition_before=False)
         if named is not None and named.kind == "name" and len(named.name.split()) >= 2:
             return named
+    if before is not None and before.lower in _INSTITUTION_JOINS:
+        # "Ivo Lind of the Center for Strategic and International Studies wrote": back over the institution's name.
+        named = _before_an_institution(text, words, at)
+        if named is not None:
+            return named
     adjunct = before is not None and before.lower in _ADJUNCT_PREPOSITIONS
     if adjunct and cue is not None and cue.kind in ("role", "unnamed"):
         # "Ana Silva, who has in the past described": a phrase after a preposition is no subject; a person before
@@ -347,6 +352,23 @@ def subject_before_verb(text: str, words: list[Item], floor: int) -> Cue | None:
 
 
 _ADJUNCT_PREPOSITIONS = names.wordset("in on at during after before since over")
+_INSTITUTION_JOINS = names.wordset("for on and of")
+
+
+def _before_an_institution(text: str, words: list[Item], at: int) -> Cue | None:
+    """The full name before "of the", "at the" or "from the" and an institution whose name runs on past "for", "on"
+    or "and" (``words[at]``): "the Council on Foreign Relations", "the Center for American Progress"."""
+    index = at - 1
+    while index > 0 and at - index < 10 and words[index].is_word and words[index].lower != "the":
+        if not (words[index].text[:1].isupper() or words[index].lower in _INSTITUTION_JOINS):
+            return None
+        index -= 1
+    if index < 1 or words[index].lower != "the" or words[index - 1].lower not in ("of", "at", "from"):
+        return None
+    named = _noun_phrase(text, _phrase_back(words[: index - 1]), preposition_before=False)
+    if named is not None and named.kind == "name" and len(named.name.split()) >= 2:
+        return named
+    return None
 
 
 def _of_an_institution(before: Item, span: list[Item]) -> bool:

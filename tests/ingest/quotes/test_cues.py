@@ -39,6 +39,15 @@ def test_a_name_before_of_the_institution_is_the_subject():
     assert [speaker for _, speaker in found(body)] == ["Karl Osterberg"]
 
 
+def test_a_name_before_an_institution_whose_name_runs_past_for_or_on_is_the_subject():
+    body = (
+        '"We are watching closely," press secretary Tom Baker said on Monday.\n\n'
+        '"It is a stretch," Ivo Lind of the Council on Foreign Relations said.\n\n'
+        '"It is not," Ola Fenwick of the Center for Northern Progress wrote.'
+    )
+    assert [speaker for _, speaker in found(body)] == ["Tom Baker", "Ivo Lind", "Ola Fenwick"]
+
+
 def test_of_opening_the_sentence_is_no_home_town_before_the_speaker():
     body = (
         "The voters were unimpressed with the field.\n\n"
