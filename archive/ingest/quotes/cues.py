@@ -515,10 +515,13 @@ def _ends_in_place(segment: list[Item]) -> bool:
 
 def _without_home(segment: list[Item]) -> list[Item]:
     """ "David Woodard of Clemson University", "Rep. Lee Zeldin of New York": a name, then "of" or "from" and
-    nothing but capitalised words (a home town or an employer): the name alone."""
+    nothing but capitalised words (a home town or an employer, perhaps with "in" and its town): the name alone."""
     for index in range(1, len(segment) - 1):
         if segment[index].lower in ("of", "from"):
             rest = segment[index + 1 :]
+            town = next((i for i, w in enumerate(rest) if i and w.lower == "in"), len(rest))
+            if town < len(rest) - 1:
+                rest = [*rest[:town], *rest[town + 1 :]]  # "of Grace Baptist Church in Dover": an employer and its town
             head = segment[:index]
             named = len(head) >= 2 and head[-1].lower not in word_use.AFFILIATIONS  # "Republican of Ohio": a party
             if (

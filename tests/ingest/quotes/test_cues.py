@@ -48,6 +48,15 @@ def test_a_name_before_an_institution_whose_name_runs_past_for_or_on_is_the_subj
     assert [speaker for _, speaker in found(body)] == ["Tom Baker", "Ivo Lind", "Ola Fenwick"]
 
 
+def test_a_name_before_of_an_employer_in_a_town_is_the_subject_not_a_name_before_it():
+    body = (
+        "Ivo Lind spoke first.\n\n"
+        "One pastor supporting Mr. Lind, Karl Osterberg of Grace Baptist Church in Dover, said he had made 150 calls. "
+        '"Find your polling place," he tells them.'
+    )
+    assert [speaker for _, speaker in found(body)] == ["Karl Osterberg"]
+
+
 def test_of_opening_the_sentence_is_no_home_town_before_the_speaker():
     body = (
         "The voters were unimpressed with the field.\n\n"
