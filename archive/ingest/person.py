@@ -20,6 +20,8 @@ _FEMALE = names.wordset(
     congresswoman councilwoman businesswoman wife daughter grandmother aunt niece girlfriend actress"""
 )
 _COURTESY = names.wordset("mr mrs ms miss mx")
+# Offices in "-man" that news prose also gives to women ("Trump spokesman Hope Hicks"): a woman's given name wins.
+_GENERIC_MALE = names.wordset("spokesman chairman congressman councilman businessman")
 
 
 @dataclass
@@ -91,10 +93,13 @@ class Person:
         heads = [_head_words(d) for d in self.descriptions]
         words = set(" ".join(self.titles + heads + self.offices).lower().replace(".", " ").split())
         male, female = bool(words & _MALE), bool(words & _FEMALE)
+        # The given name, as the news refers to people of that name (a table learnt from attributed quotes).
+        given = next((p for p in map(given_names.pronoun_of, dict.fromkeys(self.forms)) if p), "")
+        if male and not female and given == "she" and not (words & _MALE) - _GENERIC_MALE:
+            return "she"  # "Trump spokesman Hope Hicks": the office is generic, the given name is not
         if male != female:
             return "he" if male else "she"
-        # The given name, as the news refers to people of that name (a table learnt from attributed quotes).
-        return next((p for p in map(given_names.pronoun_of, dict.fromkeys(self.forms)) if p), self.pronoun)
+        return given or self.pronoun
 
     def is_commentator(self) -> bool:
         words = set(self.roles().split())

@@ -27,3 +27,17 @@ def test_he_reaches_a_man_described_by_a_pageant_he_owns():
 def test_the_given_name_outweighs_a_pronoun_resolved_earlier():
     person = Person(forms=["Peter Lindqvist"], pronoun="she")
     assert person.gender() == "he"
+
+
+def test_a_womans_given_name_outweighs_an_office_in_man():
+    assert Person(forms=["Grace Lindqvist"], offices=["spokesman"]).gender() == "she"
+    assert Person(forms=["Grace Lindqvist"], titles=["Mr."], offices=["spokesman"]).gender() == "he"
+    assert Person(forms=["Lindqvist"], offices=["spokesman"]).gender() == "he"
+
+
+def test_she_reaches_a_woman_printed_as_a_spokesman():
+    body = (
+        "Ivo Berg thanked the volunteers. Harbour Party spokesman Grace Lindqvist confirmed that the group acted "
+        'alone. "They are not part of our campaign," she said.'
+    )
+    assert speakers_of(body) == ["Grace Lindqvist"]
