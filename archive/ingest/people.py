@@ -523,13 +523,20 @@ _APPOSITIVE_STOPS = names.wordset("of for at in on with from by about to who who
 
 def _neighbours(body: str, word: str) -> Iterator[tuple[str, str]]:
     """(the end of the text before the word before, the word before) at each place ``word`` is printed."""
+    for lead, before, _ in _neighbours_possessive(body, word):
+        yield lead, before
+
+
+def _neighbours_possessive(body: str, word: str) -> Iterator[tuple[str, str, bool]]:
+    """As ``_neighbours``, and whether the word is printed as a possessive there ("Lind's")."""
     at = body.find(word)
     while at >= 0:
         end = at + len(word)
         if (at == 0 or not body[at - 1].isalnum()) and (end == len(body) or not body[end].isalnum()):
             before = body[max(0, at - 60) : at].split()
             lead = " ".join(before[:-1])[-2:] if len(before) > 1 else ""
-            yield lead, before[-1] if before else ""
+            possessive = body[end : end + 1] in ("'", "’") and body[end + 1 : end + 2] == "s"
+            yield lead, before[-1] if before else "", possessive
         at = body.find(word, end)
 
 
@@ -542,9 +549,9 @@ def _used_as_place_or_group(body: str, word: str) -> bool:
     name such as "Melanie" before a surname is one; "the Clinton campaign" or "Clinton Foundation" says nothing)."""
     if given_names.pronoun_of(f"{word} X"):
         return False
-    for lead, before in _neighbours(body, word):
-        if before in _PLACES:
-            return True
+    for lead, before, possessive in _neighbours_possessive(body, word):
+        if before in _PLACES and not possessive:
+            return True  # "in Indiana"; not "in Lind's favor", "in Lind's view": something of a person's
         if word.endswith("s") and (before.lower() in _GROUPS | _NUMBER_WORDS or before.isdigit()):
             return True  # "the Democrats", "two Republicans", "Two Americans"
         if before.endswith("."):

@@ -650,3 +650,11 @@ def test_she_passes_over_a_name_printed_after_of_as_a_place():
         'bank. Its job is "really a mix of what the treasury and a development bank do," she said.'
     )
     assert speakers_of(body) == ["Vera Acosta", "Vera Acosta"]
+
+
+def test_a_surname_after_in_as_a_possessive_is_no_place():
+    body = (
+        "Kask spoke at the fair on Saturday. One thing working in Kask's favor is the economy. "
+        'Kask would not rule out a change. "I was at every event," she said.'
+    )
+    assert speakers_of(body) == ["Kask"]
