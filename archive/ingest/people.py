@@ -338,6 +338,9 @@ class Cast:
             return None
         fitting = [i for i in order if self.people[i].fits_role(head)]
         if not fitting:
+            titled = self._titled_recent(head)
+            if titled is not None:
+                return titled
             introduced = self._introduced_as(head, pos)
             public = phrase.lower().startswith("the ") and head in _PUBLIC_FIGURES
             if introduced is None and public and not self._unnamed_before(head, pos):
@@ -394,6 +397,13 @@ class Cast:
                 continue
             return index
         return None
+
+    def _titled_recent(self, head: str) -> int | None:
+        """ "Sen. Ana Silva spoke first. "...," the senator said": the person last made salient, if their abbreviated
+        title is the role; only that one, as "the senator" further from "Sen. Silva" may be another senator just
+        written about ("Lind faltered. The senator from Ohio appeared")."""
+        index = self.last_salient()
+        return index if index is not None and self.people[index].fits_title(head) else None
 
     def _introduced_as(self, head: str, pos: int) -> int | None:
         if pos <= 0 or head not in names.OFFICES:

@@ -20,6 +20,22 @@ _FEMALE = names.wordset(
     congresswoman councilwoman businesswoman wife daughter grandmother aunt niece girlfriend actress"""
 )
 _COURTESY = names.wordset("mr mrs ms miss mx")
+# Abbreviated titles, by the words a later role phrase uses for them ("Sen. Ana Silva ... the senator said").
+_TITLE_WORDS = {
+    "sen": "senator",
+    "sens": "senator",
+    "rep": "representative congressman congresswoman",
+    "reps": "representative congressman congresswoman",
+    "gov": "governor",
+    "pres": "president",
+    "gen": "general",
+    "adm": "admiral",
+    "col": "colonel",
+    "capt": "captain",
+    "maj": "major",
+    "sgt": "sergeant",
+    "cmdr": "commander",
+}
 # Offices in "-man" that news prose also gives to women ("Trump spokesman Hope Hicks"): a woman's given name wins.
 _GENERIC_MALE = names.wordset("spokesman chairman congressman councilman businessman")
 
@@ -85,6 +101,10 @@ class Person:
 
     def fits_role(self, head: str) -> bool:
         return head in self.roles().split()
+
+    def fits_title(self, head: str) -> bool:
+        """An abbreviated title says the office: "Sen. Ana Silva ... the senator said"."""
+        return any(head in _TITLE_WORDS.get(names.key(title), "").split() for title in self.titles)
 
     def gender(self) -> str:
         """What the printed words say (a title, a gendered role, the given name) before what a resolved pronoun

@@ -658,3 +658,20 @@ def test_a_surname_after_in_as_a_possessive_is_no_place():
         'Kask would not rule out a change. "I was at every event," she said.'
     )
     assert speakers_of(body) == ["Kask"]
+
+
+def test_the_senator_is_the_person_just_printed_with_sen():
+    body = (
+        "Sen. Ivo Lind spoke at the mill on Saturday, calling for a higher wage.\n\n"
+        '"I apologize to nobody for that," the senator said.'
+    )
+    assert speakers_of(body) == ["Ivo Lind"]
+
+
+def test_the_senator_further_on_is_not_an_earlier_sen_when_another_person_came_between():
+    body = (
+        "Sen. Ivo Lind kept his lead in the state.\n\n"
+        "Tomas Berg faltered in the debate. Walking into the office to cheers, the senator said his campaign "
+        'was "closing really strong."'
+    )
+    assert speakers_of(body) == ["Tomas Berg"]
