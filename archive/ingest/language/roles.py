@@ -102,6 +102,13 @@ def lead_span(text: str, floor: int, name_start: int) -> tuple[int, int] | None:
 
 
 _PERSON_ENDINGS = ("er", "or", "ist", "ian", "man", "woman", "person", "ee", "eur")
+# Words with a person's ending that never name a person: conjunctions, adverbs and common nouns of things ("it was
+# unclear whether Silva would run" gives Silva no role "unclear whether").
+_NOT_PERSONS = names.wordset(
+    """whether together however rather either neither further whatever whenever wherever another other never
+    ever over after under later better clever moreover hereafter thereafter order matter number paper water
+    letter border corner quarter chapter winter summer power answer error honor favor labor color floor"""
+)
 
 
 def is_role_word(word: str) -> bool:
@@ -110,7 +117,7 @@ def is_role_word(word: str) -> bool:
     if word in _ROLE_HEADS or word in PERSON_NOUNS:
         return True
     # By its ending only when no organisation ends that way: "committee", "center", "monitor" are not people.
-    return len(word) > 4 and word.endswith(_PERSON_ENDINGS) and word not in names.ORG_WORDS
+    return len(word) > 4 and word.endswith(_PERSON_ENDINGS) and word not in names.ORG_WORDS and word not in _NOT_PERSONS
 
 
 def is_listed_role(word: str) -> bool:
