@@ -307,6 +307,13 @@ def subject_before_verb(text: str, words: list[Item], floor: int) -> Cue | None:
     span = _phrase_back(words[: index + 1])
     if not span:
         return None
+    cut = _verb_after_role(span)
+    if cut:
+        # "the Vermont senator emailed supporters, saying", "the secretary of state talked about continuing": the
+        # role before a verb in the past is the subject; the words after it are the verb and its object.
+        cue = _noun_phrase(text, span[:cut], preposition_before=False)
+        if cue is not None and cue.kind == "role":
+            return cue
     before = words[len(words[: index + 1]) - len(span) - 1] if len(span) <= index else None
     at = index - len(span)  # the word before the phrase
     if before is not None and before.lower in ("and", "or") and at > 0 and _ends_a_name(words[at - 1]):
@@ -428,6 +435,21 @@ def _phrase_back(words: list[Item]) -> list[Item]:
         if word.lower in DETERMINERS or word.lower in INDEFINITE or len(span) >= 8:
             break
     return span
+
+
+def _verb_after_role(span: list[Item]) -> int:
+    """Where a verb in the past follows the phrase's role noun ("senator emailed", "secretary of state talked"), or
+    0. Only after a role noun: "the retired neurosurgeon", "the printed card" put the participle before it."""
+    for k in range(len(span) - 1, 0, -1):
+        word = span[k]
+        if not (word.text.islower() and word.lower.endswith("ed") and len(word.lower) > 4):
+            continue
+        noun = span[k - 1].lower
+        if k >= 3 and span[k - 2].lower == "of" and span[k - 1].text.islower():
+            noun = span[k - 3].lower  # "secretary of state talked"
+        if is_role_word(noun):
+            return k
+    return 0
 
 
 # Words ending in -ly that are nouns or adjectives inside a noun phrase ("the family friend", "an early ally").

@@ -218,3 +218,11 @@ def test_a_speech_verb_inside_an_aside_closed_by_a_dash_governs_no_quote_after_i
 def test_a_speech_verb_before_a_dash_still_governs_its_quote():
     body = "Ana Silva spoke last.\n\nSilva said — \u201cwe will win this.\u201d\n"
     assert found(body) == [("we will win this.", "Ana Silva")]
+
+
+def test_a_role_before_a_verb_in_the_past_is_the_subject_not_the_role_and_its_verb():
+    body = (
+        "Sen. Ivo Lind lost the primary in Dover on Tuesday.\n\n"
+        'The Harbour senator emailed supporters saying: "The struggle goes on."'
+    )
+    assert [speaker for _, speaker in found(body)] == ["Ivo Lind"]
