@@ -54,6 +54,14 @@ def narrative_cues(text: str, start: int, end: int) -> list[Cue]:
                 # "Mr. Nevins said he pursued it only because Mr. Lynch agreed": a speaker inside what someone else
                 # said is not more salient than that someone
                 continue
+            if (
+                cue is not None
+                and cue.kind in ("role", "unnamed")
+                and any(earlier.kind in ("name", "pronoun") for earlier, _ in reported)
+            ):
+                # ""Really," she added when the interviewer expressed shock": someone unnamed later in the
+                # sentence of a person's words does not stand between that person and a later "she"
+                continue
             if cue is not None:
                 reported.append((cue, word.start))
                 out.append(cue)

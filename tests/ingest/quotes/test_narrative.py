@@ -272,3 +272,13 @@ def test_the_person_whose_view_opens_the_sentence_is_introduced():
         "For the Harbour Club, the vote was a relief."
     )
     assert speakers_of(body) == ["Tomas Berg", "Vera Holm"]
+
+
+def test_someone_unnamed_later_in_the_sentence_of_her_words_does_not_hide_her_from_she():
+    body = (
+        'Vera Lind was asked about the race. "Really, I do not know yet," she added '
+        "when the interviewer expressed shock.\n\n"
+        "She seemed to suggest the outsider would shake things up.\n\n"
+        '"Some people want a revolution right away," she said.'
+    )
+    assert speakers_of(body) == ["Vera Lind", "Vera Lind"]
