@@ -47,7 +47,7 @@ _WHOM_REACH = 40  # characters from the start of the name "whom" stands for to t
 _PUBLIC_FIGURES = names.wordset(
     """candidate nominee contender hopeful frontrunner front-runner senator congressman congresswoman lawmaker
     governor mayor businessman businesswoman billionaire mogul tycoon actor actress star singer rapper comedian
-    comic host presenter author novelist celebrity"""
+    comic host presenter author novelist celebrity leader"""
 )
 # "Along with her husband, Ivo Lind, she ...": a kinship noun after a possessive, right before a name, tells that
 # person's gender (read once, when the person is first met).

@@ -675,3 +675,11 @@ def test_the_senator_further_on_is_not_an_earlier_sen_when_another_person_came_b
         'was "closing really strong."'
     )
     assert speakers_of(body) == ["Tomas Berg"]
+
+
+def test_the_minority_leader_is_the_recent_person_given_no_role():
+    body = (
+        "Ivo Lind would not say whom he would rather face in the fall.\n\n"
+        '"It shows a lack of judgment," the minority leader said.'
+    )
+    assert speakers_of(body) == ["Ivo Lind"]
