@@ -473,7 +473,7 @@ def _make_salient(cast: Cast, cue: Cue) -> None:
     index = cast.resolve(cue)
     if index is not None and cue.kind == "name":
         cast.spoke_at[index] = cue.start
-    if index is None and _is_person_phrase(cue):
+    if index is None and _is_person_phrase(cue) and not _refers_back(cue):
         cast.make_salient(_NOBODY)
     else:
         cast.make_salient(index)
@@ -669,6 +669,13 @@ def _is_person_phrase(cue: Cue) -> bool:
     if not words or words[-1] in ("they", "it", "we", "them") or is_plural_person_noun(words[-1]):
         return False
     return is_role_word(words[-1])
+
+
+def _refers_back(cue: Cue) -> bool:
+    """ "The Vermont senator declined", "the presumptive nominee told": a definite public figure's role refers back to
+    someone written about, even when it could not be resolved; it introduces no unnamed person."""
+    words = cue.text.lower().split()
+    return len(words) >= 2 and words[0] in ("the", "this") and words[-1] in _PUBLIC_FIGURES
 
 
 def _speaker_of(

@@ -683,3 +683,12 @@ def test_the_minority_leader_is_the_recent_person_given_no_role():
         '"It shows a lack of judgment," the minority leader said.'
     )
     assert speakers_of(body) == ["Ivo Lind"]
+
+
+def test_a_definite_public_figure_left_unresolved_does_not_hide_the_last_person_from_he():
+    body = (
+        "Ivo Lind, a retired surgeon, answered his critics on Tuesday.\n\n"
+        "The candidate also continued to deny the story about his youth.\n\n"
+        '"Those are the words they would use," he said.'
+    )
+    assert speakers_of(body) == ["Ivo Lind"]
