@@ -112,16 +112,20 @@ class Cast:
         candidates = sorted(self._people_by_sound.get(_sound(name), ()))
         return [i for i in candidates if self.people[i].matches(name)]
 
-    def person(self, name: str, pos: int, title: str = "", description: str = "") -> int:
-        """The index of the person printed as ``name`` at ``pos``, created (and filled from mentions) if new."""
+    def _titled_matches(self, name: str, title: str) -> list[int]:
+        """The people ``name`` may mean. A courtesy title settles which relative a bare surname means ("Mr. Obama" is
+        not Michelle Obama): the ones shown to be of its gender, else those whose gender nothing printed tells ("Mrs.
+        Lind" with Vera Lind and her husband Tomas printed is Vera)."""
         matches = self._matching(name)
         said = title_gender(title)
-        if said:
-            # "Mr. Obama" is not Michelle Obama: a courtesy title settles which relative a bare surname means.
-            genders = {i: self.people[i].gender() for i in matches}
-            # "Mrs. Lind" with Vera Lind and her husband Tomas printed: the one shown to be a woman, before one
-            # whose gender nothing printed tells.
-            matches = [i for i in matches if genders[i] == said] or [i for i in matches if not genders[i]]
+        if not said:
+            return matches
+        genders = {i: self.people[i].gender() for i in matches}
+        return [i for i in matches if genders[i] == said] or [i for i in matches if not genders[i]]
+
+    def person(self, name: str, pos: int, title: str = "", description: str = "") -> int:
+        """The index of the person printed as ``name`` at ``pos``, created (and filled from mentions) if new."""
+        matches = self._titled_matches(name, title)
         opened = None if matches else self._opened_by(name)
         if opened is not None:
             matches = self._matching(opened)
@@ -130,7 +134,7 @@ class Cast:
         else:
             index = len(self.people)
             self.people.append(Person())
-            self._enrich(self.people[index], opened or name, pos, said)
+            self._enrich(self.people[index], opened or name, pos, title_gender(title))
             kin = _KIN_BEFORE.search(self.body, max(0, pos - 40), pos) if pos > 0 else None
             if kin is not None:
                 self.people[index].pronoun = title_gender(kin.group(1))
@@ -240,13 +244,7 @@ class Cast:
     def known(self, name: str, title: str = "") -> int | None:
         """An existing person printed as ``name``, without creating one; a courtesy title settles which relative
         ("Mrs. Clinton" is not the Mr. Clinton just quoted)."""
-        matches = self._matching(name)
-        said = title_gender(title)
-        if said:
-            genders = {i: self.people[i].gender() for i in matches}
-            # "Mrs. Lind" with Vera Lind and her husband Tomas printed: the one shown to be a woman, before one
-            # whose gender nothing printed tells.
-            matches = [i for i in matches if genders[i] == said] or [i for i in matches if not genders[i]]
+        matches = self._titled_matches(name, title)
         return max(matches, key=self._recency) if matches else None
 
     def make_salient(self, index: int | None) -> None:
