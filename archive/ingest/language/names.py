@@ -324,7 +324,7 @@ def _initial(token: Token) -> bool:
 
 
 # Words that open place names ("New Hampshire", "North Carolina"): printed in lower case too, but part of the name.
-_PLACE_OPENERS = wordset("new north south east west northern southern eastern western upper lower great united san")
+PLACE_OPENERS = wordset("new north south east west northern southern eastern western upper lower great united san")
 
 
 def _described_words(run: list[Token] | tuple[Token, ...], text: str) -> int:
@@ -339,7 +339,7 @@ def _described_words(run: list[Token] | tuple[Token, ...], text: str) -> int:
     while len(run) - cut >= 2 and run[cut].lower not in SUFFIXES:
         token = run[cut]
         lower = token.lower
-        if lower in _PLACE_OPENERS and len(run) - cut >= 4 and run[cut + 1].lower.endswith(("-based", "-born")):
+        if lower in PLACE_OPENERS and len(run) - cut >= 4 and run[cut + 1].lower.endswith(("-based", "-born")):
             cut += 1  # "South Korean-born Monte Haines", "New York-based": the place opens the origin word
             continue
         # "Floridians Jeb Bush": a plural group word before a full name is no part of it.
@@ -350,7 +350,7 @@ def _described_words(run: list[Token] | tuple[Token, ...], text: str) -> int:
         # the article prints after another first word elsewhere: "Christoph Blocher"; "Sterling Brown" stays whole).
         if not (origin or common or (cut == 0 and _role_noun_or_common_shape(lower))):
             break
-        if len(token.bare) < 2 or lower in _PLACE_OPENERS:
+        if len(token.bare) < 2 or lower in PLACE_OPENERS:
             break
         if is_given_name(token.text):
             break

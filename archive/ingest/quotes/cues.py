@@ -514,14 +514,15 @@ _SENTENCE_CONJUNCTIONS = names.wordset("but and yet so")
 
 
 def _state_like(segment: list[Item]) -> bool:
-    """ "Md.", "New York", "North Carolina": one word, or a few capitalised ones that open with no given name, as a
-    state or country after a home town ("a lawyer from Salem, New York, said")."""
+    """ "Md.", "New York", "North Carolina": one word, or two or three capitalised words that open as a place's name
+    does, as a state or country after a home town ("a lawyer from Salem, New York, said"); not a person after a
+    leading phrase ("In an interview with Radio Vest, Tavo Brenk, a former minister, said")."""
     if len(segment) == 1:
         return True
     return (
         len(segment) <= 3
+        and segment[0].lower in names.PLACE_OPENERS
         and all(w.is_word and w.text[:1].isupper() for w in segment)
-        and not names.is_given_name(segment[0].text)
     )
 
 

@@ -71,6 +71,14 @@ def test_a_two_word_state_after_a_home_town_is_no_speaker():
     assert [speaker for _, speaker in found(body)] == ["Ana Berg"]
 
 
+def test_a_person_after_a_leading_phrase_is_no_state():
+    body = (
+        "In an interview with Radio Vest, Tavo Brenk, former trade minister and head of the Centre for Peace, said,"
+        ' "We are close."'
+    )
+    assert [speaker for _, speaker in found(body)] == ["Tavo Brenk"]
+
+
 def test_a_possessive_after_the_verb_opens_the_speakers_noun_phrase():
     body = (
         '"If turnout is high, we will win," Ana Berg said.\n\n'
