@@ -166,9 +166,14 @@ def _reports(text: str, start: int, word: Item) -> bool:
     return not (not lead or (len(lead) == 1 and lead[0].lower() in ("but", "and", "so", "yet")))
 
 
+def _opener(words: list[Item]) -> str:
+    """The sentence's first word, past a leading "But", "And", "Yet" or "So"."""
+    return next((w.lower for w in words[:2] if w.lower not in ("but", "and", "yet", "so")), "")
+
+
 def _leading_clause_end(words: list[Item]) -> int:
     """Where the main clause starts after a leading subordinate clause ("When ..., "), else 0."""
-    opener = next((w.lower for w in words[:2] if w.lower not in ("but", "and", "yet", "so")), "")
+    opener = _opener(words)
     if opener not in _SUBORDINATORS:
         return 0
     return next((i + 1 for i, w in enumerate(words[:40]) if w.text == ","), 0)
@@ -183,7 +188,7 @@ def _clause_start(words: list[Item], index: int) -> int:
         word = words[back]
         if word.text == ";" or (word.lower in _JOINERS and back and words[back - 1].text == ","):
             return back + 1
-    opener = next((w.lower for w in words[:2] if w.lower not in ("but", "and", "yet", "so")), "")
+    opener = _opener(words)
     if opener in _SUBORDINATORS and index and words[index - 1].text == ",":
         return index
     if opener in _LEADING_PREPOSITIONS:
